@@ -1,0 +1,111 @@
+package dev.herald.enrich;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Configuration of the enrich application. Built and validated by the CLI; nothing here reads the
+ * environment.
+ *
+ * @param applicationId Kafka Streams application id (consumer group and internal topic prefix)
+ * @param bootstrapServers the Kafka cluster
+ * @param processingGuarantee {@code exactly_once_v2} (default) or {@code at_least_once}
+ * @param dedupeRetention how long an article's id and fingerprint are remembered for dedupe
+ * @param minFingerprintChars normalised characters a body needs before its hash identifies it
+ * @param eventRetention how long an event nobody mentions any more is kept in the schedule store
+ * @param stateDir where Kafka Streams keeps its local state
+ * @param streamThreads stream threads in this instance
+ * @param extraProperties more client and Streams properties (security, tuning), passed through
+ */
+public record EnrichConfig(
+    String applicationId,
+    String bootstrapServers,
+    String processingGuarantee,
+    Duration dedupeRetention,
+    int minFingerprintChars,
+    Duration eventRetention,
+    Path stateDir,
+    int streamThreads,
+    Map<String, String> extraProperties) {
+
+  public static final String DEFAULT_APPLICATION_ID = "herald-enrich";
+
+  public EnrichConfig {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    extraProperties = Map.copyOf(extraProperties);
+  }
+
+  /** Defaults for a cluster at {@code bootstrapServers}. */
+  public static EnrichConfig defaults(String bootstrapServers, Path stateDir) {
+    return new EnrichConfig(
+        DEFAULT_APPLICATION_ID,
+        bootstrapServers,
+        "exactly_once_v2",
+        Duration.ofDays(7),
+        200,
+        Duration.ofDays(60),
+        stateDir,
+        1,
+        Map.of());
+  }
+
+  /** Every problem with this configuration, empty when it is valid. */
+  public List<String> problems() {
+    List<String> p = new ArrayList<>();
+    if (applicationId.isBlank()) {
+      p.add("enrich application id must not be blank");
+    }
+    if (bootstrapServers.isBlank()) {
+      p.add("bootstrap servers must not be blank");
+    }
+    if (!List.of("exactly_once_v2", "at_least_once").contains(processingGuarantee)) {
+      p.add(
+          "processing guarantee must be exactly_once_v2 or at_least_once, not "
+              + processingGuarantee);
+    }
+    if (dedupeRetention == null || dedupeRetention.isNegative() || dedupeRetention.isZero()) {
+      p.add("dedupe retention must be positive, not " + dedupeRetention);
+    }
+    if (minFingerprintChars < 1) {
+      p.add("minimum fingerprint length must be positive, not " + minFingerprintChars);
+    }
+    if (eventRetention == null || eventRetention.isNegative() || eventRetention.isZero()) {
+      p.add("event retention must be positive, not " + eventRetention);
+    }
+    if (streamThreads < 1) {
+      p.add("stream threads must be at least 1, not " + streamThreads);
+    }
+    return p;
+  }
+
+  public EnrichConfig withProcessingGuarantee(String guarantee) {
+    return new EnrichConfig(
+        applicationId,
+        bootstrapServers,
+        guarantee,
+        dedupeRetention,
+        minFingerprintChars,
+        eventRetention,
+        stateDir,
+        streamThreads,
+        extraProperties);
+  }
+
+  public EnrichConfig withExtraProperties(Map<String, String> extra) {
+    return new EnrichConfig(
+        applicationId,
+        bootstrapServers,
+        processingGuarantee,
+        dedupeRetention,
+        minFingerprintChars,
+        eventRetention,
+        stateDir,
+        streamThreads,
+        extra);
+  }
+}
