@@ -1,0 +1,124 @@
+package dev.herald.nlp.time;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Word classes read from a TSV resource: {@code class<TAB>word<TAB>slot=value,slot=value}. A word
+ * may belong to several classes ("second": ordinal and unit).
+ */
+final class Lexicon {
+
+  /**
+   * One word in one class.
+   *
+   * @param cls class name, e.g. {@code month}
+   * @param slots values the word contributes to a match, e.g. {@code month=12}
+   * @param ambiguous the word is also common outside dates ("May", "Jan"); a match made of it alone
+   *     needs date context
+   */
+  record Entry(String cls, Map<String, String> slots, boolean ambiguous) {
+    String first() {
+      return slots.isEmpty() ? null : slots.values().iterator().next();
+    }
+  }
+
+  private final Map<String, List<Entry>> byWord;
+
+  private Lexicon(Map<String, List<Entry>> byWord) {
+    this.byWord = byWord;
+  }
+
+  List<Entry> lookup(String lower) {
+    List<Entry> e = byWord.get(lower);
+    return e == null ? List.of() : e;
+  }
+
+  Entry lookup(String lower, String cls) {
+    List<Entry> es = byWord.get(lower);
+    if (es != null) {
+      for (Entry e : es) {
+        if (e.cls.equals(cls)) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  boolean has(String lower, String cls) {
+    return lookup(lower, cls) != null;
+  }
+
+  static Lexicon load(String... resources) {
+    Map<String, List<Entry>> map = new HashMap<>();
+    for (String resource : resources) {
+      for (String[] cols : Tsv.read(resource)) {
+        if (cols.length < 2) {
+          throw new IllegalStateException(
+              resource + ": bad lexicon line " + String.join("\t", cols));
+        }
+        Map<String, String> slots = parseSlots(cols.length > 2 ? cols[2] : "");
+        boolean ambiguous = "1".equals(slots.remove("ambig"));
+        Entry e = new Entry(cols[0], Collections.unmodifiableMap(slots), ambiguous);
+        map.computeIfAbsent(cols[1], k -> new ArrayList<>(2)).add(e);
+      }
+    }
+    return new Lexicon(map);
+  }
+
+  static Map<String, String> parseSlots(String spec) {
+    Map<String, String> slots = new LinkedHashMap<>();
+    if (spec == null || spec.isBlank()) {
+      return slots;
+    }
+    for (String kv : spec.split(",")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalStateException("bad slot " + kv);
+      }
+      slots.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+    }
+    return slots;
+  }
+
+  /** Reads tab-separated resources; '#' starts a comment line. */
+  static final class Tsv {
+    private Tsv() {}
+
+    static List<String[]> read(String resource) {
+      List<String[]> rows = new ArrayList<>();
+      try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + resource);
+        }
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+          String t = line.strip();
+          if (t.isEmpty() || t.startsWith("#")) {
+            continue;
+          }
+          String[] cols = line.split("\t+");
+          for (int i = 0; i < cols.length; i++) {
+            cols[i] = cols[i].strip();
+          }
+          rows.add(cols);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return rows;
+    }
+  }
+}

@@ -1,0 +1,318 @@
+package dev.herald.nlp.time;
+
+import dev.herald.nlp.time.Rule.Atom;
+import dev.herald.nlp.time.Rule.Element;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds rule matches over a token list. Rules are indexed by what their first element can match, so
+ * each token only tries the few rules that can start there; patterns are short and fixed, so the
+ * work per token is bounded (no backtracking blow-up).
+ */
+final class Matcher {
+
+  /** A rule matched at a token position: element spans are token indices (-1 when skipped). */
+  record Match(Rule rule, int from, int to, int[] elStart, int[] elEnd, String[] elValue) {}
+
+  private final Lexicon lexicon;
+  private final Map<String, List<Rule>> byLiteral = new HashMap<>();
+  private final Map<String, List<Rule>> byClass = new HashMap<>();
+  private final List<Rule> byNumber = new ArrayList<>();
+
+  Matcher(Lexicon lexicon, List<Rule> rules) {
+    this.lexicon = lexicon;
+    for (Rule r : rules) {
+      // A rule is indexed under every element up to and including its first mandatory one.
+      for (Element el : r.elements()) {
+        for (Atom a : el.atoms()) {
+          switch (a.kind()) {
+            case LITERAL -> addTo(byLiteral, a.text(), r);
+            case CLASS -> addTo(byClass, a.text(), r);
+            case NUMBER -> {
+              if (!byNumber.contains(r)) {
+                byNumber.add(r);
+              }
+              // number words start with a word token
+              addTo(byClass, "numword", r);
+              addTo(byClass, "ordinal", r);
+            }
+          }
+        }
+        if (!el.optional()) {
+          break;
+        }
+      }
+    }
+  }
+
+  private static void addTo(Map<String, List<Rule>> map, String key, Rule r) {
+    List<Rule> l = map.computeIfAbsent(key, k -> new ArrayList<>());
+    if (!l.contains(r)) {
+      l.add(r);
+    }
+  }
+
+  Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /** All rules that match at token t, longest first, ties by rule order. */
+  List<Match> matchesAt(List<Token> toks, int t) {
+    Token tok = toks.get(t);
+    List<Rule> cands = new ArrayList<>();
+    if (tok.isNumber()) {
+      cands.addAll(byNumber);
+    } else {
+      addAll(cands, byLiteral.get(tok.lower()));
+      if (tok.isWord()) {
+        for (Lexicon.Entry e : lexicon.lookup(tok.lower())) {
+          addAll(cands, byClass.get(e.cls()));
+        }
+      }
+    }
+    if (cands.isEmpty()) {
+      return List.of();
+    }
+    List<Match> out = new ArrayList<>(2);
+    for (Rule r : cands) {
+      Match m = matchRule(r, toks, t);
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    out.sort(
+        (a, b) ->
+            a.to() != b.to()
+                ? Integer.compare(b.to(), a.to())
+                : Integer.compare(a.rule().order(), b.rule().order()));
+    return out;
+  }
+
+  private static void addAll(List<Rule> into, List<Rule> from) {
+    if (from != null) {
+      for (Rule r : from) {
+        if (!into.contains(r)) {
+          into.add(r);
+        }
+      }
+    }
+  }
+
+  private Match matchRule(Rule r, List<Token> toks, int t) {
+    int n = r.elements().length;
+    Search s = new Search(n);
+    dfs(r.elements(), 0, toks, t, s);
+    if (s.bestEnd <= t) {
+      return null;
+    }
+    return new Match(r, t, s.bestEnd, s.bStart, s.bEnd, s.bVal);
+  }
+
+  /** Depth-first over the (few) optional elements; keeps the longest complete match. */
+  private static final class Search {
+    final int[] cStart;
+    final int[] cEnd;
+    final String[] cVal;
+    final int[] bStart;
+    final int[] bEnd;
+    final String[] bVal;
+    int bestEnd = -1;
+    int steps;
+
+    Search(int n) {
+      cStart = new int[n];
+      cEnd = new int[n];
+      cVal = new String[n];
+      bStart = new int[n];
+      bEnd = new int[n];
+      bVal = new String[n];
+    }
+  }
+
+  private void dfs(Element[] els, int e, List<Token> toks, int t, Search s) {
+    if (++s.steps > 256) {
+      return; // hard bound on work per rule and position
+    }
+    if (e == els.length) {
+      if (t > s.bestEnd) {
+        s.bestEnd = t;
+        System.arraycopy(s.cStart, 0, s.bStart, 0, e);
+        System.arraycopy(s.cEnd, 0, s.bEnd, 0, e);
+        System.arraycopy(s.cVal, 0, s.bVal, 0, e);
+      }
+      return;
+    }
+    Element el = els[e];
+    if (t < toks.size() && (!el.glued() || toks.get(t).glued())) {
+      for (Atom a : el.atoms()) {
+        String[] val = new String[1];
+        int end = matchAtom(a, toks, t, val);
+        if (end > t) {
+          s.cStart[e] = t;
+          s.cEnd[e] = end;
+          s.cVal[e] = val[0];
+          dfs(els, e + 1, toks, end, s);
+        }
+      }
+    }
+    if (el.optional()) {
+      s.cStart[e] = -1;
+      s.cEnd[e] = -1;
+      s.cVal[e] = null;
+      dfs(els, e + 1, toks, t, s);
+    }
+  }
+
+  /** Returns the end token index of the atom matched at t, or -1; val[0] gets its value. */
+  private int matchAtom(Atom a, List<Token> toks, int t, String[] val) {
+    Token tok = toks.get(t);
+    switch (a.kind()) {
+      case LITERAL:
+        return tok.lower().equals(a.text()) && tok.suffix().isEmpty() ? t + 1 : -1;
+      case CLASS:
+        {
+          if (!tok.isWord()) {
+            return -1;
+          }
+          Lexicon.Entry e = lexicon.lookup(tok.lower(), a.text());
+          if (e == null || (e.ambiguous() && !tok.upper())) {
+            return -1;
+          }
+          val[0] = e.first();
+          return t + 1;
+        }
+      case NUMBER:
+        return matchNumber(a.text(), toks, t, val);
+      default:
+        return -1;
+    }
+  }
+
+  private int matchNumber(String kind, List<Token> toks, int t, String[] val) {
+    Token tok = toks.get(t);
+    int v = tok.num();
+    String suf = tok.suffix();
+    boolean plain = tok.isNumber() && suf.isEmpty() && v >= 0;
+    switch (kind) {
+      case "yyyy":
+        if (plain && tok.digits() == 4 && v >= 1000 && v <= 2199) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        return -1;
+      case "yy":
+        if (plain && tok.digits() == 2) {
+          val[0] = tok.lower();
+          return t + 1;
+        }
+        return -1;
+      case "dd":
+        if (tok.isNumber() && tok.digits() <= 2 && v >= 1 && v <= 31 && isOrdinalOrEmpty(suf)) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        return -1;
+      case "mm":
+        if (plain && tok.digits() <= 2 && v >= 1 && v <= 12) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        return -1;
+      case "hh":
+        if (plain && tok.digits() <= 2 && v >= 0 && v <= 24) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        return -1;
+      case "min":
+        if (plain && tok.digits() == 2 && v <= 59) {
+          val[0] = tok.lower();
+          return t + 1;
+        }
+        return -1;
+      case "int":
+        if (plain) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        return -1;
+      case "decade":
+        if (tok.isNumber()
+            && suf.equals("s")
+            && v % 10 == 0
+            && (tok.digits() == 4 && v >= 1000 && v <= 2190 || tok.digits() == 2)) {
+          val[0] = tok.lower();
+          return t + 1;
+        }
+        return -1;
+      case "ord":
+        if (tok.isNumber() && v > 0 && isOrdinal(suf)) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        if (tok.isWord()) {
+          Lexicon.Entry e = lexicon.lookup(tok.lower(), "ordinal");
+          if (e != null) {
+            val[0] = e.first();
+            return t + 1;
+          }
+        }
+        return -1;
+      case "n":
+        if (plain && tok.digits() <= 6) {
+          val[0] = Integer.toString(v);
+          return t + 1;
+        }
+        return numberWords(toks, t, val);
+      default:
+        throw new IllegalStateException("unknown number class #" + kind);
+    }
+  }
+
+  private static boolean isOrdinal(String suf) {
+    return suf.equals("st") || suf.equals("nd") || suf.equals("rd") || suf.equals("th");
+  }
+
+  private static boolean isOrdinalOrEmpty(String suf) {
+    return suf.isEmpty() || isOrdinal(suf);
+  }
+
+  /** "three", "twenty-five", "twenty five", "a hundred": a small cardinal in words. */
+  private int numberWords(List<Token> toks, int t, String[] val) {
+    Token tok = toks.get(t);
+    if (!tok.isWord()) {
+      return -1;
+    }
+    Lexicon.Entry e = lexicon.lookup(tok.lower(), "numword");
+    if (e == null) {
+      return -1;
+    }
+    int v = Integer.parseInt(e.first());
+    int end = t + 1;
+    if (v >= 20 && v < 100 && v % 10 == 0) {
+      int u = end;
+      if (u < toks.size() && toks.get(u).lower().equals("-") && toks.get(u).glued()) {
+        u++;
+      }
+      if (u < toks.size() && toks.get(u).isWord()) {
+        Lexicon.Entry unit = lexicon.lookup(toks.get(u).lower(), "numword");
+        if (unit != null) {
+          int uv = Integer.parseInt(unit.first());
+          if (uv >= 1 && uv <= 9) {
+            v += uv;
+            end = u + 1;
+          }
+        }
+      }
+    }
+    if (end < toks.size() && toks.get(end).lower().equals("hundred") && v < 100) {
+      v *= 100;
+      end++;
+    }
+    val[0] = Integer.toString(v);
+    return end;
+  }
+}

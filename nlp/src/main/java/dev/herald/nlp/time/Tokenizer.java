@@ -1,0 +1,117 @@
+package dev.herald.nlp.time;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits text into words, numbers (with any glued letter suffix: "28th", "1990s") and single
+ * punctuation characters. One pass, no regular expressions.
+ */
+final class Tokenizer {
+
+  private Tokenizer() {}
+
+  static List<Token> tokenize(String text, int from, int to) {
+    List<Token> out = new ArrayList<>(Math.max(16, (to - from) / 5));
+    int i = from;
+    boolean glued = false;
+    while (i < to) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+        i++;
+        glued = false;
+        continue;
+      }
+      int start = i;
+      if (Character.isLetter(c)) {
+        while (i < to && isWordChar(text.charAt(i))) {
+          i++;
+        }
+        String w = text.substring(start, i);
+        out.add(
+            new Token(
+                start,
+                i,
+                w.toLowerCase(Locale.ROOT),
+                Token.Kind.WORD,
+                glued,
+                Character.isUpperCase(c),
+                -1,
+                0,
+                ""));
+      } else if (c >= '0' && c <= '9') {
+        long value = 0;
+        while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+          if (value < 1_000_000_000L) {
+            value = value * 10 + (text.charAt(i) - '0');
+          }
+          i++;
+        }
+        int digits = i - start;
+        int sufStart = i;
+        // A short letter suffix belongs to the number ("28th", "1990s"); a long one does not.
+        while (i < to && Character.isLetter(text.charAt(i)) && i - sufStart < 3) {
+          i++;
+        }
+        if (i < to && Character.isLetter(text.charAt(i))) {
+          i = sufStart;
+        }
+        String suffix = text.substring(sufStart, i).toLowerCase(Locale.ROOT);
+        int num = digits <= 9 ? (int) value : -1;
+        out.add(
+            new Token(
+                start,
+                i,
+                text.substring(start, sufStart),
+                Token.Kind.NUMBER,
+                glued,
+                false,
+                num,
+                digits,
+                suffix));
+      } else {
+        i += Character.charCount(text.codePointAt(i));
+        if (i > to) {
+          i = to;
+        }
+        out.add(
+            new Token(
+                start,
+                i,
+                normalizePunct(text.substring(start, i)),
+                Token.Kind.PUNCT,
+                glued,
+                false,
+                -1,
+                0,
+                ""));
+      }
+      glued = true;
+    }
+    return out;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+  }
+
+  /** Dashes and quotes come in many code points; rules only need one of each. */
+  private static String normalizePunct(String p) {
+    switch (p) {
+      case "\u2010":
+      case "\u2011":
+      case "\u2012":
+      case "\u2013":
+      case "\u2014":
+      case "\u2212":
+        return "-";
+      case "\u2019":
+      case "\u2018":
+      case "`":
+        return "'";
+      default:
+        return p;
+    }
+  }
+}

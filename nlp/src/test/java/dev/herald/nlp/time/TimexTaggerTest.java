@@ -1,0 +1,178 @@
+package dev.herald.nlp.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimexTaggerTest {
+
+  private static final LocalDate DCT = LocalDate.of(2017, 11, 14); // a Tuesday
+  private final TimexTagger tagger = TimexTagger.standard();
+
+  private Timex only(String text) {
+    List<Timex> all = tagger.tag(text, DCT);
+    assertThat(all).as("timexes in %s", text).hasSize(1);
+    return all.get(0);
+  }
+
+  private void assertValue(String text, String expr, String value, String mod) {
+    // When
+    Timex t = only(text);
+    // Then
+    assertThat(t.text()).isEqualTo(expr);
+    assertThat(text.substring(t.start(), t.end())).isEqualTo(expr);
+    assertThat(t.value()).isEqualTo(value);
+    assertThat(t.mod()).isEqualTo(mod);
+  }
+
+  @Test
+  void shouldResolveBareMonthToTheDctYear() {
+    // Given a future reading and a month after the dct
+    // When / Then
+    assertValue(
+        "The congress is expected to be held in Sochi in December.", "December", "2017-12", null);
+  }
+
+  @Test
+  void shouldResolvePastMonthAfterDctToThePreviousYear() {
+    assertValue("Sales fell in December, the company said.", "December", "2016-12", null);
+  }
+
+  @Test
+  void shouldResolveFutureMonthBeforeDctToTheNextYear() {
+    assertValue("The talks will resume in February.", "February", "2018-02", null);
+  }
+
+  @Test
+  void shouldTagMidNovemberWithModMid() {
+    assertValue(
+        "The congress was expected to take place in mid-November.",
+        "mid-November",
+        "2017-11",
+        "MID");
+  }
+
+  @Test
+  void shouldTagEarlyAndLateMonths() {
+    assertValue("They will meet in early December.", "early December", "2017-12", "START");
+    assertValue("They will meet in late December.", "late December", "2017-12", "END");
+  }
+
+  @Test
+  void shouldTagMonthDayInEveryOrder() {
+    assertValue("Talks begin on November 28.", "November 28", "2017-11-28", null);
+    assertValue("Talks begin on 28 November.", "28 November", "2017-11-28", null);
+    assertValue("Talks set to begin on November, 28.", "November, 28", "2017-11-28", null);
+    assertValue("It happened on Nov. 28, 2016.", "Nov. 28, 2016", "2016-11-28", null);
+    assertValue("It happened on 2016-11-28.", "2016-11-28", "2016-11-28", null);
+  }
+
+  @Test
+  void shouldNotReadACountAfterMonthCommaAsADay() {
+    // Given
+    String text = "In November, 28 people were hurt.";
+    // When
+    List<Timex> all = tagger.tag(text, DCT);
+    // Then
+    assertThat(all).extracting(Timex::text).containsExactly("November");
+  }
+
+  @Test
+  void shouldTagYears() {
+    assertValue("The law was passed in 2016.", "2016", "2016", null);
+    assertValue("Elections are due in 2018.", "2018", "2018", null);
+  }
+
+  @Test
+  void shouldResolveWeekdaysWithTense() {
+    assertValue("Gatilov and de Mistura met on Tuesday.", "Tuesday", "2017-11-14", null);
+    assertValue("The ambassador said Tuesday.", "Tuesday", "2017-11-14", null);
+    assertValue("Officials met on Friday.", "Friday", "2017-11-10", null);
+    assertValue("The ministers will meet on Thursday.", "Thursday", "2017-11-16", null);
+  }
+
+  @Test
+  void shouldResolveDeicticDays() {
+    assertValue("The vote is today.", "today", "2017-11-14", null);
+    assertValue("The vote is tomorrow.", "tomorrow", "2017-11-15", null);
+    assertValue("The vote was yesterday.", "yesterday", "2017-11-13", null);
+    Timex t = only("The vote is tonight.");
+    assertThat(t.type()).isEqualTo(TimexType.TIME);
+    assertThat(t.value()).isEqualTo("2017-11-14TNI");
+  }
+
+  @Test
+  void shouldResolveThisNextLastPeriods() {
+    assertValue("Prices rose this week.", "this week", "2017-W46", null);
+    assertValue("Prices will rise next week.", "next week", "2017-W47", null);
+    assertValue("Prices rose last month.", "last month", "2017-10", null);
+    assertValue("Prices will rise next year.", "next year", "2018", null);
+    assertValue("It opens later this month.", "later this month", "2017-11", "END");
+    assertValue("It opens early next year.", "early next year", "2018", "START");
+  }
+
+  @Test
+  void shouldTagFirstHalfOfAMonthAsItsStart() {
+    assertValue(
+        "It will happen in the first half of December.",
+        "the first half of December",
+        "2017-12",
+        "START");
+  }
+
+  @Test
+  void shouldTagSeasonsQuartersAndDecades() {
+    assertValue("The plant opens in summer 2018.", "summer 2018", "2018-SU", null);
+    assertValue("Profits rose in the fourth quarter.", "the fourth quarter", "2017-Q4", null);
+    assertValue("Inflation was high in the 1990s.", "1990s", "199", null);
+  }
+
+  @Test
+  void shouldTagDurations() {
+    Timex three = only("The congress could last three days.");
+    assertThat(three.type()).isEqualTo(TimexType.DURATION);
+    assertThat(three.value()).isEqualTo("P3D");
+    Timex few = only("The congress could last a few days.");
+    assertThat(few.value()).isEqualTo("PXD");
+    assertThat(few.text()).isEqualTo("a few days");
+  }
+
+  @Test
+  void shouldTagPresentReference() {
+    assertValue("Talks are now under way.", "now", "PRESENT_REF", null);
+    assertValue("Talks are currently under way.", "currently", "PRESENT_REF", null);
+  }
+
+  @Test
+  void shouldSplitADayRangeIntoStartAndEnd() {
+    // When
+    List<Timex> all = tagger.tag("Talks run 28-30 November in Geneva.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::text).containsExactly("28", "30 November");
+    assertThat(all).extracting(Timex::value).containsExactly("2017-11-28", "2017-11-30");
+  }
+
+  @Test
+  void shouldNotTakeMayTheNameForAMonth() {
+    assertThat(tagger.tag("Theresa May said the deal was good.", DCT)).isEmpty();
+    assertThat(tagger.tag("It may rain.", DCT)).isEmpty();
+    assertValue("The vote was held in May.", "May", "2017-05", null);
+  }
+
+  @Test
+  void shouldReturnOnlyAbsoluteExpressionsWithoutDct() {
+    // When
+    List<Timex> all = tagger.tag("On Tuesday, officials said the 2016 plan failed.", null);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2016");
+  }
+
+  @Test
+  void shouldSurviveEmptyAndJunkText() {
+    assertThat(tagger.tag("", DCT)).isEmpty();
+    assertThat(tagger.tag(null, DCT)).isEmpty();
+    assertThat(tagger.tag("\u0000\uFFFF\uD800 ### 24/7 $2017", DCT)).isEmpty();
+  }
+}
