@@ -1,0 +1,95 @@
+package dev.herald.app.cli;
+
+import dev.herald.app.broker.EmbeddedKafka;
+import dev.herald.app.pipeline.Pipeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Every stage as one daemon; starts an embedded broker when no cluster is configured. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run ingest, enrich and sink as one daemon. Without --bootstrap-servers or"
+            + " KAFKA_BOOTSTRAP_SERVERS, starts an embedded Kafka broker with data under"
+            + " ./data/kafka, kept across restarts.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
+  @Mixin StageOptions stages = new StageOptions();
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Data directory of the embedded broker (env HERALD_DATA_DIR; default data/kafka).")
+  Path dataDir;
+
+  @Option(
+      names = "--broker-port",
+      paramLabel = "PORT",
+      description = "Client port of the embedded broker (default 9092).")
+  int brokerPort = 9092;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> env = System.getenv();
+    List<String> problems = new ArrayList<>();
+    String bootstrap = kafka.bootstrapServers(env);
+    Map<String, String> clientProps = KafkaOptions.clientProperties(env, problems);
+    if (brokerPort < 1 || brokerPort > 65535) {
+      problems.add("--broker-port must be 1..65535, not " + brokerPort);
+    }
+    StageOptions.Stages resolved =
+        stages.resolve(bootstrap == null ? "127.0.0.1:" + brokerPort : bootstrap, clientProps, env, true, problems);
+    StageOptions.check(problems);
+
+    EmbeddedKafka embedded = null;
+    if (bootstrap == null) {
+      Path dir =
+          dataDir != null
+              ? dataDir
+              : Path.of(env.getOrDefault("HERALD_DATA_DIR", Path.of("data", "kafka").toString()));
+      embedded = EmbeddedKafka.start(dir, brokerPort);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Pipeline pipeline =
+        Pipeline.start(resolved.ingest(), resolved.enrich(), resolved.sink(), (short) (embedded != null ? 1 : 3))) {
+      Thread sinkThread = new Thread(pipeline.sink()::run, "herald-sink");
+      Thread ingestThread = new Thread(pipeline.ingest()::run, "herald-ingest");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    pipeline.ingest().close();
+                    pipeline.sink().close();
+                    try {
+                      stopped.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "herald-shutdown"));
+      sinkThread.start();
+      ingestThread.start();
+      spec.commandLine().getErr().printf("Herald running against %s%n", resolved.enrich().bootstrapServers());
+      ingestThread.join();
+      sinkThread.join(Duration.ofSeconds(30).toMillis());
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+      stopped.countDown();
+    }
+    return 0;
+  }
+}

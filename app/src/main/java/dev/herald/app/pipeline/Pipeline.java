@@ -1,0 +1,157 @@
+package dev.herald.app.pipeline;
+
+import dev.herald.enrich.EnrichConfig;
+import dev.herald.enrich.EnrichService;
+import dev.herald.ingest.IngestConfig;
+import dev.herald.ingest.IngestService;
+import dev.herald.nlp.schedule.ScheduleDetector;
+import dev.herald.schemas.SchemaPublisher;
+import dev.herald.schemas.Topics;
+import dev.herald.sink.AlertSink;
+import dev.herald.sink.SinkConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** All of Herald's stages in one process: ingest, enrich and sink against one cluster. */
+public final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private final String bootstrapServers;
+  private final Map<String, String> clientProps;
+  private final Admin admin;
+  private final IngestService ingest;
+  private final EnrichService enrich;
+  private final AlertSink sink;
+
+  private Pipeline(
+      String bootstrapServers,
+      Map<String, String> clientProps,
+      Admin admin,
+      IngestService ingest,
+      EnrichService enrich,
+      AlertSink sink) {
+    this.bootstrapServers = bootstrapServers;
+    this.clientProps = clientProps;
+    this.admin = admin;
+    this.ingest = ingest;
+    this.enrich = enrich;
+    this.sink = sink;
+  }
+
+  /** Creates the topics, publishes the schemas and starts the enrich application. */
+  public static Pipeline start(
+      IngestConfig ingestConfig, EnrichConfig enrichConfig, SinkConfig sinkConfig, short replication)
+      throws InterruptedException {
+    String bootstrap = enrichConfig.bootstrapServers();
+    Map<String, String> clientProps = enrichConfig.extraProperties();
+    Admin admin = Admin.create(clientConfig(bootstrap, clientProps));
+    List<String> created = TopicSetup.ensureTopics(admin, replication);
+    if (!created.isEmpty()) {
+      LOG.info("Created topics {}", created);
+    }
+    publishSchemas(bootstrap, clientProps);
+    EnrichService enrich =
+        new EnrichService(enrichConfig, ScheduleDetector.standard(), Clock.systemUTC());
+    enrich.start();
+    AlertSink sink = new AlertSink(sinkConfig);
+    IngestService ingest = new IngestService(ingestConfig);
+    return new Pipeline(bootstrap, clientProps, admin, ingest, enrich, sink);
+  }
+
+  static Map<String, Object> clientConfig(String bootstrap, Map<String, String> clientProps) {
+    Map<String, Object> p = new HashMap<>(clientProps);
+    p.put("bootstrap.servers", bootstrap);
+    return p;
+  }
+
+  static void publishSchemas(String bootstrap, Map<String, String> clientProps) {
+    Map<String, Object> p = clientConfig(bootstrap, clientProps);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      SchemaPublisher.publish(producer);
+      producer.flush();
+    }
+  }
+
+  public IngestService ingest() {
+    return ingest;
+  }
+
+  public EnrichService enrich() {
+    return enrich;
+  }
+
+  public AlertSink sink() {
+    return sink;
+  }
+
+  /** Waits until the enrich application is RUNNING. */
+  public void awaitEnrichRunning(Duration timeout) throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (enrich.state() != KafkaStreams.State.RUNNING) {
+      if (enrich.state() == KafkaStreams.State.ERROR
+          || enrich.state() == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException("Enrich application stopped: " + enrich.state());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("Enrich application not running after " + timeout);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Runs the sink until every stage has consumed everything it can read, twice in a row (so that a
+   * transaction committing between two checks is not missed).
+   */
+  public void drain(Duration timeout) throws InterruptedException, TimeoutException {
+    String appId = enrich.config().applicationId();
+    List<String> enrichInputs =
+        IdleProbe.streamsInputTopics(
+            appId,
+            List.of(Topics.ARTICLES_RAW.name()),
+            List.of("by-content-fingerprint", "by-event"));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int idleChecks = 0;
+    try (IdleProbe probe = new IdleProbe(admin, bootstrapServers, clientProps)) {
+      while (idleChecks < 2) {
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException("Pipeline still busy after " + timeout);
+        }
+        sink.pollOnce(Duration.ofMillis(300));
+        boolean idle =
+            probe.isDrained(appId, enrichInputs)
+                && probe.isDrained(sink.groupId(), List.of(Topics.ALERTS.name()));
+        idleChecks = idle ? idleChecks + 1 : 0;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(ingest);
+    closeQuietly(sink);
+    closeQuietly(enrich);
+    closeQuietly(admin);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("Error while closing {}", c.getClass().getSimpleName(), e);
+    }
+  }
+}
