@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
       SinkConfig sink = new SinkConfig(kafka.bootstrapServers(), "herald-sink", output, Map.of());
       IngestConfig ingest =
           IngestConfig.of(kafka.bootstrapServers(), feedList, Duration.ofMinutes(15), Map.of());
-      try (Pipeline pipeline = Pipeline.start(ingest, enrich, sink, (short) 1)) {
+      try (Pipeline pipeline = Pipeline.start(ingest, enrich, sink)) {
         pipeline.awaitEnrichRunning(timeout);
         var polled = pipeline.ingest().pollAllOnce();
         out.printf("Ingested %s%n", polled);

@@ -63,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (Pipeline pipeline =
-        Pipeline.start(resolved.ingest(), resolved.enrich(), resolved.sink(), (short) (embedded != null ? 1 : 3))) {
+        Pipeline.start(resolved.ingest(), resolved.enrich(), resolved.sink())) {
       Thread sinkThread = new Thread(pipeline.sink()::run, "herald-sink");
       Thread ingestThread = new Thread(pipeline.ingest()::run, "herald-ingest");
       Runtime.getRuntime()

@@ -51,12 +51,12 @@ public final class Pipeline implements AutoCloseable {
 
   /** Creates the topics, publishes the schemas and starts the enrich application. */
   public static Pipeline start(
-      IngestConfig ingestConfig, EnrichConfig enrichConfig, SinkConfig sinkConfig, short replication)
+      IngestConfig ingestConfig, EnrichConfig enrichConfig, SinkConfig sinkConfig)
       throws InterruptedException {
     String bootstrap = enrichConfig.bootstrapServers();
     Map<String, String> clientProps = enrichConfig.extraProperties();
     Admin admin = Admin.create(clientConfig(bootstrap, clientProps));
-    List<String> created = TopicSetup.ensureTopics(admin, replication);
+    List<String> created = TopicSetup.ensureTopics(admin);
     if (!created.isEmpty()) {
       LOG.info("Created topics {}", created);
     }

@@ -15,14 +15,15 @@ public final class TopicSetup {
   private TopicSetup() {}
 
   /**
-   * Ensures every catalogue topic exists.
+   * Ensures every catalogue topic exists, replicated three times on a cluster of three brokers or
+   * more, else once per broker.
    *
-   * @param replication replication factor for new topics (1 on the embedded broker)
    * @return the names of the topics created now
    */
-  public static List<String> ensureTopics(Admin admin, short replication)
-      throws InterruptedException {
+  public static List<String> ensureTopics(Admin admin) throws InterruptedException {
     try {
+      int brokers = admin.describeCluster().nodes().get().size();
+      short replication = (short) Math.max(1, Math.min(3, brokers));
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
       for (TopicDescriptor<?, ?> t : Topics.all()) {

@@ -37,7 +37,7 @@ class PipelineIntegrationTest {
       EnrichConfig enrich = EnrichConfig.defaults(bootstrap, work.resolve("streams"));
       SinkConfig sink = new SinkConfig(bootstrap, "herald-sink", alertsFile, Map.of());
       IngestConfig ingest = IngestConfig.of(bootstrap, feedList, Duration.ofMinutes(15), Map.of());
-      try (Pipeline pipeline = Pipeline.start(ingest, enrich, sink, (short) 1)) {
+      try (Pipeline pipeline = Pipeline.start(ingest, enrich, sink)) {
         pipeline.awaitEnrichRunning(Duration.ofSeconds(60));
 
         // When the feed is polled and the pipeline drains
