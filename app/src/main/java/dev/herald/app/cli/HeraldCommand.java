@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      TagCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCommand implements Runnable {

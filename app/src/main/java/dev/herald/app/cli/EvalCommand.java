@@ -1,0 +1,73 @@
+package dev.herald.app.cli;
+
+import dev.herald.nlp.schedule.eval.ScheduleEvalJob;
+import dev.herald.nlp.time.eval.Report;
+import dev.herald.nlp.time.eval.TimemlEvaluator;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Evaluation tools: they print the figures Herald is measured by. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Measure Herald's language code on labelled data.",
+    subcommands = {EvalCommand.Schedule.class, EvalCommand.Timeml.class})
+public final class EvalCommand {
+
+  /** {@code herald eval schedule}: schedule-change detection over labelled cases. */
+  @Command(
+      name = "schedule",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run each case {\"id\",\"published\",\"text\"[,\"label\"]} through the schedule detector;"
+              + " write one prediction per line and print precision/recall/F1 when labelled.")
+  static final class Schedule implements Callable<Integer> {
+    @Option(names = "--cases", required = true, paramLabel = "F.jsonl", description = "Cases file.")
+    Path cases;
+
+    @Option(names = "--output", required = true, paramLabel = "P.jsonl", description = "Predictions file.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Reader in = TagCommand.JsonLinesIo.reader(cases);
+          Writer out = TagCommand.JsonLinesIo.writer(output)) {
+        ScheduleEvalJob.run(in, out, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+      }
+      return 0;
+    }
+  }
+
+  /** {@code herald eval timeml}: date tagging against TimeML gold annotations. */
+  @Command(
+      name = "timeml",
+      mixinStandardHelpOptions = true,
+      description =
+          "Score the date tagger on TimeML corpora (TempEval-3, MEANTIME): strict and relaxed span"
+              + " F1 and value F1 per corpus.")
+  static final class Timeml implements Callable<Integer> {
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description = "Folder of TimeML corpora (default ../shared/data/timeml).")
+    Path corpus = Home.dir().resolve("../shared/data/timeml").normalize();
+
+    @Override
+    public Integer call() {
+      if (!Files.isDirectory(corpus)) {
+        System.out.println("No TimeML corpora at " + corpus + ": nothing to evaluate.");
+        return 0;
+      }
+      Report report = TimemlEvaluator.standard().evaluate(corpus);
+      System.out.println(report.toTable());
+      return 0;
+    }
+  }
+}

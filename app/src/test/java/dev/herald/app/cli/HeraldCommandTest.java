@@ -1,0 +1,52 @@
+package dev.herald.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HeraldCommandTest {
+
+  @Test
+  void shouldReportEveryConfigurationProblemAtOnceAndExitNonZeroBeforeStarting() {
+    // Given a command line with four wrong values
+    CommandLine cl = HeraldCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+
+    // When
+    int exit =
+        cl.execute(
+            "run",
+            "--bootstrap-servers", "127.0.0.1:1",
+            "--feeds", "/no/such/feeds.txt",
+            "--poll-interval", "often",
+            "--dedupe-retention", "-P1D",
+            "--processing-guarantee", "maybe");
+
+    // Then all four are listed and the exit status is 2
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("/no/such/feeds.txt")
+        .contains("poll interval")
+        .contains("dedupe retention")
+        .contains("maybe");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFlagWithUsage() {
+    // Given
+    CommandLine cl = HeraldCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+
+    // When
+    int exit = cl.execute("demo", "--no-such-flag");
+
+    // Then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--no-such-flag");
+  }
+}
