@@ -1,0 +1,172 @@
+package dev.herald.nlp.time.eval;
+
+import dev.herald.nlp.time.Timex;
+import dev.herald.nlp.time.TimexTagger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Scores a {@link TimexTagger} on TimeML corpora with the TempEval-3 definitions: strict span
+ * (exact offsets), relaxed span (any overlap), and value (relaxed match whose value equals the gold
+ * value); precision over system TIMEXes, recall over gold TIMEXes.
+ *
+ * <p>Under the corpus folder, every {@code .tml} file (TempEval-3 format) counts towards the corpus
+ * named after its parent folder (TimeBank, AQUAINT, ...), and every {@code .xml} file on a path
+ * containing "meantime" towards MEANTIME.
+ */
+public final class TimemlEvaluator {
+
+  private final TimexTagger tagger;
+
+  public TimemlEvaluator(TimexTagger tagger) {
+    this.tagger = tagger;
+  }
+
+  public static TimemlEvaluator standard() {
+    return new TimemlEvaluator(TimexTagger.standard());
+  }
+
+  /** Scores every corpus under {@code corpusDir}; an absent folder gives a skipped report. */
+  public Report evaluate(Path corpusDir) {
+    if (corpusDir == null || !Files.isDirectory(corpusDir)) {
+      return new Report(List.of(), corpusDir + " not present: skipping TimeML evaluation");
+    }
+    Map<String, List<Path>> corpora = findCorpora(corpusDir);
+    List<CorpusScore> scores = new ArrayList<>();
+    for (Map.Entry<String, List<Path>> e : corpora.entrySet()) {
+      CorpusScore score = score(e.getKey(), e.getValue());
+      if (score.relaxed().gold() > 0) { // TimeML files without TIMEX annotation are not a test set
+        scores.add(score);
+      }
+    }
+    return new Report(scores, null);
+  }
+
+  /** Files grouped by corpus name, in sorted path order. */
+  static Map<String, List<Path>> findCorpora(Path dir) {
+    Map<String, List<Path>> byCorpus = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                String path = p.toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".tml")) {
+                  Path parent = p.getParent();
+                  String corpus = parent == null ? "timeml" : parent.getFileName().toString();
+                  byCorpus.computeIfAbsent(corpus, k -> new ArrayList<>()).add(p);
+                } else if (name.endsWith(".xml") && path.contains("meantime")) {
+                  // The same articles appear under several annotation folders: score each once.
+                  List<Path> l = byCorpus.computeIfAbsent("MEANTIME", k -> new ArrayList<>());
+                  if (l.stream().noneMatch(q -> q.getFileName().equals(p.getFileName()))) {
+                    l.add(p);
+                  }
+                }
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return byCorpus;
+  }
+
+  /** Reads one file in whichever of the two formats its name says. */
+  public static GoldDoc read(Path file) throws IOException {
+    return file.getFileName().toString().endsWith(".tml")
+        ? TimemlReader.read(file)
+        : MeantimeReader.read(file);
+  }
+
+  private CorpusScore score(String corpus, List<Path> files) {
+    Prf strict = new Prf(0, 0, 0);
+    Prf relaxed = strict;
+    Prf value = strict;
+    Prf type = strict;
+    int docs = 0;
+    for (Path f : files) {
+      GoldDoc doc;
+      try {
+        doc = read(f);
+      } catch (IOException e) {
+        continue; // not a TimeML document (e.g. a schema file): not part of the corpus
+      }
+      docs++;
+      List<Timex> sys = scored(tagger.tag(doc.text(), doc.dct()), doc.annotatedEnd());
+      DocScore d = compare(doc.gold(), sys);
+      strict = strict.plus(d.strict);
+      relaxed = relaxed.plus(d.relaxed);
+      value = value.plus(d.value);
+      type = type.plus(d.type);
+    }
+    return new CorpusScore(corpus, docs, strict, relaxed, value, type);
+  }
+
+  /** The system TIMEXes inside the annotated part of a document. */
+  public static List<Timex> scored(List<Timex> sys, int annotatedEnd) {
+    List<Timex> out = new ArrayList<>(sys.size());
+    for (Timex t : sys) {
+      if (t.start() < annotatedEnd) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Per-document counts. */
+  record DocScore(Prf strict, Prf relaxed, Prf value, Prf type) {}
+
+  /** Matches system to gold TIMEXes one to one (first overlapping gold wins). */
+  static DocScore compare(List<Timex> gold, List<Timex> sys) {
+    boolean[] usedStrict = new boolean[gold.size()];
+    boolean[] usedRelaxed = new boolean[gold.size()];
+    int strict = 0;
+    int relaxed = 0;
+    int value = 0;
+    int type = 0;
+    for (Timex s : sys) {
+      for (int g = 0; g < gold.size(); g++) {
+        Timex t = gold.get(g);
+        if (!usedStrict[g] && t.start() == s.start() && t.end() == s.end()) {
+          usedStrict[g] = true;
+          strict++;
+          break;
+        }
+      }
+      int best = -1;
+      for (int g = 0; g < gold.size(); g++) {
+        Timex t = gold.get(g);
+        if (!usedRelaxed[g] && t.start() < s.end() && s.start() < t.end()) {
+          best = g;
+          break;
+        }
+      }
+      if (best >= 0) {
+        usedRelaxed[best] = true;
+        relaxed++;
+        Timex t = gold.get(best);
+        if (t.value().equals(s.value())) {
+          value++;
+        }
+        if (t.type() == s.type()) {
+          type++;
+        }
+      }
+    }
+    int ns = sys.size();
+    int ng = gold.size();
+    return new DocScore(
+        new Prf(strict, ns, ng),
+        new Prf(relaxed, ns, ng),
+        new Prf(value, ns, ng),
+        new Prf(type, ns, ng));
+  }
+}
