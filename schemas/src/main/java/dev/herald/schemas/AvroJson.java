@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
@@ -29,6 +30,15 @@ import org.apache.avro.specific.SpecificRecord;
 public final class AvroJson {
 
   private static final JsonFactory JSON = new JsonFactory();
+
+  /** Resolves union branches of both converted (Instant, LocalDate) and raw values. */
+  private static final GenericData MODEL = new GenericData();
+
+  static {
+    MODEL.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    MODEL.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+    MODEL.addLogicalTypeConversion(new TimeConversions.DateConversion());
+  }
 
   private AvroJson() {}
 
@@ -76,7 +86,7 @@ public final class AvroJson {
         g.writeEndObject();
       }
       case UNION -> {
-        int branch = GenericData.get().resolveUnion(schema, value);
+        int branch = MODEL.resolveUnion(schema, value);
         write(g, schema.getTypes().get(branch), value);
       }
       case ARRAY -> {

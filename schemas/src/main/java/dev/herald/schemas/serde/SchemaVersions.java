@@ -1,5 +1,6 @@
 package dev.herald.schemas.serde;
 
+import dev.herald.avro.ClaimBatch;
 import dev.herald.avro.DeadLetter;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
@@ -12,8 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +29,19 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <p>The current version of a type is the generated class's own schema. Older versions live as
  * self-contained schema JSON files under {@code src/main/resources/dev/herald/schemas/history/},
- * listed in {@code index.txt} there as {@code <RecordFullName> <file>}. When a schema changes in a
- * compatible way, copy the old generated schema ({@code Type.SCHEMA$.toString()}) into that folder
- * first, so records already on the topics stay readable.
+ * listed in {@code index.txt} there as {@code <RecordFullName> <file>} (every such index on the
+ * classpath is read). When a schema changes in a compatible way, copy the old generated schema
+ * ({@code Type.SCHEMA$.toString()}) into that folder first, so records already on the topics stay
+ * readable.
  */
 public final class SchemaVersions {
 
-  private static final String HISTORY = "/dev/herald/schemas/history/";
+  private static final String HISTORY = "dev/herald/schemas/history/";
 
-  /** The record types Herald writes to its topics, in topic-catalogue order. */
+  /**
+   * The record types Herald writes to Kafka, in topic-catalogue order; {@link ClaimBatch} is the
+   * value of the enrich topology's internal by-event repartition topic.
+   */
   public static final List<Class<? extends SpecificRecord>> TOP_LEVEL_TYPES =
       List.of(
           FeedSubscription.class,
@@ -43,7 +50,8 @@ public final class SchemaVersions {
           EnrichedArticle.class,
           EventTimeline.class,
           ScheduleChangeAlert.class,
-          DeadLetter.class);
+          DeadLetter.class,
+          ClaimBatch.class);
 
   private static final Map<String, List<Schema>> HISTORY_BY_TYPE = loadHistory();
 
@@ -68,28 +76,12 @@ public final class SchemaVersions {
 
   private static Map<String, List<Schema>> loadHistory() {
     Map<String, List<Schema>> byType = new LinkedHashMap<>();
-    try (InputStream index = SchemaVersions.class.getResourceAsStream(HISTORY + "index.txt")) {
-      if (index == null) {
-        return Map.of();
-      }
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split("\\s+");
-        if (parts.length != 2) {
-          throw new IllegalStateException("Bad schema history index line: " + line);
-        }
-        Schema schema = parseResource(HISTORY + parts[1]);
-        if (!schema.getFullName().equals(parts[0])) {
-          throw new IllegalStateException(
-              parts[1] + " holds " + schema.getFullName() + ", index says " + parts[0]);
-        }
-        byType.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(schema);
+    try {
+      // Every index on the classpath counts, so a jar adding old versions needs no code change.
+      Enumeration<URL> indexes =
+          SchemaVersions.class.getClassLoader().getResources(HISTORY + "index.txt");
+      while (indexes.hasMoreElements()) {
+        readIndex(indexes.nextElement(), byType);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the schema history index", e);
@@ -98,8 +90,31 @@ public final class SchemaVersions {
     return Map.copyOf(byType);
   }
 
+  private static void readIndex(URL index, Map<String, List<Schema>> byType) throws IOException {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.split("\\s+");
+        if (parts.length != 2) {
+          throw new IllegalStateException("Bad line in " + index + ": " + line);
+        }
+        Schema schema = parseResource(HISTORY + parts[1]);
+        if (!schema.getFullName().equals(parts[0])) {
+          throw new IllegalStateException(
+              parts[1] + " holds " + schema.getFullName() + ", " + index + " says " + parts[0]);
+        }
+        byType.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(schema);
+      }
+    }
+  }
+
   private static Schema parseResource(String path) throws IOException {
-    try (InputStream in = SchemaVersions.class.getResourceAsStream(path)) {
+    try (InputStream in = SchemaVersions.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("Schema history file missing: " + path);
       }

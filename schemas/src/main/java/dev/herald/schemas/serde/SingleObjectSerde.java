@@ -32,10 +32,10 @@ final class SingleObjectSerde<T extends SpecificRecord> implements Serde<T> {
   SingleObjectSerde(Class<T> type) {
     this.type = type;
     // The generated class's own model carries its logical-type conversions (Instant...).
-    SpecificData model = SpecificData.getForClass(type);
-    Schema current = model.getSchema(type);
-    this.encoder = new BinaryMessageEncoder<>(model, current);
-    this.decoder = new BinaryMessageDecoder<>(model, current);
+    SpecificData generated = SpecificData.getForClass(type);
+    Schema current = generated.getSchema(type);
+    this.encoder = new BinaryMessageEncoder<>(generated, current);
+    this.decoder = new BinaryMessageDecoder<>(new HeraldModel(generated), current);
     knownFingerprints.add(fingerprintHex(current));
     if (SchemaVersions.TOP_LEVEL_TYPES.contains(type)) {
       for (Schema old : SchemaVersions.history(type)) {
