@@ -1,0 +1,36 @@
+package dev.herald.ingest;
+
+/**
+ * Why polling a feed failed. The name is the prefix of {@code FeedState.lastError} ("KIND:
+ * message"), so operators and dashboards can group failures without parsing free text.
+ */
+public enum FailureKind {
+  /** The feed URL cannot be parsed or is not absolute. */
+  INVALID_URL,
+  /** Neither http(s) nor file. */
+  UNSUPPORTED_SCHEME,
+  /** Unknown host, connection refused, TLS failure, missing file. */
+  UNREACHABLE,
+  /** Connect, response or total deadline exceeded. */
+  TIMEOUT,
+  /** The server answered with a status other than 200 or 304. */
+  HTTP_STATUS,
+  /** More redirects than allowed, or a redirect without a usable Location. */
+  TOO_MANY_REDIRECTS,
+  /** The body (or its gzip-decompressed form) exceeds the size cap. */
+  TOO_LARGE,
+  /** Any other I/O failure while reading the body. */
+  IO_ERROR,
+  /** The body is empty, HTML, JSON or anything else that is not XML. */
+  NOT_XML,
+  /** XML that ends before its root element is closed. */
+  TRUNCATED,
+  /** XML with a syntax error that is not a truncation. */
+  MALFORMED_XML,
+  /** A DOCTYPE with an internal subset (entity definitions): refused, it may be an entity bomb. */
+  DOCTYPE_REFUSED,
+  /** Well-formed XML that is not RSS 0.9x/1.0/2.0 or Atom. */
+  UNSUPPORTED_FORMAT,
+  /** A bug in Herald: caught so one feed cannot take the poller down. */
+  INTERNAL
+}
