@@ -24,15 +24,25 @@ final class Lexicon {
    *
    * @param cls class name, e.g. {@code month}
    * @param slots values the word contributes to a match, e.g. {@code month=12}
-   * @param ambiguous the word is also common outside dates ("May", "Jan"); a match made of it alone
-   *     needs date context
+   * @param ambiguous the word is also common outside dates ("May", "fall"); a match made of it
+   *     alone needs date context
+   * @param capitalized the word only counts when written with a capital ("May" but not "may")
+   * @param abbreviation a short form ("Jan") that never makes a match on its own
+   * @param words the lower-cased tokens of the entry (several for "more than", "new year's day")
    */
-  record Entry(String cls, Map<String, String> slots, boolean ambiguous) {
+  record Entry(
+      String cls,
+      Map<String, String> slots,
+      boolean ambiguous,
+      boolean capitalized,
+      boolean abbreviation,
+      String[] words) {
     String first() {
       return slots.isEmpty() ? null : slots.values().iterator().next();
     }
   }
 
+  /** Entries by their first token (multi-word entries are also listed here). */
   private final Map<String, List<Entry>> byWord;
 
   private Lexicon(Map<String, List<Entry>> byWord) {
@@ -44,16 +54,50 @@ final class Lexicon {
     return e == null ? List.of() : e;
   }
 
+  /** The single-word entry of {@code lower} in class {@code cls}, or null. */
   Entry lookup(String lower, String cls) {
     List<Entry> es = byWord.get(lower);
     if (es != null) {
       for (Entry e : es) {
-        if (e.cls.equals(cls)) {
+        if (e.words.length == 1 && e.cls.equals(cls)) {
           return e;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * The longest entry of class {@code cls} that starts at token {@code t}, or null. Case rules: a
+   * capitalized-only entry needs an upper-case first letter.
+   */
+  Entry match(List<Token> toks, int t, String cls) {
+    Token first = toks.get(t);
+    if (!first.isWord() && !first.isPunct()) {
+      return null;
+    }
+    List<Entry> es = byWord.get(first.lower());
+    if (es == null) {
+      return null;
+    }
+    Entry best = null;
+    for (Entry e : es) {
+      if (!e.cls.equals(cls) || (e.capitalized && !first.upper())) {
+        continue;
+      }
+      if (t + e.words.length > toks.size()) {
+        continue;
+      }
+      boolean ok = true;
+      for (int i = 1; i < e.words.length && ok; i++) {
+        Token tk = toks.get(t + i);
+        ok = tk.lower().equals(e.words[i]) && tk.suffix().isEmpty();
+      }
+      if (ok && (best == null || e.words.length > best.words.length)) {
+        best = e;
+      }
+    }
+    return best;
   }
 
   boolean has(String lower, String cls) {
@@ -70,8 +114,18 @@ final class Lexicon {
         }
         Map<String, String> slots = parseSlots(cols.length > 2 ? cols[2] : "");
         boolean ambiguous = "1".equals(slots.remove("ambig"));
-        Entry e = new Entry(cols[0], Collections.unmodifiableMap(slots), ambiguous);
-        map.computeIfAbsent(cols[1], k -> new ArrayList<>(2)).add(e);
+        boolean cap = "1".equals(slots.remove("cap"));
+        boolean abbrev = "1".equals(slots.remove("abbrev"));
+        String[] words =
+            Tokenizer.tokenize(cols[1], 0, cols[1].length()).stream()
+                .map(Token::lower)
+                .toArray(String[]::new);
+        if (words.length == 0) {
+          throw new IllegalStateException(resource + ": empty lexicon word");
+        }
+        Entry e =
+            new Entry(cols[0], Collections.unmodifiableMap(slots), ambiguous, cap, abbrev, words);
+        map.computeIfAbsent(words[0], k -> new ArrayList<>(2)).add(e);
       }
     }
     return new Lexicon(map);

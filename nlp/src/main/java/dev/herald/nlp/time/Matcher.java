@@ -67,10 +67,8 @@ final class Matcher {
       cands.addAll(byNumber);
     } else {
       addAll(cands, byLiteral.get(tok.lower()));
-      if (tok.isWord()) {
-        for (Lexicon.Entry e : lexicon.lookup(tok.lower())) {
-          addAll(cands, byClass.get(e.cls()));
-        }
+      for (Lexicon.Entry e : lexicon.lookup(tok.lower())) {
+        addAll(cands, byClass.get(e.cls()));
       }
     }
     if (cands.isEmpty()) {
@@ -174,15 +172,12 @@ final class Matcher {
         return tok.lower().equals(a.text()) && tok.suffix().isEmpty() ? t + 1 : -1;
       case CLASS:
         {
-          if (!tok.isWord()) {
-            return -1;
-          }
-          Lexicon.Entry e = lexicon.lookup(tok.lower(), a.text());
-          if (e == null || (e.ambiguous() && !tok.upper())) {
+          Lexicon.Entry e = lexicon.match(toks, t, a.text());
+          if (e == null) {
             return -1;
           }
           val[0] = e.first();
-          return t + 1;
+          return t + e.words().length;
         }
       case NUMBER:
         return matchNumber(a.text(), toks, t, val);

@@ -7,6 +7,7 @@ import dev.herald.nlp.time.Rule.Element;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
@@ -23,6 +24,11 @@ final class Resolver {
   /** One resolved expression: token span [from, to) plus its TIMEX attributes. */
   record Found(int from, int to, TimexType type, String value, String mod) {}
 
+  /** What one document has said so far: the last absolute DATE value, for "a year earlier". */
+  static final class Discourse {
+    String lastDate;
+  }
+
   private final Lexicon lex;
 
   Resolver(Lexicon lex) {
@@ -30,17 +36,18 @@ final class Resolver {
   }
 
   /** Returns the expressions this match yields, or null when the match must be rejected. */
-  List<Found> resolve(Match m, List<Token> toks, LocalDate dct) {
+  List<Found> resolve(
+      Match m, List<Token> toks, LocalDate dct, ZoneOffset offset, Discourse discourse) {
     Map<String, String> s = slots(m, toks);
     if (s == null) {
       return null;
     }
     Rule r = m.rule();
-    if (r.guard() != null && !guard(r.guard(), m, toks)) {
+    if (r.guard() != null && !guard(r.guard(), m, toks, s)) {
       return null;
     }
     String mod = s.get("mod");
-    Ctx c = new Ctx(m, toks, dct, s);
+    Ctx c = new Ctx(m, toks, dct, s, offset, discourse);
     switch (r.resolver()) {
       case "date":
         return one(m, type(r, TimexType.DATE), date(c), mod);
@@ -48,10 +55,18 @@ final class Resolver {
         return one(m, type(r, TimexType.DATE), weekday(c), mod);
       case "dayoffset":
         return dayOffset(c, m, mod);
+      case "time":
+        return one(m, TimexType.TIME, time(c), mod);
       case "rel":
         return one(m, type(r, TimexType.DATE), relative(c), mod);
+      case "weekend":
+        return one(m, TimexType.DATE, weekend(c), mod);
+      case "refquarter":
+        return one(m, TimexType.DATE, refQuarter(c), mod);
       case "duration":
         return one(m, TimexType.DURATION, duration(s), mod);
+      case "set":
+        return one(m, TimexType.SET, set(s), mod);
       case "ago":
         return one(m, TimexType.DATE, ago(c), mod);
       case "decade":
@@ -79,6 +94,7 @@ final class Resolver {
     Element[] els = m.rule().elements();
     int significant = 0;
     boolean ambiguous = false;
+    boolean abbreviation = false;
     for (int e = 0; e < els.length; e++) {
       int from = m.elStart()[e];
       if (from < 0) {
@@ -91,10 +107,11 @@ final class Resolver {
       Element el = els[e];
       boolean done = false;
       for (Atom a : el.atoms()) {
-        if (a.kind() == AtomKind.CLASS && tok.isWord()) {
-          Lexicon.Entry entry = lex.lookup(tok.lower(), a.text());
-          if (entry != null) {
+        if (a.kind() == AtomKind.CLASS) {
+          Lexicon.Entry entry = lex.match(toks, from, a.text());
+          if (entry != null && from + entry.words().length == m.elEnd()[e]) {
             ambiguous |= entry.ambiguous();
+            abbreviation |= entry.abbreviation();
             if (el.slot() != null) {
               s.put(el.slot(), entry.first());
             } else {
@@ -109,8 +126,8 @@ final class Resolver {
         s.put(el.slot(), m.elValue()[e] != null ? m.elValue()[e] : tok.lower());
       }
     }
-    if (ambiguous && significant == 1 && !dateContextBefore(toks, m.from())) {
-      return null; // "May said", "Jan" alone: not a date without a preposition before it
+    if (significant == 1 && (abbreviation || ambiguous && !dateContextBefore(toks, m.from()))) {
+      return null; // "May said", "Jan Kavan": not a date without more date words
     }
     return s;
   }
@@ -120,49 +137,61 @@ final class Resolver {
       return false;
     }
     Token p = toks.get(from - 1);
-    return p.isWord() && lex.has(p.lower(), "datectx")
-        || p.lower().equals("-") && from >= 2 && lex.has(toks.get(from - 2).lower(), "modpre");
+    return p.isWord() && lex.has(p.lower(), "datectx");
   }
 
   // ---------------------------------------------------------------- guards
 
-  private boolean guard(String name, Match m, List<Token> toks) {
+  private boolean guard(String name, Match m, List<Token> toks, Map<String, String> s) {
+    Token prev = m.from() > 0 ? toks.get(m.from() - 1) : null;
+    Token next = m.to() < toks.size() ? toks.get(m.to()) : null;
     switch (name) {
       case "notBeforeNoun":
-        {
-          // "November, 28 people": a count, not a day.
-          if (m.to() >= toks.size()) {
-            return true;
-          }
-          Token next = toks.get(m.to());
-          return !(next.isWord() && !next.upper() && !lex.has(next.lower(), "func"));
-        }
+        // "November, 28 people": a count, not a day.
+        return next == null || !(next.isWord() && !next.upper() && !lex.has(next.lower(), "func"));
       case "yearAlone":
         {
-          // "$2017", "2017 people", "3-2017": counts and prices, not years.
-          if (m.from() > 0) {
-            Token p = toks.get(m.from() - 1);
-            if (p.isPunct() && (lex.has(p.lower(), "currency") || p.lower().equals("#"))) {
+          // "$2017", "2017 people", "2017%": counts and prices, not years.
+          if (prev != null && (lex.has(prev.lower(), "currency") || prev.lower().equals("#"))) {
+            return false;
+          }
+          if (next != null) {
+            if (next.isWord() && lex.has(next.lower(), "notyear")) {
               return false;
             }
-            if (p.isWord() && lex.has(p.lower(), "currency")) {
+            if (next.isPunct()
+                && next.glued()
+                && (next.lower().equals("%") || next.lower().equals("/"))) {
               return false;
             }
           }
-          if (m.to() < toks.size()) {
-            Token n = toks.get(m.to());
-            if (n.isWord() && lex.has(n.lower(), "notyear")) {
-              return false;
-            }
-            if (n.isPunct() && n.glued() && (n.lower().equals("%") || n.lower().equals("/"))) {
-              return false;
-            }
-          }
-          return true;
+          return notAge(toks, m.to());
         }
+      case "duration":
+        // "a 6-year-old", "52 years old": ages are not TIMEXes; "three-quarters of": a fraction.
+        if (!notAge(toks, m.to())) {
+          return false;
+        }
+        return !("Q".equals(s.get("unit")) && next != null && next.lower().equals("of"));
+      case "afterDurPrep":
+        // bare "years", "weeks" only after "for", "over", "in", ...
+        return prev != null && lex.has(prev.lower(), "durprep") && notAge(toks, m.to());
+      case "notPossessive":
+        // "in his 30s": an age, not a decade.
+        return prev == null || !lex.has(prev.lower(), "possessive");
+      case "notBeforeNumber":
+        return next == null || !next.isNumber();
       default:
         throw new IllegalStateException("unknown guard " + name);
     }
+  }
+
+  private static boolean notAge(List<Token> toks, int to) {
+    int i = to;
+    if (i < toks.size() && toks.get(i).lower().equals("-")) {
+      i++;
+    }
+    return !(i < toks.size() && toks.get(i).lower().equals("old"));
   }
 
   // ---------------------------------------------------------------- resolvers
@@ -173,13 +202,23 @@ final class Resolver {
     final List<Token> toks;
     final LocalDate dct;
     final Map<String, String> s;
+    final ZoneOffset offset;
+    final Discourse discourse;
     private Tense tense;
 
-    Ctx(Match m, List<Token> toks, LocalDate dct, Map<String, String> s) {
+    Ctx(
+        Match m,
+        List<Token> toks,
+        LocalDate dct,
+        Map<String, String> s,
+        ZoneOffset offset,
+        Discourse discourse) {
       this.m = m;
       this.toks = toks;
       this.dct = dct;
       this.s = s;
+      this.offset = offset;
+      this.discourse = discourse;
     }
 
     Tense tense() {
@@ -214,14 +253,27 @@ final class Resolver {
       int yy = Integer.parseInt(s.get("yy"));
       year = yy >= 30 ? 1900 + yy : 2000 + yy;
     }
+    if (year == null && s.containsKey("yshift")) {
+      if (c.dct == null) {
+        return null;
+      }
+      year = c.dct.getYear() + Integer.parseInt(s.get("yshift"));
+    }
     Integer month = num(s, "month");
     Integer day = num(s, "day");
+    String holiday = s.get("holiday");
+    if (holiday != null) {
+      return holiday(c, holiday, year);
+    }
     if (month != null) {
+      if (year == null && day != null && s.containsKey("weekday") && c.dct != null) {
+        year = yearOfWeekday(c.dct, month, day, Integer.parseInt(s.get("weekday")));
+      }
       if (year == null) {
         if (c.dct == null) {
           return null;
         }
-        year = inferYear(c, month, day == null ? 0 : day);
+        year = s.containsKey("shift") ? shiftedYear(c, month) : inferYear(c, month, day);
       }
       if (day != null) {
         if (day > YearMonth.of(year, month).lengthOfMonth()) {
@@ -237,7 +289,7 @@ final class Resolver {
         if (c.dct == null) {
           return null;
         }
-        year = c.dct.getYear() + c.shift();
+        year = seasonYear(c, season);
       }
       return String.format("%04d-%s", year, season);
     }
@@ -250,7 +302,7 @@ final class Resolver {
         if (c.dct == null) {
           return null;
         }
-        year = c.dct.getYear();
+        year = inferYearOfPart(c, quarter, (c.dct.getMonthValue() - 1) / 3 + 1);
       }
       return String.format("%04d-Q%d", year, quarter);
     }
@@ -263,7 +315,7 @@ final class Resolver {
         if (c.dct == null) {
           return null;
         }
-        year = c.dct.getYear();
+        year = inferYearOfPart(c, half, (c.dct.getMonthValue() - 1) / 6 + 1);
       }
       return String.format("%04d-H%d", year, half);
     }
@@ -273,9 +325,14 @@ final class Resolver {
     return null;
   }
 
-  /** A month (and day) without a year: the year the tense points to, else the dct's year. */
-  private int inferYear(Ctx c, int month, int day) {
+  /**
+   * A month (and day) without a year. Tense decides the direction: the future reading of a month
+   * already past this year is next year's, the past reading of a later month last year's. With no
+   * tense cue, the nearest occurrence (within six months of the dct).
+   */
+  private int inferYear(Ctx c, int month, Integer dayOrNull) {
     LocalDate d = c.dct;
+    int day = dayOrNull == null ? 0 : dayOrNull;
     int cmp =
         month != d.getMonthValue()
             ? Integer.compare(month, d.getMonthValue())
@@ -287,30 +344,133 @@ final class Resolver {
     if (t == Tense.PAST && cmp > 0) {
       return d.getYear() - 1;
     }
+    if (t == Tense.NONE) {
+      int diff = month - d.getMonthValue();
+      if (diff > 6) {
+        return d.getYear() - 1;
+      }
+      if (diff < -6) {
+        return d.getYear() + 1;
+      }
+    }
     return d.getYear();
+  }
+
+  /** "last February", "next March", "this May". */
+  private static int shiftedYear(Ctx c, int month) {
+    int shift = c.shift();
+    int dm = c.dct.getMonthValue();
+    int y = c.dct.getYear();
+    if (shift < 0) {
+      return month < dm ? y : y - 1;
+    }
+    if (shift > 0) {
+      return month > dm ? y : y + 1;
+    }
+    return y;
+  }
+
+  /** A quarter or half without a year: like months, tense picks the year. */
+  private static int inferYearOfPart(Ctx c, int part, int dctPart) {
+    int y = c.dct.getYear();
+    if (c.s.containsKey("shift")) {
+      int k = c.shift();
+      if (k < 0) {
+        return part < dctPart ? y : y - 1;
+      }
+      if (k > 0) {
+        return part > dctPart ? y : y + 1;
+      }
+      return y;
+    }
+    Tense t = c.tense();
+    if (t == Tense.PAST && part > dctPart) {
+      return y - 1;
+    }
+    if (t == Tense.FUTURE && part < dctPart) {
+      return y + 1;
+    }
+    return y;
+  }
+
+  private static int seasonYear(Ctx c, String season) {
+    int month = c.dct.getMonthValue();
+    int y = c.dct.getYear();
+    int start =
+        switch (season) {
+          case "SP" -> 3;
+          case "SU" -> 6;
+          case "FA" -> 9;
+          default -> 12;
+        };
+    if (!c.s.containsKey("shift")) {
+      return y;
+    }
+    int k = c.shift();
+    boolean begun = month >= start;
+    if (k < 0) {
+      return begun && month >= start + 3 ? y : y - 1;
+    }
+    if (k > 0) {
+      return begun ? y + 1 : y;
+    }
+    return y;
+  }
+
+  /** The year (dct's, or one either side) in which day/month falls on the given weekday. */
+  private static Integer yearOfWeekday(LocalDate dct, int month, int day, int weekday) {
+    for (int k : new int[] {0, -1, 1}) {
+      int y = dct.getYear() + k;
+      if (day <= YearMonth.of(y, month).lengthOfMonth()
+          && LocalDate.of(y, month, day).getDayOfWeek().getValue() == weekday) {
+        return y;
+      }
+    }
+    return null;
+  }
+
+  private String holiday(Ctx c, String holiday, Integer yearOrNull) {
+    Integer year = yearOrNull;
+    if (year == null) {
+      if (c.dct == null) {
+        return null;
+      }
+      year = c.dct.getYear();
+    }
+    if (holiday.equals("thanksgiving")) {
+      LocalDate d =
+          LocalDate.of(year, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+      return d.toString();
+    }
+    return String.format("%04d-%s", year, holiday);
   }
 
   private String weekday(Ctx c) {
     if (c.dct == null) {
       return null;
     }
+    return weekdayDate(c).toString();
+  }
+
+  /**
+   * A weekday relative to the dct: "next"/"last" move a whole step; otherwise future tense picks
+   * the coming one (the dct itself when it is that day), anything else the past one (or the dct).
+   */
+  private LocalDate weekdayDate(Ctx c) {
     DayOfWeek dow = DayOfWeek.of(Integer.parseInt(c.s.get("weekday")));
     int shift = c.shift();
-    LocalDate d;
     if (c.s.containsKey("shift")) {
       if (shift > 0) {
-        d = c.dct.with(TemporalAdjusters.next(dow));
+        return c.dct.with(TemporalAdjusters.next(dow));
       } else if (shift < 0) {
-        d = c.dct.with(TemporalAdjusters.previous(dow));
-      } else {
-        d = c.dct.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(dow);
+        return c.dct.with(TemporalAdjusters.previous(dow));
       }
-    } else if (c.tense() == Tense.FUTURE) {
-      d = c.dct.with(TemporalAdjusters.nextOrSame(dow));
-    } else {
-      d = c.dct.with(TemporalAdjusters.previousOrSame(dow));
+      return c.dct.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(dow);
     }
-    return d.toString();
+    if (c.tense() == Tense.FUTURE) {
+      return c.dct.with(TemporalAdjusters.nextOrSame(dow));
+    }
+    return c.dct.with(TemporalAdjusters.previousOrSame(dow));
   }
 
   private List<Found> dayOffset(Ctx c, Match m, String mod) {
@@ -325,14 +485,83 @@ final class Resolver {
     return one(m, type(m.rule(), TimexType.DATE), d.toString(), mod);
   }
 
+  /** A clock time or part of day, on the day the rest of the match names (else the dct). */
+  private String time(Ctx c) {
+    Map<String, String> s = c.s;
+    String day;
+    if (s.containsKey("weekday")) {
+      day = c.dct == null ? null : weekdayDate(c).toString();
+    } else if (s.containsKey("days")) {
+      day = c.dct == null ? null : c.dct.plusDays(Integer.parseInt(s.get("days"))).toString();
+    } else if (s.containsKey("month")) {
+      day = date(c);
+    } else {
+      day = c.dct == null ? null : c.dct.toString();
+    }
+    if (day == null) {
+      return null;
+    }
+    Integer hour = num(s, "hour");
+    if (hour == null) {
+      String tod = s.get("tod");
+      return tod == null ? null : day + "T" + tod;
+    }
+    String ampm = s.get("ampm");
+    if (ampm != null) {
+      if (hour < 1 || hour > 12) {
+        return null;
+      }
+      if (ampm.equals("pm") && hour < 12) {
+        hour += 12;
+      } else if (ampm.equals("am") && hour == 12) {
+        hour = 0;
+      }
+    }
+    if (hour > 24) {
+      return null;
+    }
+    int minute = s.containsKey("minute") ? Integer.parseInt(s.get("minute")) : 0;
+    String zone = s.get("zone");
+    if (zone == null && c.offset != null) {
+      zone = c.offset.getTotalSeconds() == 0 ? "Z" : c.offset.getId();
+    }
+    return String.format("%sT%02d:%02d%s", day, hour, minute, zone == null ? "" : zone);
+  }
+
   /** this/next/last + unit; "later this month", "early next year" carry a mod. */
   private String relative(Ctx c) {
     if (c.dct == null) {
       return null;
     }
     String unit = c.s.get("unit");
-    int k = c.shift();
-    return unit == null ? null : shiftUnit(c.dct, unit, k);
+    return unit == null ? null : shiftUnit(c.dct, unit, c.shift());
+  }
+
+  /** "the weekend": the coming one in future sentences, else the last one (or the current). */
+  private String weekend(Ctx c) {
+    if (c.dct == null) {
+      return null;
+    }
+    int dow = c.dct.getDayOfWeek().getValue();
+    int k = 0;
+    if (c.s.containsKey("shift")) {
+      k = c.shift();
+    } else if (dow < 6 && c.tense() != Tense.FUTURE) {
+      k = -1;
+    }
+    return shiftUnit(c.dct, "WE", k);
+  }
+
+  /** "the quarter", "the latest quarter": the one last named, else the last completed one. */
+  private String refQuarter(Ctx c) {
+    String last = c.discourse == null ? null : c.discourse.lastDate;
+    if (last != null && last.length() == 7 && last.charAt(5) == 'Q') {
+      return last;
+    }
+    if (c.dct == null) {
+      return null;
+    }
+    return shiftUnit(c.dct, "Q", c.tense() == Tense.FUTURE ? 0 : -1);
   }
 
   /** The dct moved by k units, printed at that unit's granularity. */
@@ -382,11 +611,22 @@ final class Resolver {
     }
   }
 
+  /** P3D, PT2H, P2.5Y, PXM; decades and centuries in years (P10Y), as TimeBank writes them. */
   private static String duration(Map<String, String> s) {
     String unit = s.get("unit");
-    String n = s.getOrDefault("num", "1");
     if (unit == null) {
       return null;
+    }
+    String n = s.getOrDefault("num", "1");
+    Integer k = num(s, "num");
+    if (k != null && (unit.equals("DE") || unit.equals("CE"))) {
+      n = Integer.toString(k * (unit.equals("DE") ? 10 : 100));
+      unit = "Y";
+    } else if (!"X".equals(n) && (unit.equals("DE") || unit.equals("CE"))) {
+      return "P" + n + unit;
+    }
+    if (s.containsKey("plushalf") && k != null) {
+      n = k + ".5";
     }
     switch (unit) {
       case "HOUR":
@@ -402,16 +642,64 @@ final class Resolver {
     }
   }
 
+  /** "daily", "every week", "each July", "every Monday". */
+  private static String set(Map<String, String> s) {
+    if (s.containsKey("weekday")) {
+      return "XXXX-WXX-" + s.get("weekday");
+    }
+    if (s.containsKey("month")) {
+      return String.format("XXXX-%02d", Integer.parseInt(s.get("month")));
+    }
+    if (s.containsKey("season")) {
+      return "XXXX-" + s.get("season");
+    }
+    if (s.containsKey("tod")) {
+      return "XXXX-XX-XXT" + s.get("tod");
+    }
+    return duration(s);
+  }
+
+  /**
+   * "three years ago" (from the dct) and "a year earlier" (from the date last named). A year back
+   * from a quarter or month keeps that granularity: "profit fell from a year ago" after "the third
+   * quarter" is last year's third quarter.
+   */
   private String ago(Ctx c) {
     if (c.dct == null) {
       return null;
     }
     String unit = c.s.get("unit");
     Integer n = num(c.s, "num");
-    if (n == null) {
-      return "PAST_REF";
+    if (unit == null) {
+      return null;
     }
-    return unit == null ? null : shiftUnit(c.dct, unit, -n);
+    if (n == null) {
+      return "PAST_REF"; // "a few years ago"
+    }
+    String last = c.discourse == null ? null : c.discourse.lastDate;
+    boolean fromRef = "ref".equals(c.s.get("anchor"));
+    if (unit.equals("Y") && last != null && last.length() == 7 && last.charAt(4) == '-') {
+      // YYYY-Qn, YYYY-Hn or YYYY-MM of this year or last: keep its granularity
+      try {
+        int y = Integer.parseInt(last.substring(0, 4));
+        if (fromRef || y >= c.dct.getYear() - 1) {
+          return String.format("%04d%s", y - n, last.substring(4));
+        }
+      } catch (NumberFormatException e) {
+        // not a dated value: fall through to the dct
+      }
+    }
+    if (fromRef && last != null && last.length() >= 4) {
+      try {
+        int y = Integer.parseInt(last.substring(0, 4));
+        if (unit.equals("Y")) {
+          return String.format("%04d", y - n);
+        }
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+    }
+    return shiftUnit(c.dct, unit, -n);
   }
 
   private static String decade(Map<String, String> s) {

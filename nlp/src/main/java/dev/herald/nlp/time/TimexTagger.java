@@ -76,9 +76,10 @@ public final class TimexTagger {
     }
     int from = 0;
     int n = text.length();
+    Resolver.Discourse discourse = new Resolver.Discourse();
     while (from < n) {
       int to = cut(text, from);
-      tagWindow(text, from, to, dct, out);
+      tagWindow(text, from, to, dct, offset, discourse, out);
       from = to;
     }
     return out;
@@ -119,7 +120,14 @@ public final class TimexTagger {
     return Character.isLowSurrogate(text.charAt(limit)) ? limit + 1 : limit;
   }
 
-  private void tagWindow(String text, int from, int to, LocalDate dct, List<Timex> out) {
+  private void tagWindow(
+      String text,
+      int from,
+      int to,
+      LocalDate dct,
+      ZoneOffset offset,
+      Resolver.Discourse discourse,
+      List<Timex> out) {
     List<Token> toks = Tokenizer.tokenize(text, from, to);
     int t = 0;
     while (t < toks.size()) {
@@ -127,13 +135,18 @@ public final class TimexTagger {
       for (Matcher.Match m : matcher.matchesAt(toks, t)) {
         List<Resolver.Found> found;
         try {
-          found = resolver.resolve(m, toks, dct);
+          found = resolver.resolve(m, toks, dct, offset, discourse);
         } catch (RuntimeException e) {
           found = null; // a value the calendar rejects (e.g. day 31 of a 30-day month)
         }
         if (found != null) {
           for (Resolver.Found f : found) {
             emit(text, toks, f, out);
+            if (f.type() == TimexType.DATE
+                && !f.value().isEmpty()
+                && Character.isDigit(f.value().charAt(0))) {
+              discourse.lastDate = f.value();
+            }
           }
           next = m.to();
           break;

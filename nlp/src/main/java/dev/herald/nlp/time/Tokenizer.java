@@ -28,6 +28,20 @@ final class Tokenizer {
         while (i < to && isWordChar(text.charAt(i))) {
           i++;
         }
+        // Dotted abbreviations ("a.m.", "p.m.", "U.S.") stay one token.
+        if (i - start == 1) {
+          int j = i;
+          if (j + 2 < to
+              && text.charAt(j) == '.'
+              && Character.isLetter(text.charAt(j + 1))
+              && text.charAt(j + 2) == '.'
+              && (j + 3 >= to || !Character.isLetter(text.charAt(j + 3)))) {
+            j += 3;
+          }
+          if (j > i) {
+            i = j;
+          }
+        }
         String w = text.substring(start, i);
         out.add(
             new Token(
