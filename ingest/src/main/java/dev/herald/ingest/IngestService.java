@@ -1,0 +1,272 @@
+package dev.herald.ingest;
+
+import dev.herald.avro.FeedState;
+import dev.herald.ingest.article.ArticleMapper;
+import dev.herald.ingest.feeds.FeedListFile;
+import dev.herald.ingest.feeds.FeedRef;
+import dev.herald.ingest.feeds.FeedSource;
+import dev.herald.ingest.fetch.FeedFetcher;
+import dev.herald.ingest.parse.FeedParser;
+import dev.herald.ingest.poll.FeedPoller;
+import dev.herald.ingest.poll.PollResult;
+import dev.herald.ingest.poll.PollSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest daemon: polls every feed of its {@link FeedSource} on its interval, with a few worker
+ * threads, and publishes new articles (key: article id) and each feed's state (key: feed URL) with
+ * one idempotent producer (acks=all). The feed states are read back from the compacted feed-state
+ * topic on first use, so a restart neither forgets validators nor re-publishes items.
+ *
+ * <p>One instance polls every feed of its list; sharding through the registry topic comes later.
+ */
+public final class IngestService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final Duration TICK = Duration.ofSeconds(1);
+  private static final Duration STATE_LOAD_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STATE_LOAD_RETRY = Duration.ofSeconds(5);
+
+  private final IngestConfig config;
+  private final FeedSource source;
+  private final Clock clock;
+  private final FeedPoller poller;
+  private final Producer<byte[], byte[]> producer;
+  private final IngestPublisher publisher;
+  private final ExecutorService workers;
+  private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private volatile boolean stateLoaded;
+
+  /**
+   * Reads the feed list now.
+   *
+   * @throws IllegalArgumentException when the feed list is unreadable or has bad entries
+   */
+  public IngestService(IngestConfig config) {
+    this(config, new FeedListFile(config.feedList()), Clock.systemUTC());
+  }
+
+  /** With another source of feeds (the registry, a fixed list) and clock. */
+  public IngestService(IngestConfig config, FeedSource source, Clock clock) {
+    this.config = config;
+    this.source = source;
+    this.clock = clock;
+    FeedFetcher fetcher = new FeedFetcher(config.fetch());
+    this.poller =
+        new FeedPoller(
+            fetcher,
+            new FeedParser(config.fetch().maxBytes()),
+            new ArticleMapper(),
+            PollSchedule.every(config.interval()),
+            config.recentItemLimit(),
+            FeedPoller.DEFAULT_MAX_ITEMS_PER_POLL);
+    this.producer =
+        new KafkaProducer<>(
+            producerConfig(config), new ByteArraySerializer(), new ByteArraySerializer());
+    this.publisher = new IngestPublisher(producer);
+    this.workers = Executors.newFixedThreadPool(config.pollThreads(), workerThreads());
+  }
+
+  static Map<String, Object> clientConfig(IngestConfig config) {
+    Map<String, Object> p = new HashMap<>(config.clientProperties());
+    p.put("bootstrap.servers", config.bootstrapServers());
+    return p;
+  }
+
+  static Map<String, Object> producerConfig(IngestConfig config) {
+    Map<String, Object> p = clientConfig(config);
+    p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "herald-ingest");
+    // Not overridable: a retried send must never duplicate an article or a state.
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    return p;
+  }
+
+  /**
+   * Polls every feed now, whatever its schedule, waits for the broker's acknowledgements and
+   * returns what happened. For tests, demos and {@code herald ingest --once}.
+   *
+   * @throws IllegalStateException when the feed state cannot be read from Kafka, or the service is
+   *     closed
+   */
+  public PollSummary pollAllOnce() {
+    ensureOpen();
+    ensureStateLoaded();
+    List<Future<PollSummary>> futures = new ArrayList<>();
+    for (FeedRef feed : source.feeds()) {
+      if (inFlight.add(feed.url())) {
+        futures.add(workers.submit(() -> pollAndPublish(feed)));
+      }
+    }
+    PollSummary total = PollSummary.EMPTY;
+    for (Future<PollSummary> f : futures) {
+      try {
+        total = total.plus(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while polling", e);
+      } catch (ExecutionException e) {
+        // pollAndPublish catches everything; this is a bug
+        throw new IllegalStateException("poll failed", e.getCause());
+      }
+    }
+    producer.flush();
+    LOG.info("Polled all feeds: {}", total);
+    return total;
+  }
+
+  /** Polls each feed when it is due, until {@link #close()}. Blocks the calling thread. */
+  public void run() {
+    while (!closed.get() && !stateLoaded) {
+      try {
+        ensureStateLoaded();
+      } catch (IllegalStateException e) {
+        LOG.warn("{}; retrying in {} s", e.getMessage(), STATE_LOAD_RETRY.toSeconds());
+        if (await(STATE_LOAD_RETRY)) {
+          return;
+        }
+      }
+    }
+    LOG.info("Ingest running: {} feed(s), every {}", source.feeds().size(), config.interval());
+    while (!closed.get()) {
+      Instant now = clock.instant();
+      for (FeedRef feed : source.feeds()) {
+        if (isDue(feed, now) && inFlight.add(feed.url())) {
+          try {
+            workers.execute(() -> pollAndPublish(feed));
+          } catch (RejectedExecutionException e) {
+            inFlight.remove(feed.url());
+            return; // closing
+          }
+        }
+      }
+      if (await(TICK)) {
+        return;
+      }
+    }
+  }
+
+  /** The last known state of every feed polled or read back from Kafka (a snapshot). */
+  public Map<String, FeedState> feedStates() {
+    return Map.copyOf(states);
+  }
+
+  private boolean isDue(FeedRef feed, Instant now) {
+    FeedState state = states.get(feed.url());
+    return state == null || state.getNextPollAt() == null || !state.getNextPollAt().isAfter(now);
+  }
+
+  /** Polls one feed and publishes the result; never throws. The caller has marked it in flight. */
+  private PollSummary pollAndPublish(FeedRef feed) {
+    String url = feed.url();
+    try {
+      PollResult result = poller.poll(url, states.get(url), clock.instant());
+      IngestPublisher.Published published = publisher.publish(result);
+      states.put(url, published.state());
+      if (published.articles() > 0) {
+        LOG.info("Feed {}: {} new article(s)", SafeUrls.redact(url), published.articles());
+      }
+      boolean failed = result.failed() || published.articlesFailed() > 0;
+      boolean unchanged =
+          result.outcome() == PollResult.Outcome.NOT_MODIFIED
+              || result.outcome() == PollResult.Outcome.UNCHANGED;
+      return new PollSummary(
+          failed ? 0 : 1, !failed && unchanged ? 1 : 0, failed ? 1 : 0, published.articles());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PollSummary(0, 0, 1, 0);
+    } catch (RuntimeException e) {
+      LOG.error("Feed {}: not published", SafeUrls.redact(url), e);
+      return new PollSummary(0, 0, 1, 0);
+    } finally {
+      inFlight.remove(url);
+    }
+  }
+
+  private synchronized void ensureStateLoaded() {
+    if (stateLoaded) {
+      return;
+    }
+    try {
+      Map<String, FeedState> loaded =
+          FeedStateLoader.load(clientConfig(config), STATE_LOAD_TIMEOUT);
+      loaded.forEach(states::putIfAbsent);
+      stateLoaded = true;
+    } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
+      throw new IllegalStateException(
+          "cannot read the feed state from Kafka: " + e.getMessage(), e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("ingest service is closed");
+    }
+  }
+
+  /** Waits up to {@code d}; true when the service was closed meanwhile. */
+  private boolean await(Duration d) {
+    try {
+      return stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  /** Stops {@link #run()}, lets running polls finish (up to 30 s) and closes the producer. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    stop.countDown();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(10));
+  }
+
+  private static ThreadFactory workerThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "herald-ingest-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
