@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
@@ -137,7 +138,15 @@ final class Resolver {
       return false;
     }
     Token p = toks.get(from - 1);
-    return p.isWord() && lex.has(p.lower(), "datectx");
+    if (lex.has(p.lower(), "datectx")) {
+      return true;
+    }
+    // "between March and May", "April to May": a link word right after another date
+    if (from >= 2 && lex.has(p.lower(), "datelink")) {
+      Token q = toks.get(from - 2);
+      return q.isNumber() || lex.lookup(q.lower(), "month") != null;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- guards
@@ -179,6 +188,12 @@ final class Resolver {
       case "notPossessive":
         // "in his 30s": an age, not a decade.
         return prev == null || !lex.has(prev.lower(), "possessive");
+      case "notRelational":
+        // "the day" alone is the dct's day; "the day after/before/of ..." is anchored elsewhere
+        return next == null || !lex.has(next.lower(), "relational");
+      case "notOrdinalSecond":
+        // "a second time": an ordinal, not a duration
+        return "SEC".equals(s.get("unit")) ? false : notAge(toks, m.to());
       case "notBeforeNumber":
         return next == null || !next.isNumber();
       default:
@@ -326,35 +341,33 @@ final class Resolver {
   }
 
   /**
-   * A month (and day) without a year. Tense decides the direction: the future reading of a month
-   * already past this year is next year's, the past reading of a later month last year's. With no
-   * tense cue, the nearest occurrence (within six months of the dct).
+   * A month (and day) without a year: the occurrence nearest the dct (within six months), unless
+   * the tense points the other way by more than two months ("fell in March" said in January is last
+   * March; "will resume in February" said in November is next February).
    */
   private int inferYear(Ctx c, int month, Integer dayOrNull) {
     LocalDate d = c.dct;
-    int day = dayOrNull == null ? 0 : dayOrNull;
-    int cmp =
-        month != d.getMonthValue()
-            ? Integer.compare(month, d.getMonthValue())
-            : day == 0 ? 0 : Integer.compare(day, d.getDayOfMonth());
+    int day = dayOrNull == null ? 15 : Math.min(dayOrNull, 28);
+    long diff = ChronoUnit.DAYS.between(d, LocalDate.of(d.getYear(), month, day));
+    int year = d.getYear();
+    if (diff > 183) {
+      year--;
+      diff -= 365;
+    } else if (diff < -183) {
+      year++;
+      diff += 365;
+    }
     Tense t = c.tense();
-    if (t == Tense.FUTURE && cmp < 0) {
-      return d.getYear() + 1;
+    if (t == Tense.PAST && diff > TENSE_SLACK_DAYS) {
+      year--;
+    } else if (t == Tense.FUTURE && diff < -TENSE_SLACK_DAYS) {
+      year++;
     }
-    if (t == Tense.PAST && cmp > 0) {
-      return d.getYear() - 1;
-    }
-    if (t == Tense.NONE) {
-      int diff = month - d.getMonthValue();
-      if (diff > 6) {
-        return d.getYear() - 1;
-      }
-      if (diff < -6) {
-        return d.getYear() + 1;
-      }
-    }
-    return d.getYear();
+    return year;
   }
+
+  /** How far a date may sit on the "wrong" side of the dct before tense moves it a year. */
+  private static final int TENSE_SLACK_DAYS = 61;
 
   /** "last February", "next March", "this May". */
   private static int shiftedYear(Ctx c, int month) {
@@ -429,20 +442,35 @@ final class Resolver {
     return null;
   }
 
+  /** A holiday: the occurrence the year, shift ("last Thanksgiving") or tense points to. */
   private String holiday(Ctx c, String holiday, Integer yearOrNull) {
-    Integer year = yearOrNull;
-    if (year == null) {
-      if (c.dct == null) {
-        return null;
-      }
-      year = c.dct.getYear();
+    if (yearOrNull != null) {
+      return holidayIn(holiday, yearOrNull).toString();
     }
-    if (holiday.equals("thanksgiving")) {
-      LocalDate d =
-          LocalDate.of(year, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+    if (c.dct == null) {
+      return null;
+    }
+    int y = c.dct.getYear();
+    LocalDate d = holidayIn(holiday, y);
+    if (c.s.containsKey("shift")) {
+      int k = c.shift();
+      if (k < 0 && !d.isBefore(c.dct)) {
+        d = holidayIn(holiday, y - 1);
+      } else if (k > 0 && !d.isAfter(c.dct)) {
+        d = holidayIn(holiday, y + 1);
+      }
       return d.toString();
     }
-    return String.format("%04d-%s", year, holiday);
+    return holidayIn(holiday, inferYear(c, d.getMonthValue(), d.getDayOfMonth())).toString();
+  }
+
+  private static LocalDate holidayIn(String holiday, int year) {
+    if (holiday.equals("thanksgiving")) {
+      return LocalDate.of(year, 11, 1)
+          .with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+    }
+    return LocalDate.of(
+        year, Integer.parseInt(holiday.substring(0, 2)), Integer.parseInt(holiday.substring(3)));
   }
 
   private String weekday(Ctx c) {
@@ -678,7 +706,7 @@ final class Resolver {
     }
     String last = c.discourse == null ? null : c.discourse.lastDate;
     boolean fromRef = "ref".equals(c.s.get("anchor"));
-    if (unit.equals("Y") && last != null && last.length() == 7 && last.charAt(4) == '-') {
+    if (unit.equals("Y") && n == 1 && last != null && last.length() == 7 && last.charAt(4) == '-') {
       // YYYY-Qn, YYYY-Hn or YYYY-MM of this year or last: keep its granularity
       try {
         int y = Integer.parseInt(last.substring(0, 4));

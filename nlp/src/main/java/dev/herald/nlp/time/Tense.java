@@ -62,7 +62,7 @@ enum Tense {
     if (lex.has(t.lower(), "future")) {
       return FUTURE;
     }
-    if (lex.has(t.lower(), "past")) {
+    if (lex.has(t.lower(), "past") || weakPast(t, lex)) {
       return PAST;
     }
     return NONE;

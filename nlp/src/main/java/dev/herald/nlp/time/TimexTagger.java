@@ -143,6 +143,7 @@ public final class TimexTagger {
           for (Resolver.Found f : found) {
             emit(text, toks, f, out);
             if (f.type() == TimexType.DATE
+                && !m.rule().resolver().equals("ago")
                 && !f.value().isEmpty()
                 && Character.isDigit(f.value().charAt(0))) {
               discourse.lastDate = f.value();

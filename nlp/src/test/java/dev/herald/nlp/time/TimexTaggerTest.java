@@ -37,7 +37,15 @@ class TimexTaggerTest {
 
   @Test
   void shouldResolvePastMonthAfterDctToThePreviousYear() {
-    assertValue("Sales fell in December, the company said.", "December", "2016-12", null);
+    // Given a past reading of a month whose nearest occurrence is still to come
+    // When / Then
+    assertValue("Sales fell in February, the company said.", "February", "2017-02", null);
+  }
+
+  @Test
+  void shouldResolveMonthWithoutTenseToTheNearestOccurrence() {
+    assertValue("Sales figures for August are in the report.", "August", "2017-08", null);
+    assertValue("Sales figures for January are in the report.", "January", "2018-01", null);
   }
 
   @Test
