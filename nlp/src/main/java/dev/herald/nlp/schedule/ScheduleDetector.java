@@ -1,0 +1,112 @@
+package dev.herald.nlp.schedule;
+
+import dev.herald.nlp.entity.EntityMention;
+import dev.herald.nlp.entity.EntityRecognizer;
+import dev.herald.nlp.schedule.SentenceAnalyzer.RawClaim;
+import dev.herald.nlp.text.LanguageDetector;
+import dev.herald.nlp.text.Sentence;
+import dev.herald.nlp.text.SentenceSplitter;
+import dev.herald.nlp.time.Timex;
+import dev.herald.nlp.time.TimexTagger;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads one article: language, dates, entities and schedule claims. Stateless and thread-safe;
+ * build once with {@link #standard()}.
+ */
+public final class ScheduleDetector {
+
+  /** Finds TIMEX3 expressions; the standard detector uses {@link TimexTagger#standard()}. */
+  @FunctionalInterface
+  public interface DateTagger {
+    List<Timex> tag(String text, LocalDate dct);
+  }
+
+  private static final ScheduleDetector STANDARD =
+      new ScheduleDetector((t, d) -> TimexTagger.standard().tag(t, d));
+
+  private final DateTagger tagger;
+
+  public ScheduleDetector(DateTagger tagger) {
+    this.tagger = Objects.requireNonNull(tagger);
+  }
+
+  public static ScheduleDetector standard() {
+    return STANDARD;
+  }
+
+  public ArticleAnalysis analyze(ArticleInput in) {
+    String text = in.text() == null ? "" : in.text();
+    String language = LanguageDetector.detect(text);
+    if (!LanguageDetector.isSupported(language)) {
+      return new ArticleAnalysis(language, List.of(), List.of(), List.of());
+    }
+    LocalDate dct = in.published();
+    if (dct == null && in.publishedAt() != null) {
+      dct = in.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+    List<Timex> timexes = tagger.tag(text, dct);
+    return analyze(in, text, language, dct, timexes);
+  }
+
+  /** The detection stage alone, on dates tagged beforehand (used by the benchmark). */
+  ArticleAnalysis analyze(
+      ArticleInput in, String text, String language, LocalDate dct, List<Timex> timexes) {
+    List<Sentence> sentences = SentenceSplitter.split(text);
+    List<EntityMention> entities = EntityRecognizer.recognize(text, sentences);
+    List<Timex> sorted = new ArrayList<>(timexes);
+    sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    List<RawClaim> raw = new ArrayList<>();
+    int ti = 0;
+    int ei = 0;
+    for (Sentence s : sentences) {
+      while (ti < sorted.size() && sorted.get(ti).start() < s.start()) {
+        ti++;
+      }
+      int tj = ti;
+      while (tj < sorted.size() && sorted.get(tj).end() <= s.end()) {
+        tj++;
+      }
+      while (ei < entities.size() && entities.get(ei).start() < s.start()) {
+        ei++;
+      }
+      int ej = ei;
+      while (ej < entities.size() && entities.get(ej).end() <= s.end()) {
+        ej++;
+      }
+      if (tj > ti || mayHoldClaim(s.text())) {
+        raw.addAll(
+            SentenceAnalyzer.analyze(
+                text, s, sorted.subList(ti, tj), entities.subList(ei, ej), dct));
+      }
+      ti = tj;
+      ei = ej;
+    }
+    String key = in.id() != null ? in.id() : Integer.toHexString(text.hashCode());
+    List<Claim> claims = ArticleMerge.merge(EventResolver.resolve(raw, entities, key));
+    return new ArticleAnalysis(language, timexes, entities, claims);
+  }
+
+  /** A sentence with no date can still state a change ("postponed indefinitely"). */
+  private static boolean mayHoldClaim(String s) {
+    String l = s.toLowerCase(java.util.Locale.ROOT);
+    return l.contains("postpon")
+        || l.contains("delay")
+        || l.contains("cancel")
+        || l.contains("called off")
+        || l.contains("call off")
+        || l.contains("earlier than")
+        || l.contains("later than")
+        || l.contains("ahead of schedule")
+        || l.contains("behind schedule")
+        || l.contains("put off")
+        || l.contains("scrap")
+        || l.contains("suspended indefinitely")
+        || l.contains("reschedul")
+        || l.contains("defer");
+  }
+}

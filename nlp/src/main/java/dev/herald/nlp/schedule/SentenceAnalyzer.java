@@ -1,0 +1,1888 @@
+package dev.herald.nlp.schedule;
+
+import dev.herald.nlp.entity.EntityMention;
+import dev.herald.nlp.entity.Gazetteer;
+import dev.herald.nlp.entity.Names;
+import dev.herald.nlp.schedule.Cues.Cue;
+import dev.herald.nlp.schedule.Cues.Type;
+import dev.herald.nlp.text.Sentence;
+import dev.herald.nlp.text.Token;
+import dev.herald.nlp.text.Tokenizer;
+import dev.herald.nlp.time.Timex;
+import dev.herald.nlp.time.TimexType;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the schedule claims of one sentence: change cues and their sense filters, the event phrase
+ * (subject of a passive or plan verb, object of an active change verb), and the roles of the time
+ * expressions (old, new). See docs/adr/0003-schedule-change-rules.md.
+ */
+final class SentenceAnalyzer {
+
+  /** Longest sentence (in tokens) read for claims; longer "sentences" are lists or junk. */
+  private static final int MAX_TOKENS = 400;
+
+  /** A claim of one sentence before article-level event resolution. */
+  record RawClaim(
+      EventPhrase event,
+      TimeRef when,
+      TimeRef previous,
+      ClaimStatus status,
+      Certainty certainty,
+      ChangeKind kind,
+      String cue,
+      boolean pastPlan,
+      String location,
+      Sentence sentence) {}
+
+  private static final Pattern RANGE_TAIL =
+      Pattern.compile(
+          "^\\s*(?:-|\u2013|/|to|through|and)\\s*(\\d{1,2})\\b(?!\\s*(?:pct|percent|%|mln|bln|billion|million|dlrs|tonnes|shares|,\\d|\\.\\d))");
+  private static final Pattern NUMBER_WORD_DAY =
+      Pattern.compile(
+          "^\\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-two|twenty-three|twenty-four|twenty-five|twenty-six|twenty-seven|twenty-eight|twenty-nine|thirty|thirty-one|first|second|third)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern RELATIVE_DURATION =
+      Pattern.compile(
+          "\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(day|days|week|weeks|month|months)\\s+later\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final List<String> DAY_WORDS =
+      List.of(
+          "one",
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "thirteen",
+          "fourteen",
+          "fifteen",
+          "sixteen",
+          "seventeen",
+          "eighteen",
+          "nineteen",
+          "twenty",
+          "twenty-one",
+          "twenty-two",
+          "twenty-three",
+          "twenty-four",
+          "twenty-five",
+          "twenty-six",
+          "twenty-seven",
+          "twenty-eight",
+          "twenty-nine",
+          "thirty",
+          "thirty-one");
+
+  private static final Set<String> COMPOUND_BREAKS =
+      Set.of(
+          "of", "on", "in", "at", "for", "between", "to", "with", "from", "by", "over", "about",
+          "among", "against", "into", "and", "or");
+
+  private static final Set<String> EXPIRY_CONTEXT =
+      Set.of("expire", "expires", "expiry", "expiration", "deadline", "offer", "tender", "expired");
+
+  private static final Set<String> STRONG_OLD_WORDS =
+      Set.of(
+          "scheduled",
+          "set",
+          "due",
+          "planned",
+          "slated",
+          "expected",
+          "fixed",
+          "timed",
+          "intended",
+          "supposed",
+          "originally",
+          "previously",
+          "initially",
+          "formerly");
+
+  private static final Set<String> NEW_PREPOSITIONS =
+      Set.of("to", "until", "till", "for", "through", "into", "on", "in", "at", "by", "over");
+
+  private static final Set<String> EVENT_VERB_CUES =
+      Set.of(
+          "take",
+          "takes",
+          "taking",
+          "held",
+          "meet",
+          "meets",
+          "convene",
+          "convenes",
+          "begin",
+          "begins",
+          "start",
+          "starts",
+          "open",
+          "opens",
+          "resume",
+          "hold",
+          "launch",
+          "launched",
+          "signed",
+          "vote",
+          "released",
+          "published",
+          "expire",
+          "expires");
+
+  private final String text;
+  private final Sentence sentence;
+  private final LocalDate dct;
+  private final List<Token> toks;
+  private final String[] lower;
+  private final boolean[] caps;
+  private final List<EntityMention> entities;
+  private final List<TimeRef> times = new ArrayList<>();
+  private final List<TimeRef> durations = new ArrayList<>();
+  private final int[] timeAt;
+  private final boolean[] eligible;
+  private final List<Cue> cues;
+  private final boolean[] cueToken;
+
+  private SentenceAnalyzer(
+      String text,
+      Sentence sentence,
+      List<Token> toks,
+      List<Timex> timexes,
+      List<EntityMention> entities,
+      LocalDate dct) {
+    this.text = text;
+    this.sentence = sentence;
+    this.dct = dct;
+    this.toks = toks;
+    this.entities = entities;
+    int n = toks.size();
+    lower = new String[n];
+    caps = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      lower[i] = toks.get(i).lower();
+      caps[i] = toks.get(i).isCapitalised();
+    }
+    timeAt = new int[n];
+    Arrays.fill(timeAt, -1);
+    buildTimes(timexes);
+    List<Cue> found = Cues.find(lower, caps);
+    List<Cue> kept = new ArrayList<>();
+    cueToken = new boolean[n];
+    for (Cue c : found) {
+      if (timeAt[c.from()] < 0) {
+        kept.add(c);
+        for (int k = c.from(); k < c.to(); k++) {
+          cueToken[k] = true;
+        }
+      }
+    }
+    cues = kept;
+    eligible = new boolean[times.size()];
+    for (int i = 0; i < times.size(); i++) {
+      eligible[i] = isEligible(times.get(i));
+    }
+  }
+
+  static List<RawClaim> analyze(
+      String text,
+      Sentence sentence,
+      List<Timex> timexes,
+      List<EntityMention> entities,
+      LocalDate dct) {
+    List<Token> toks = Tokenizer.tokenize(text, sentence.start(), sentence.end());
+    if (toks.isEmpty() || toks.size() > MAX_TOKENS) {
+      return List.of();
+    }
+    return new SentenceAnalyzer(text, sentence, toks, timexes, entities, dct).claims();
+  }
+
+  /** The direction a sentence's first change word states, or null (for claims read back). */
+  static ChangeKind kindOf(String sentence) {
+    if (sentence == null || sentence.isEmpty()) {
+      return null;
+    }
+    List<Token> toks = Tokenizer.tokenize(sentence);
+    if (toks.size() > MAX_TOKENS) {
+      return null;
+    }
+    String[] lower = new String[toks.size()];
+    boolean[] caps = new boolean[toks.size()];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = toks.get(i).lower();
+      caps[i] = toks.get(i).isCapitalised();
+    }
+    for (Cue c : Cues.find(lower, caps)) {
+      switch (c.type()) {
+        case POSTPONE, EXTEND, NOT_UNTIL:
+          return ChangeKind.POSTPONED;
+        case ADVANCE:
+          return ChangeKind.ADVANCED;
+        case RESCHEDULE, INSTEAD:
+          return ChangeKind.RESCHEDULED;
+        case CANCEL:
+          return ChangeKind.CANCELLED;
+        default:
+          break;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- times
+
+  private void buildTimes(List<Timex> timexes) {
+    List<TimeRef> raw = new ArrayList<>();
+    for (Timex t : timexes) {
+      int[] range = tokenRange(t.start(), t.end());
+      if (range == null) {
+        continue;
+      }
+      if (t.type() == TimexType.DURATION) {
+        durations.add(
+            new TimeRef(
+                range[0], range[1], t.start(), t.end(), t.text(), t.value(), t.mod(), true, false));
+        continue;
+      }
+      if (t.type() == TimexType.SET || t.value() == null) {
+        continue;
+      }
+      String v = t.value();
+      if (v.contains("REF") || v.startsWith("X") || v.startsWith("P")) {
+        continue;
+      }
+      if (isClockTime(t)) {
+        v = "XXXX-XX-XXT" + t.text().substring(0, 2) + ":" + t.text().substring(2, 4);
+      }
+      raw.add(
+          new TimeRef(
+              range[0],
+              range[1],
+              t.start(),
+              t.end(),
+              t.text(),
+              v,
+              t.mod(),
+              false,
+              Anchoring.underspecified(t.text())));
+    }
+    // Relative durations the tagger leaves alone: "a week later".
+    Matcher rd = RELATIVE_DURATION.matcher(sentence.text());
+    while (rd.find()) {
+      int s = sentence.start() + rd.start();
+      int e = sentence.start() + rd.end();
+      int[] range = tokenRange(s, e);
+      if (range != null && durations.stream().noneMatch(d -> d.start() >= s && d.end() <= e)) {
+        String unit = rd.group(2).toLowerCase(Locale.ROOT).substring(0, 1).toUpperCase(Locale.ROOT);
+        durations.add(
+            new TimeRef(
+                range[0],
+                range[1],
+                s,
+                e,
+                rd.group(),
+                "P" + numberOf(rd.group(1)) + unit + "L",
+                null,
+                true,
+                false));
+      }
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      TimeRef a = extendTail(raw.get(i));
+      // "1130 GMT today": a clock time followed by its day.
+      if (a.value().startsWith("XXXX-XX-XXT") && i + 1 < raw.size()) {
+        TimeRef b = raw.get(i + 1);
+        if (b.from() - a.to() <= 2 && TimeSpan.precisionOf(b.value()) == When.Precision.DAY) {
+          a =
+              new TimeRef(
+                  a.from(),
+                  b.to(),
+                  a.start(),
+                  b.end(),
+                  text.substring(a.start(), b.end()),
+                  b.value()
+                      + a.value().substring(10)
+                      + (isUtc(text.substring(a.end(), b.start())) ? "Z" : ""),
+                  null,
+                  false,
+                  b.underspecified());
+          i++;
+        }
+      }
+      // "April 5-6", "late March or early April", "between March 31 and April 2".
+      if (i + 1 < raw.size() && a.value().indexOf('/') < 0) {
+        TimeRef b = raw.get(i + 1);
+        String between = text.substring(a.end(), Math.max(a.end(), b.start())).trim();
+        boolean fromTo =
+            a.from() > 0 && lower[a.from() - 1].equals("from") || between.equals("from");
+        if (b.from() >= a.to()
+            && b.from() - a.to() <= 1
+            && (between.equals("-")
+                || between.equals("\u2013")
+                || between.equals("or")
+                || between.equals("and")
+                || between.equals("through")
+                || (between.equals("to") || between.equals("until")) && !fromTo)
+            && !b.value().startsWith("XXXX")) {
+          a =
+              new TimeRef(
+                  a.from(),
+                  b.to(),
+                  a.start(),
+                  b.end(),
+                  text.substring(a.start(), b.end()),
+                  a.value() + "/" + b.value(),
+                  null,
+                  false,
+                  a.underspecified() && b.underspecified());
+          i++;
+        }
+      }
+      times.add(a);
+      for (int k = a.from(); k < a.to(); k++) {
+        timeAt[k] = times.size() - 1;
+      }
+    }
+  }
+
+  /** "March 19/20", "March 17 and 18", "April one": tails the tagger leaves out. */
+  private TimeRef extendTail(TimeRef a) {
+    String after = text.substring(a.end(), Math.min(sentence.end(), a.end() + 40));
+    if (TimeSpan.precisionOf(a.value()) == When.Precision.DAY && a.value().length() == 10) {
+      Matcher m = RANGE_TAIL.matcher(after);
+      if (m.find()) {
+        int day = Integer.parseInt(m.group(1));
+        LocalDate first = LocalDate.parse(a.value());
+        if (day > first.getDayOfMonth() && day <= first.lengthOfMonth()) {
+          int end = a.end() + m.end();
+          int[] range = tokenRange(a.start(), end);
+          return new TimeRef(
+              a.from(),
+              range == null ? a.to() : range[1],
+              a.start(),
+              end,
+              text.substring(a.start(), end),
+              a.value() + "/" + first.withDayOfMonth(day),
+              null,
+              false,
+              a.underspecified());
+        }
+      }
+    }
+    if (TimeSpan.precisionOf(a.value()) == When.Precision.MONTH && a.mod() == null) {
+      Matcher m = NUMBER_WORD_DAY.matcher(after);
+      if (m.find()) {
+        String w = m.group(1).toLowerCase(Locale.ROOT);
+        int day =
+            switch (w) {
+              case "first" -> 1;
+              case "second" -> 2;
+              case "third" -> 3;
+              default -> DAY_WORDS.indexOf(w) + 1;
+            };
+        if (day >= 1 && day <= 31) {
+          int end = a.end() + m.end();
+          int[] range = tokenRange(a.start(), end);
+          return new TimeRef(
+              a.from(),
+              range == null ? a.to() : range[1],
+              a.start(),
+              end,
+              text.substring(a.start(), end),
+              a.value() + String.format(Locale.ROOT, "-%02d", day),
+              null,
+              false,
+              a.underspecified());
+        }
+      }
+    }
+    return a;
+  }
+
+  private static boolean isUtc(String between) {
+    String b = between.trim().toUpperCase(Locale.ROOT);
+    return b.startsWith("GMT") || b.startsWith("UTC");
+  }
+
+  /** "1130 GMT": a four-digit "year" that is a clock time. */
+  private boolean isClockTime(Timex t) {
+    if (!t.text().matches("\\d{4}") || !t.value().matches("\\d{4}")) {
+      return false;
+    }
+    int year = Integer.parseInt(t.value());
+    int hh = Integer.parseInt(t.text().substring(0, 2));
+    int mm = Integer.parseInt(t.text().substring(2, 4));
+    int ref = dct == null ? 2000 : dct.getYear();
+    return (year < 1900 || year > ref + 30) && hh <= 23 && mm <= 59;
+  }
+
+  private static int numberOf(String w) {
+    String l = w.toLowerCase(Locale.ROOT);
+    if (l.equals("a")) {
+      return 1;
+    }
+    int i = DAY_WORDS.indexOf(l);
+    if (i >= 0) {
+      return i + 1;
+    }
+    try {
+      return Integer.parseInt(l);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private int[] tokenRange(int start, int end) {
+    int from = -1;
+    int to = -1;
+    for (int i = 0; i < toks.size(); i++) {
+      Token t = toks.get(i);
+      if (t.end() > start && t.start() < end) {
+        if (from < 0) {
+          from = i;
+        }
+        to = i + 1;
+      }
+      if (t.start() >= end) {
+        break;
+      }
+    }
+    return from < 0 ? null : new int[] {from, to};
+  }
+
+  /** Attribution ("said on Tuesday"), history ("since December 19") and "the 1986 results". */
+  private boolean isEligible(TimeRef r) {
+    int p = r.from() - 1;
+    while (p >= 0 && Set.of("on", "late", "early", "last", "in", "at").contains(lower[p])) {
+      p--;
+    }
+    if (p >= 0
+        && (Words.SPEECH.contains(lower[p]) || Words.PAST_EVENT_VERBS.contains(lower[p]))
+        && !(p > 0
+            && Set.of("be", "to", "will", "would", "shall", "may", "might", "could", "can", "'ll")
+                .contains(lower[p - 1]))) {
+      return false;
+    }
+    if (r.from() > 0 && lower[r.from() - 1].equals("since")) {
+      return false;
+    }
+    // "told Sputnik on Tuesday", "said on Tuesday": a speech verb just before.
+    for (int k = r.from() - 1; k >= Math.max(0, r.from() - 4); k--) {
+      if (Set.of("told", "tells").contains(lower[k])) {
+        return false;
+      }
+      if (timeAt[k] >= 0 || Words.AUX.contains(lower[k]) || lower[k].equals(",")) {
+        break;
+      }
+    }
+    When.Precision pr = TimeSpan.precisionOf(r.value());
+    if (pr == When.Precision.YEAR || pr == When.Precision.DECADE) {
+      if (r.from() > 0 && lower[r.from() - 1].equals("fiscal")) {
+        return false;
+      }
+      if (r.to() < lower.length && isLowerNoun(r.to())) {
+        return false; // "the 1986 results", "the 1987/88 budget"
+      }
+    }
+    return true;
+  }
+
+  private boolean isLowerNoun(int i) {
+    Token t = toks.get(i);
+    if (!t.isWord() || t.isCapitalised() || !Character.isLetter(t.text().charAt(0))) {
+      return false;
+    }
+    return !NEW_PREPOSITIONS.contains(lower[i])
+        && !Words.AUX.contains(lower[i])
+        && !Set.of("and", "or", "from", "with", "as", "when", "but", "if", "of", "the", "a")
+            .contains(lower[i])
+        && !cueToken[i];
+  }
+
+  // ---------------------------------------------------------------- claims
+
+  private List<RawClaim> claims() {
+    List<RawClaim> out = new ArrayList<>();
+    List<Cue> changes = validChangeCues();
+    int lastClauseEnd = -1;
+    for (Cue c : changes) {
+      if (c.from() < lastClauseEnd) {
+        continue; // one change claim per clause
+      }
+      RawClaim claim = changeClaim(c, changes);
+      if (claim != null) {
+        out.add(claim);
+        lastClauseEnd = clauseEnd(c.to());
+      }
+    }
+    if (!out.isEmpty()) {
+      return out;
+    }
+    RawClaim contrast = contrastClaim();
+    if (contrast != null) {
+      out.add(contrast);
+      return out;
+    }
+    out.addAll(scheduleClaims());
+    return out;
+  }
+
+  private static final Set<Type> CHANGE_TYPES =
+      EnumSet.of(
+          Type.POSTPONE,
+          Type.ADVANCE,
+          Type.RESCHEDULE,
+          Type.CANCEL,
+          Type.EXTEND,
+          Type.NOT_UNTIL,
+          Type.INSTEAD);
+
+  private List<Cue> validChangeCues() {
+    List<Cue> out = new ArrayList<>();
+    for (Cue c : cues) {
+      if (CHANGE_TYPES.contains(c.type()) && isValidChange(c)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private boolean isValidChange(Cue c) {
+    String first = lower[c.from()];
+    int after = c.to();
+    // Word senses that are not about time.
+    if (first.startsWith("push")
+        && after < lower.length
+        && Set.of("against", "on", "at", "hard", "strongly").contains(lower[after])) {
+      return false;
+    }
+    if ((first.startsWith("move")
+            || first.equals("switched")
+            || first.equals("advanced")
+            || first.equals("set")
+            || first.startsWith("slip"))
+        && c.type() != Type.ADVANCE
+        && nextTime(after, 3) < 0) {
+      return false;
+    }
+    if (c.type() == Type.ADVANCE
+        && (first.startsWith("move") || first.equals("advanced"))
+        && nextTime(after, 8) < 0
+        && !hasEventNounAfter(after, 6)) {
+      return false;
+    }
+    if (c.type() == Type.INSTEAD) {
+      // "next Monday instead of this Friday": a time on each side; a figure is a revision.
+      return nextTime(after, 3) >= 0 && previousTime(c.from(), 3) >= 0;
+    }
+    if (c.type() == Type.EXTEND) {
+      boolean context = false;
+      for (String w : lower) {
+        if (EXPIRY_CONTEXT.contains(w)) {
+          context = true;
+        }
+      }
+      if (!context || nextTime(after, 14) < 0 && nextDuration(after, 4) < 0 || isConditional(c)) {
+        return false;
+      }
+    }
+    if (c.type() == Type.NOT_UNTIL
+        && nextTime(after, 4) < 0
+        && nextDuration(after, 4) < 0
+        && !(after < lower.length && lower[after].equals("after"))) {
+      return false;
+    }
+    if (c.type() != Type.NOT_UNTIL && isNegated(c)) {
+      return false;
+    }
+    if (isConditional(c) || isFinancial(c)) {
+      return false;
+    }
+    return true;
+  }
+
+  private boolean isNegated(Cue c) {
+    int start = clauseStart(c.from());
+    for (int k = c.from() - 1; k >= Math.max(start, c.from() - 4); k--) {
+      if (Words.isNegation(lower[k])) {
+        return true;
+      }
+      for (Cue n : cues) {
+        if (n.type() == Type.NEGATION && n.from() == k) {
+          // "did not rule out a delay" reads as a hedge, not a denial.
+          return !(n.to() < lower.length && lower[n.to()].startsWith("rul"));
+        }
+      }
+    }
+    // "there will be no postponement"
+    return c.from() > 0 && lower[c.from() - 1].equals("no");
+  }
+
+  private boolean isConditional(Cue c) {
+    int start = clauseStart(c.from());
+    for (Cue k : cues) {
+      if (k.type() != Type.CONDITIONAL) {
+        continue;
+      }
+      if (k.from() < c.from() && k.from() >= Math.max(start, c.from() - 8)) {
+        return true;
+      }
+      if (k.from() >= c.to() && k.from() <= c.to() + 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isFinancial(Cue c) {
+    if (c.from() > 0 && Cues.FINANCIAL.contains(Words.stripPossessive(lower[c.from() - 1]))) {
+      return true;
+    }
+    if (isNounForm(c)) {
+      // "the interest rate on the rescheduling": money words just before a noun form.
+      for (int k = c.from() - 1; k >= Math.max(clauseStart(c.from()), c.from() - 5); k--) {
+        if (Cues.FINANCIAL.contains(Words.stripPossessive(lower[k]))) {
+          return true;
+        }
+      }
+    }
+    for (int k = c.to(); k < Math.min(lower.length, c.to() + 6); k++) {
+      String w = Words.stripPossessive(lower[k]);
+      if (timeAt[k] >= 0
+          || Set.of("until", "to", "from", "for", "by", "because", "as", ",", ";", "till")
+              .contains(w)) {
+        return false;
+      }
+      if (Cues.EVENT_NOUNS.contains(w) && !Cues.FINANCIAL.contains(w)) {
+        return false;
+      }
+      if (Cues.FINANCIAL.contains(w)
+          && !(k + 1 < lower.length && Set.of("date", "deadline").contains(lower[k + 1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RawClaim changeClaim(Cue c, List<Cue> changes) {
+    Type type = c.type();
+    ChangeKind kind =
+        switch (type) {
+          case ADVANCE -> ChangeKind.ADVANCED;
+          case RESCHEDULE, INSTEAD -> ChangeKind.RESCHEDULED;
+          case CANCEL -> ChangeKind.CANCELLED;
+          default -> ChangeKind.POSTPONED;
+        };
+    boolean indefinite = false;
+    for (Cue k : cues) {
+      if (k.type() == Type.INDEFINITE && k.from() >= c.to() && k.from() <= c.to() + 3) {
+        indefinite = true;
+      }
+      if (k.type() == Type.INDEFINITE && k.to() == c.from()) {
+        indefinite = true;
+      }
+    }
+    boolean noun = isNounForm(c);
+    EventPhrase event = changeEvent(c);
+    // Roles of the times.
+    TimeRef old = null;
+    TimeRef neu = null;
+    boolean oldStrong = false;
+    boolean newStrong = false;
+    int clauseFrom = clauseStart(c.from());
+    for (int i = 0; i < times.size(); i++) {
+      if (!eligible[i] || belongsToOtherCue(times.get(i), c, changes)) {
+        continue;
+      }
+      TimeRef r = times.get(i);
+      int role = role(r, c, event);
+      if (role == 2 && !oldStrong) {
+        old = r;
+        oldStrong = true;
+      } else if (role == 1 && !newStrong) {
+        neu = r;
+        newStrong = true;
+      } else if (role == -1 && old == null && r.to() <= c.from() && r.from() >= clauseFrom - 30) {
+        old = r;
+      } else if (role == -2 && neu == null && r.from() >= c.to()) {
+        neu = r;
+      }
+    }
+    if (type == Type.INSTEAD) {
+      // "X instead of Y": the time before is the new one, the time after the old one.
+      neu = times.get(previousTime(c.from(), 3));
+      old = times.get(nextTime(c.to(), 3));
+    }
+    if (kind == ChangeKind.CANCELLED || indefinite) {
+      neu = null;
+    }
+    if (neu != null && old != null && neu.equals(old)) {
+      neu = null;
+    }
+    // Anchor underspecified dates by role: the old time first, the new one relative to it.
+    if (old != null) {
+      old = Anchoring.anchor(old, Anchoring.Policy.RECENT, dct, null);
+      old = fillClockDate(old, null);
+    }
+    TimeSpan oldSpan = old == null ? null : TimeSpan.of(old.toWhen()).orElse(null);
+    if (neu != null) {
+      Anchoring.Policy p =
+          switch (kind) {
+            case ADVANCED -> Anchoring.Policy.BEFORE;
+            case RESCHEDULED -> Anchoring.Policy.CLOSEST_TO;
+            default -> Anchoring.Policy.AFTER;
+          };
+      neu = Anchoring.anchor(neu, p, dct, oldSpan);
+      neu = fillClockDate(neu, old);
+    } else if (old != null
+        && kind != ChangeKind.CANCELLED
+        && !indefinite
+        && TimeSpan.precisionOf(old.value()) == When.Precision.DAY) {
+      // "extended for one week", "until a week later": the new date is the old one moved.
+      int d = nextDuration(c.to(), 6);
+      if (d >= 0) {
+        neu = shifted(old, durations.get(d));
+      }
+    }
+    if (event == null) {
+      return null;
+    }
+    // A change with no time at all needs a real occasion and a verb, not "postpone action".
+    if (neu == null && old == null) {
+      if (noun || event.indirect() || !(isEventNoun(event.head()) || hasPlanContext())) {
+        return null;
+      }
+    }
+    if (noun && neu == null && old == null) {
+      return null;
+    }
+    if (neu != null && old != null && kind != ChangeKind.CANCELLED) {
+      kind = direction(old, neu, kind);
+    }
+    ClaimStatus status = kind == ChangeKind.CANCELLED ? ClaimStatus.CANCELLED : ClaimStatus.CHANGED;
+    Certainty certainty = hedged(c.from(), c.to()) ? Certainty.POSSIBLE : Certainty.CONFIRMED;
+    String cueText = text.substring(toks.get(c.from()).start(), toks.get(c.to() - 1).end());
+    if (indefinite && !cueText.contains("indefinitely")) {
+      cueText = cueText + " indefinitely";
+    }
+    return new RawClaim(
+        event, neu, old, status, certainty, kind, cueText, false, location(), sentence);
+  }
+
+  private static ChangeKind direction(TimeRef old, TimeRef neu, ChangeKind fallback) {
+    Optional<TimeSpan> o = TimeSpan.of(old.toWhen());
+    Optional<TimeSpan> n = TimeSpan.of(neu.toWhen());
+    if (o.isEmpty() || n.isEmpty()) {
+      return fallback;
+    }
+    if (n.get().after(o.get())) {
+      return ChangeKind.POSTPONED;
+    }
+    if (n.get().before(o.get())) {
+      return ChangeKind.ADVANCED;
+    }
+    return fallback == ChangeKind.CANCELLED ? fallback : ChangeKind.RESCHEDULED;
+  }
+
+  private TimeRef shifted(TimeRef old, TimeRef duration) {
+    String v = duration.value();
+    Matcher m = Pattern.compile("P(\\d+)([DWMY])").matcher(v);
+    if (!m.find()) {
+      return null;
+    }
+    int n = Integer.parseInt(m.group(1));
+    Period p =
+        switch (m.group(2)) {
+          case "D" -> Period.ofDays(n);
+          case "W" -> Period.ofWeeks(n);
+          case "M" -> Period.ofMonths(n);
+          default -> Period.ofYears(n);
+        };
+    try {
+      String shiftedValue = LocalDate.parse(old.value()).plus(p).toString();
+      return new TimeRef(
+          duration.from(),
+          duration.to(),
+          duration.start(),
+          duration.end(),
+          duration.text(),
+          shiftedValue,
+          null,
+          false,
+          false);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A clock time with no day ("rescheduled for 1430") takes the old time's day, or the dct. */
+  private TimeRef fillClockDate(TimeRef r, TimeRef old) {
+    if (r == null || !r.value().startsWith("XXXX-XX-XX")) {
+      return r;
+    }
+    String day = null;
+    if (old != null && old.value().length() >= 10 && !old.value().startsWith("X")) {
+      day = old.value().substring(0, 10);
+    } else if (dct != null) {
+      day = dct.toString();
+    }
+    if (day == null) {
+      return r;
+    }
+    boolean utc = old != null && old.value().endsWith("Z") && !r.value().endsWith("Z");
+    return r.withValue(day + r.value().substring(10) + (utc ? "Z" : ""));
+  }
+
+  private boolean belongsToOtherCue(TimeRef r, Cue c, List<Cue> changes) {
+    for (Cue o : changes) {
+      if (o == c || o.type() == Type.INSTEAD || c.type() == Type.INSTEAD) {
+        continue;
+      }
+      // A time after a later change cue belongs to that cue's clause.
+      if (o.from() > c.to() && r.from() >= o.to() && clauseStart(o.from()) > c.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 2: strongly old; 1: strongly new; -1: weakly old (before the cue); -2: weakly new (after). */
+  private int role(TimeRef r, Cue c, EventPhrase event) {
+    boolean afterCue = r.from() >= c.to();
+    // Words just before the time, up to another time or the cue.
+    int lo = Math.max(0, r.from() - 5);
+    boolean from = false;
+    boolean prep = false;
+    boolean oldWord = false;
+    boolean now = false;
+    for (int k = r.from() - 1; k >= lo; k--) {
+      if (timeAt[k] >= 0 || k < c.to() && k >= c.from()) {
+        break;
+      }
+      String w = lower[k];
+      if (w.equals("from")) {
+        from = true;
+        break;
+      }
+      if (k == r.from() - 1 && NEW_PREPOSITIONS.contains(w)
+          || k == r.from() - 2 && NEW_PREPOSITIONS.contains(w) && lower[k + 1].equals("the")) {
+        prep = true;
+      }
+      if (STRONG_OLD_WORDS.contains(w) && r.from() - k <= 4) {
+        oldWord = true;
+      }
+      if (w.equals("now")) {
+        now = true;
+      }
+      if (Set.of("instead", "rather").contains(w) && r.from() - k <= 3) {
+        return 2;
+      }
+      if (w.equals("until") || w.equals("to") && afterCue) {
+        break;
+      }
+    }
+    // "the previously scheduled April 28", "set for 1130 GMT today": the old plan.
+    if (from) {
+      return 2;
+    }
+    if (now && afterCue) {
+      return 1;
+    }
+    if (oldWord && !afterCue) {
+      return 2;
+    }
+    if (oldWord && afterCue && !prepBeforeOldWord(r)) {
+      return 2;
+    }
+    if (event != null && r.start() >= event.start() && r.end() <= event.end() && !afterCue) {
+      return 2; // "Today's debt talks ... were postponed"
+    }
+    if (afterCue && prep) {
+      return 1;
+    }
+    // "as originally scheduled" after the time also marks it old.
+    for (int k = r.to(); k < Math.min(lower.length, r.to() + 3); k++) {
+      if (Set.of("originally", "previously", "initially").contains(lower[k])) {
+        return 2;
+      }
+    }
+    return afterCue ? -2 : -1;
+  }
+
+  /** "postponed its meeting scheduled for tomorrow to March 10": old word wins only when near. */
+  private boolean prepBeforeOldWord(TimeRef r) {
+    return r.from() > 0 && Set.of("to", "until", "till").contains(lower[r.from() - 1]);
+  }
+
+  private boolean isNounForm(Cue c) {
+    String w = lower[c.from()];
+    if (w.endsWith("ment") || w.endsWith("tion") || w.equals("deferral") || w.equals("extension")) {
+      return true;
+    }
+    if (w.equals("delay") || w.equals("delays") || w.equals("rescheduling")) {
+      return c.from() > 0
+          && (Words.DETERMINERS.contains(lower[c.from() - 1])
+              || Set.of("further", "any", "no", "long", "short", "brief", "possible", "debt")
+                  .contains(lower[c.from() - 1])
+              || lower[c.from() - 1].endsWith("-week")
+              || lower[c.from() - 1].endsWith("-day")
+              || lower[c.from() - 1].endsWith("-month"));
+    }
+    return false;
+  }
+
+  private boolean hedged(int from, int to) {
+    int start = clauseStart(from);
+    int end = clauseEnd(to);
+    for (Cue k : cues) {
+      if (k.type() == Type.HEDGE && k.from() >= Math.max(start, from - 8) && k.from() < end) {
+        return true;
+      }
+      if (k.type() == Type.NEGATION
+          && k.to() < lower.length
+          && lower[k.to()].startsWith("rul")
+          && k.from() >= start
+          && k.from() < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasPlanContext() {
+    for (Cue k : cues) {
+      if (k.type() == Type.SCHEDULE
+          || k.type() == Type.PREVIOUS
+          || k.type() == Type.PAST_PLAN
+          || k.type() == Type.EXPECT && lower[k.from()].equals("planned")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- contrast and plans
+
+  /**
+   * "was expected to take place in mid-November, however, it might take place in December" and "had
+   * been expected today but the vote is now due April one": an old plan, a contrast, a new time.
+   * Without a new time, a strong marker ("originally scheduled to be released today") still says
+   * the plan changed.
+   */
+  private RawClaim contrastClaim() {
+    for (Cue p : cues) {
+      boolean strong = p.type() == Type.PREVIOUS && isStrongPrevious(p);
+      if (!strong && p.type() != Type.PAST_PLAN) {
+        continue;
+      }
+      int t1 = firstEligibleTime(p.to(), clauseEnd(p.to()), 10);
+      if (t1 < 0) {
+        continue;
+      }
+      TimeRef old = times.get(t1);
+      int contrast = -1;
+      for (int k = old.to(); k < lower.length; k++) {
+        if (Set.of("but", "however", "yet", "instead").contains(lower[k])) {
+          contrast = k;
+          break;
+        }
+      }
+      TimeRef neu = null;
+      int t2 = -1;
+      if (contrast >= 0) {
+        t2 = firstEligibleTime(contrast + 1, lower.length, 40);
+        if (t2 >= 0 && !isPlanTime(contrast + 1, times.get(t2))) {
+          t2 = -1;
+        }
+      }
+      if (t2 < 0 && !strong) {
+        continue;
+      }
+      EventPhrase event = subject(p.from());
+      if (event == null) {
+        continue;
+      }
+      old = Anchoring.anchor(old, Anchoring.Policy.RECENT, dct, null);
+      old = fillClockDate(old, null);
+      ChangeKind kind = ChangeKind.RESCHEDULED;
+      Certainty certainty = Certainty.CONFIRMED;
+      if (t2 >= 0) {
+        TimeSpan oldSpan = TimeSpan.of(old.toWhen()).orElse(null);
+        neu = Anchoring.anchor(times.get(t2), Anchoring.Policy.AFTER, dct, oldSpan);
+        neu = fillClockDate(neu, old);
+        if (oldSpan != null
+            && TimeSpan.of(neu.toWhen()).map(n -> n.overlaps(oldSpan)).orElse(true)) {
+          continue; // "mid-April ... but April 13 to 16": a refinement, not a change
+        }
+        kind = direction(old, neu, ChangeKind.RESCHEDULED);
+        certainty =
+            hedged(contrast + 1, Math.min(lower.length, times.get(t2).to()))
+                ? Certainty.POSSIBLE
+                : Certainty.CONFIRMED;
+      }
+      String cueText = text.substring(toks.get(p.from()).start(), toks.get(p.to() - 1).end());
+      if (contrast >= 0 && neu != null) {
+        cueText = cueText + " ... " + lower[contrast];
+      }
+      return new RawClaim(
+          event,
+          neu,
+          old,
+          ClaimStatus.CHANGED,
+          certainty,
+          kind,
+          cueText,
+          false,
+          location(),
+          sentence);
+    }
+    return null;
+  }
+
+  /**
+   * "originally" etc. count only next to a plan word: "originally scheduled", not "as previously
+   * announced".
+   */
+  private boolean isStrongPrevious(Cue p) {
+    if (lower[p.from()].equals("had")
+        || lower[p.from()].equals("was")
+        || lower[p.from()].equals("were")) {
+      return true;
+    }
+    for (int k = Math.max(0, p.from() - 3); k < Math.min(lower.length, p.to() + 3); k++) {
+      if (k >= p.from() && k < p.to()) {
+        continue;
+      }
+      if (Set.of("scheduled", "set", "planned", "due", "slated", "expected", "fixed", "timed")
+          .contains(lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The time after a contrast is a plan when a plan verb or "now" precedes it. */
+  private boolean isPlanTime(int from, TimeRef t) {
+    for (Cue k : cues) {
+      if (k.from() >= from
+          && k.from() < t.from()
+          && (k.type() == Type.SCHEDULE || k.type() == Type.NOW || k.type() == Type.EXPECT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<RawClaim> scheduleClaims() {
+    List<RawClaim> out = new ArrayList<>();
+    int lastEnd = -1;
+    for (Cue s : cues) {
+      if (s.type() != Type.SCHEDULE && s.type() != Type.EXPECT && s.type() != Type.PAST_PLAN) {
+        continue;
+      }
+      if (s.from() < lastEnd) {
+        continue;
+      }
+      String w = lower[s.from()];
+      if (w.equals("due")
+          && s.to() < lower.length
+          && lower[s.to()].equals("to")
+          && !(s.to() + 1 < lower.length && Words.DUE_TO_VERBS.contains(lower[s.to() + 1]))) {
+        continue; // "due to bad weather"
+      }
+      if (isNegated(s) || isConditional(s)) {
+        continue;
+      }
+      int ti = firstEligibleTime(s.to(), clauseEnd(s.to()), 12);
+      if (ti < 0) {
+        continue;
+      }
+      boolean pastPlan = s.type() == Type.PAST_PLAN || precededByPastBe(s);
+      EventPhrase event = scheduleEvent(s);
+      if (event == null) {
+        continue;
+      }
+      if (!isEventNoun(event.head()) && !hasEventVerb(s.from(), times.get(ti).from())) {
+        continue;
+      }
+      TimeRef t =
+          Anchoring.anchor(
+              times.get(ti),
+              pastPlan ? Anchoring.Policy.RECENT : Anchoring.Policy.FUTURE,
+              dct,
+              null);
+      t = fillClockDate(t, null);
+      if (!pastPlan && isHistory(t)) {
+        continue;
+      }
+      boolean hedge = hedged(s.from(), s.to());
+      ClaimStatus status =
+          hedge
+              ? ClaimStatus.HEDGED
+              : (s.type() == Type.EXPECT || lower[s.from()].equals("expected") || hasExpect(s)
+                  ? ClaimStatus.EXPECTED
+                  : ClaimStatus.SCHEDULED);
+      String cueText = text.substring(toks.get(s.from()).start(), toks.get(s.to() - 1).end());
+      out.add(
+          new RawClaim(
+              event,
+              t,
+              null,
+              status,
+              hedge ? Certainty.POSSIBLE : Certainty.CONFIRMED,
+              null,
+              cueText,
+              pastPlan,
+              location(),
+              sentence));
+      lastEnd = clauseEnd(times.get(ti).to());
+    }
+    return out;
+  }
+
+  private boolean hasExpect(Cue s) {
+    for (Cue k : cues) {
+      if (k.type() == Type.EXPECT && Math.abs(k.from() - s.from()) <= 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean precededByPastBe(Cue s) {
+    for (int k = s.from() - 1; k >= Math.max(0, s.from() - 3); k--) {
+      if (lower[k].equals("was") || lower[k].equals("were") || lower[k].equals("had")) {
+        return true;
+      }
+      if (!Words.ADVERBS.contains(lower[k]) && !Words.AUX.contains(lower[k])) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasEventVerb(int from, int to) {
+    for (int k = from; k < Math.min(to, lower.length); k++) {
+      if (EVENT_VERB_CUES.contains(lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isHistory(TimeRef t) {
+    if (dct == null) {
+      return false;
+    }
+    return TimeSpan.of(t.toWhen())
+        .map(
+            s ->
+                s.end() != Long.MAX_VALUE
+                    && s.end() <= TimeSpan.ofValue(dct.toString()).get().start())
+        .orElse(false);
+  }
+
+  // ---------------------------------------------------------------- clause structure
+
+  /** First token of the clause that holds token {@code i}. */
+  private int clauseStart(int i) {
+    for (int k = Math.min(i, lower.length) - 1; k >= 0; k--) {
+      if (isClauseBoundary(k)) {
+        return k + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** Token after the clause that holds token {@code i}. */
+  private int clauseEnd(int i) {
+    for (int k = i; k < lower.length; k++) {
+      if (isClauseBoundary(k)) {
+        return k;
+      }
+    }
+    return lower.length;
+  }
+
+  private boolean isClauseBoundary(int k) {
+    String w = lower[k];
+    if (w.equals(";")
+        || w.equals(":")
+        || w.equals("\"")
+        || w.equals("\u201c")
+        || w.equals("\u201d")) {
+      return true;
+    }
+    if (Set.of("but", "however", "although", "though", "whereas", "because", "unless", "when")
+        .contains(w)) {
+      return true;
+    }
+    if (w.equals("and") && k > 0 && lower[k - 1].equals(",")) {
+      return true;
+    }
+    if (w.equals("and")
+        && k + 1 < lower.length
+        && Set.of("the", "it", "they", "he", "she", "we").contains(lower[k + 1])) {
+      for (int j = k + 2; j < Math.min(lower.length, k + 6); j++) {
+        if (Words.AUX.contains(lower[j])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private int nextTime(int from, int within) {
+    for (int k = from; k < Math.min(lower.length, from + within); k++) {
+      if (timeAt[k] >= 0) {
+        return timeAt[k];
+      }
+    }
+    return -1;
+  }
+
+  private int previousTime(int before, int within) {
+    for (int k = before - 1; k >= Math.max(0, before - within); k--) {
+      if (timeAt[k] >= 0) {
+        return timeAt[k];
+      }
+    }
+    return -1;
+  }
+
+  private int nextDuration(int from, int within) {
+    for (int i = 0; i < durations.size(); i++) {
+      TimeRef d = durations.get(i);
+      if (d.from() >= from && d.from() < from + within) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int firstEligibleTime(int from, int to, int within) {
+    for (int k = from; k < Math.min(Math.min(to, lower.length), from + within); k++) {
+      if (timeAt[k] >= 0 && eligible[timeAt[k]]) {
+        return timeAt[k];
+      }
+    }
+    return -1;
+  }
+
+  private boolean hasEventNounAfter(int from, int within) {
+    for (int k = from; k < Math.min(lower.length, from + within); k++) {
+      if (Cues.EVENT_NOUNS.contains(Words.stripPossessive(lower[k]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isEventNoun(String head) {
+    return Cues.EVENT_NOUNS.contains(head)
+        || dev.herald.nlp.entity.EntityRecognizer.EVENT_HEADS.contains(head);
+  }
+
+  // ---------------------------------------------------------------- event phrases
+
+  /** The event a change cue is about: subject of a passive, object of an active verb. */
+  private EventPhrase changeEvent(Cue c) {
+    boolean passive = false;
+    for (int k = c.from() - 1; k >= Math.max(0, c.from() - 4); k--) {
+      if (Words.BE.contains(lower[k]) || lower[k].equals("got") || lower[k].equals("get")) {
+        passive = true;
+        break;
+      }
+      if (!Words.ADVERBS.contains(lower[k]) && !Words.AUX.contains(lower[k])) {
+        break;
+      }
+    }
+    EventPhrase first;
+    EventPhrase second;
+    if (isNounForm(c)) {
+      first = c.to() < lower.length && lower[c.to()].equals("of") ? object(c.to() + 1) : null;
+      second = subject(c.from());
+    } else if (passive) {
+      first = subject(c.from());
+      second = null;
+    } else {
+      first = object(c.to());
+      second = subject(c.from());
+    }
+    for (EventPhrase e : new EventPhrase[] {first, second}) {
+      if (e != null && (isEventNoun(e.head()) || e.named())) {
+        return e;
+      }
+    }
+    EventPhrase fallback = firstEventNounPhrase(clauseStart(c.from()), clauseEnd(c.to()));
+    if (fallback != null) {
+      return new EventPhrase(
+          fallback.start(),
+          fallback.end(),
+          fallback.written(),
+          fallback.head(),
+          fallback.core(),
+          fallback.qualifiers(),
+          fallback.qualifierText(),
+          fallback.anaphor(),
+          fallback.named(),
+          true);
+    }
+    if (first != null && first.anaphor()) {
+      return first;
+    }
+    if (second != null && second.anaphor()) {
+      return second;
+    }
+    return first != null ? first : second;
+  }
+
+  /** The event of a plan statement: its subject, or the object of "expects X to". */
+  private EventPhrase scheduleEvent(Cue s) {
+    EventPhrase subj = subject(s.from());
+    boolean meet = false;
+    for (int k = s.from(); k < Math.min(lower.length, s.to() + 2); k++) {
+      if (Set.of("meet", "meets", "convene", "convenes").contains(lower[k])) {
+        meet = true;
+      }
+    }
+    if (meet && subj != null && !isEventNoun(subj.head())) {
+      return meetingOf(subj);
+    }
+    if (subj != null && (isEventNoun(subj.head()) || subj.named() || subj.anaphor())) {
+      return subj;
+    }
+    // "expects the meeting to take place in August"
+    if (Set.of("expects", "expect", "expected", "plans", "scheduled").contains(lower[s.from()])) {
+      EventPhrase obj = object(s.to());
+      if (obj != null && isEventNoun(obj.head())) {
+        return obj;
+      }
+    }
+    return subj;
+  }
+
+  /** "Reagan and Mulroney will meet": the meeting of the subject's parties. */
+  private EventPhrase meetingOf(EventPhrase parties) {
+    List<String> core = new ArrayList<>(parties.core());
+    core.addAll(parties.qualifiers());
+    if (parties.anaphor()) {
+      return new EventPhrase(
+          parties.start(),
+          parties.end(),
+          "meeting",
+          "meeting",
+          List.of("meeting"),
+          List.of(),
+          "",
+          true,
+          false,
+          false);
+    }
+    core.add("meeting");
+    return new EventPhrase(
+        parties.start(),
+        parties.end(),
+        parties.written() + " meeting",
+        "meeting",
+        core.subList(Math.max(0, core.size() - 6), core.size()),
+        List.of(),
+        "",
+        false,
+        false,
+        false);
+  }
+
+  /** The noun phrase that ends just before token {@code p} (skipping auxiliaries). */
+  private EventPhrase subject(int p) {
+    int q = p - 1;
+    while (q >= 0
+        && (Words.AUX.contains(lower[q])
+            || Words.ADVERBS.contains(lower[q])
+            || Words.isNegation(lower[q]))) {
+      q--;
+    }
+    if (q < 0) {
+      return null;
+    }
+    if (Set.of("but", "and", "or", "yet").contains(lower[q])) {
+      // "X was due to start in January, but was delayed": the subject of the first clause.
+      int k = q - 1;
+      while (k >= 0 && lower[k].equals(",")) {
+        k--;
+      }
+      return k < 0 ? null : clauseSubject(clauseStart(k));
+    }
+    int end = q + 1;
+    int s = q;
+    int steps = 0;
+    while (s >= 0 && steps++ < 40) {
+      String w = lower[s];
+      if (w.equals(",")) {
+        int prevComma = -1;
+        for (int k = s - 1; k >= Math.max(0, s - 14); k--) {
+          if (lower[k].equals(",")) {
+            prevComma = k;
+            break;
+          }
+        }
+        if (prevComma >= 0 && isAppositive(prevComma + 1)) {
+          if (s == end - 1) {
+            end = prevComma; // the insert sat between the subject and its verb
+          }
+          s = prevComma - 1;
+          continue;
+        }
+        break;
+      }
+      if (!isNpToken(s)) {
+        break;
+      }
+      s--;
+    }
+    int start = s + 1;
+    if (start >= end) {
+      return null;
+    }
+    return phrase(start, end);
+  }
+
+  /** The first noun phrase of the clause that starts at {@code from}. */
+  private EventPhrase clauseSubject(int from) {
+    int e = from;
+    while (e < lower.length
+        && e - from < 30
+        && isNpToken(e)
+        && !lower[e].equals(",")
+        && !(cueToken[e] && isPlanCue(e) && e > from)) {
+      e++;
+    }
+    return e > from ? phrase(from, e) : null;
+  }
+
+  /** A comma-delimited insert that a subject may skip: "..., originally scheduled for X, ...". */
+  private boolean isAppositive(int k) {
+    return k < lower.length
+        && (Set.of(
+                    "originally",
+                    "previously",
+                    "initially",
+                    "now",
+                    "scheduled",
+                    "set",
+                    "due",
+                    "planned",
+                    "expected",
+                    "slated",
+                    "which",
+                    "who",
+                    "already",
+                    "tentatively",
+                    "first",
+                    "once")
+                .contains(lower[k])
+            || k + 1 < lower.length && lower[k].equals("the") && timeAt[k + 1] >= 0);
+  }
+
+  private boolean isNpToken(int k) {
+    String w = lower[k];
+    Token t = toks.get(k);
+    if (timeAt[k] >= 0) {
+      return true;
+    }
+    if (!t.isWord()) {
+      return Set.of("'", "(", ")", "&", "-", "\u2019", "<", ">").contains(w);
+    }
+    if (Words.AUX.contains(w) || Words.BOUNDARY.contains(w) || Words.SPEECH.contains(w)) {
+      return false;
+    }
+    if (Set.of("that", "than", "instead", "whether", "if", "unless").contains(w)) {
+      return false;
+    }
+    // A change or plan verb ends the phrase ("voted to postpone"), a reduced relative does not.
+    if (cueToken[k] && isVerbCue(k)) {
+      return false;
+    }
+    return true;
+  }
+
+  private boolean isVerbCue(int k) {
+    for (Cue c : cues) {
+      if (k >= c.from()
+          && k < c.to()
+          && CHANGE_TYPES.contains(c.type())
+          && c.type() != Type.INSTEAD
+          && !isNounForm(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The noun phrase that starts at token {@code p} (skipping adverbs and "until X"). */
+  private EventPhrase object(int p) {
+    int s = p;
+    int guard = 0;
+    while (s < lower.length && guard++ < 20) {
+      if (Words.ADVERBS.contains(lower[s])) {
+        s++;
+      } else if (Set.of("until", "till", "to", "from", "for", "by", "on").contains(lower[s])
+          && s + 1 < lower.length
+          && (timeAt[s + 1] >= 0 || lower[s + 1].equals("next") || lower[s + 1].equals("later"))) {
+        s++;
+        while (s < lower.length && (timeAt[s] >= 0 || Set.of("next", "later").contains(lower[s]))) {
+          s++;
+        }
+      } else if (Set.of("until", "till").contains(lower[s])) {
+        s++; // "until further notice", "until after ..."
+      } else {
+        break;
+      }
+    }
+    int start = s;
+    int e = s;
+    while (e < lower.length && e - start < 25) {
+      String w = lower[e];
+      Token t = toks.get(e);
+      if (!t.isWord() && !Set.of("'", "&", "-", "(", ")", "\u2019", "<", ">").contains(w)) {
+        break;
+      }
+      if (Set.of("until", "till", "because", "instead").contains(w)
+          || Words.BOUNDARY.contains(w) && e > start
+          || Words.SPEECH.contains(w)) {
+        break;
+      }
+      if ((w.equals("to") || w.equals("from") || w.equals("for"))
+          && e + 1 < lower.length
+          && timeAt[e + 1] >= 0) {
+        break;
+      }
+      if (cueToken[e] && isVerbCue(e) && e > start) {
+        break;
+      }
+      e++;
+    }
+    if (e <= start) {
+      return null;
+    }
+    return phrase(start, e);
+  }
+
+  /** The first noun phrase of the clause built around an event noun. */
+  private EventPhrase firstEventNounPhrase(int from, int to) {
+    for (int k = from; k < Math.min(to, lower.length); k++) {
+      if (timeAt[k] < 0
+          && Cues.EVENT_NOUNS.contains(Words.stripPossessive(lower[k]))
+          && !cueToken[k]) {
+        int s = k;
+        while (s - 1 >= from
+            && toks.get(s - 1).isWord()
+            && !Words.DETERMINERS.contains(lower[s - 1])
+            && !Words.AUX.contains(lower[s - 1])
+            && !cueToken[s - 1]
+            && !Words.BOUNDARY.contains(lower[s - 1])
+            && !NEW_PREPOSITIONS.contains(lower[s - 1])
+            && k - s < 5) {
+          s--;
+        }
+        int e = k + 1;
+        while (e < Math.min(to, lower.length)
+            && e - k < 8
+            && toks.get(e).isWord()
+            && !cueToken[e]
+            && !Words.AUX.contains(lower[e])
+            && !Words.BOUNDARY.contains(lower[e])
+            && timeAt[e] < 0) {
+          e++;
+        }
+        return phrase(s, e);
+      }
+    }
+    return null;
+  }
+
+  /** Builds the event phrase of tokens {@code [from, to)}. */
+  private EventPhrase phrase(int from, int to) {
+    // Trim leading articles and possessives, remember a possessive pronoun.
+    int a = from;
+    boolean possessive = false;
+    while (a < to && (Words.DETERMINERS.contains(lower[a]) || !toks.get(a).isWord())) {
+      if (Set.of("its", "their", "his", "her", "our").contains(lower[a])) {
+        possessive = true;
+      }
+      a++;
+    }
+    if (a >= to) {
+      return null;
+    }
+    // A lone pronoun, or "the event": an anaphor.
+    if (to - a == 1 && Words.PRONOUNS.contains(lower[a])
+        || to - from == 1 && lower[from].equals("it")) {
+      return new EventPhrase(
+          toks.get(from).start(),
+          toks.get(to - 1).end(),
+          lower[a],
+          "",
+          List.of(),
+          List.of(),
+          "",
+          true,
+          false,
+          false);
+    }
+    // Core: content words up to a cut ("to" + verb, "which", ...), skipping reduced relatives
+    // with their time ("due today", "scheduled for tomorrow").
+    List<String> core = new ArrayList<>();
+    List<String> qualifiers = new ArrayList<>();
+    StringBuilder written = new StringBuilder();
+    StringBuilder qualifierText = new StringBuilder();
+    String head = "";
+    int named = 0;
+    int words = 0;
+    boolean cut = false;
+    boolean compoundOpen = true;
+    String compoundLast = "";
+    int lastWritten = -1;
+    for (int k = a; k < to; k++) {
+      String w = lower[k];
+      Token t = toks.get(k);
+      if (!cut && isCut(k)) {
+        cut = true;
+      }
+      if (timeAt[k] >= 0) {
+        continue;
+      }
+      if (cueToken[k] && isPlanCue(k)) {
+        // skip "due", "set for", "scheduled for" and any "for/on/in" + time right after
+        continue;
+      }
+      boolean properNoun =
+          t.isCapitalised()
+              && t.isWord()
+              && !(k == 0 && isCommonOpener(k))
+              && !Words.DETERMINERS.contains(w)
+              && !Names.CORPORATE_SUFFIXES.contains(w)
+              && !(t.text().length() <= 2 && k == 0 && !t.isAllCaps());
+      if (cut) {
+        if (properNoun && qualifiers.size() < 4) {
+          String norm = Words.normalise(t.text());
+          if (!norm.isEmpty() && !qualifiers.contains(norm)) {
+            qualifiers.add(norm);
+            if (qualifierText.length() > 0) {
+              qualifierText.append(' ');
+            }
+            qualifierText.append(Words.stripPossessive(t.text()));
+          }
+        }
+        continue;
+      }
+      if (written.length() > 0 && lastWritten >= 0 && t.start() > toks.get(lastWritten).end()) {
+        written.append(' ');
+      }
+      if (lastWritten < 0 || words < 14) {
+        written.append(t.text());
+        lastWritten = k;
+        words++;
+      }
+      if (!t.isWord()) {
+        continue;
+      }
+      String bare = Words.stripPossessive(w);
+      if (COMPOUND_BREAKS.contains(bare)) {
+        compoundOpen = false;
+      }
+      // The head is the last event noun of the leading compound ("tender offer program").
+      if (compoundOpen && isEventNoun(bare)) {
+        head = bare;
+      }
+      if (compoundOpen
+          && !Names.STOP_WORDS.contains(bare)
+          && !Words.DETERMINERS.contains(bare)
+          && Character.isLetter(bare.isEmpty() ? '1' : bare.charAt(0))) {
+        compoundLast = Words.singular(Names.slug(bare));
+      }
+      if (Names.STOP_WORDS.contains(bare)
+          || Names.CORPORATE_SUFFIXES.contains(bare)
+          || Words.AUX.contains(bare)
+          || Set.of("what", "which", "who", "annual", "regular", "weekly", "coming", "own")
+              .contains(bare)
+          || Character.isDigit(bare.isEmpty() ? 'x' : bare.charAt(0))
+          || Words.NUMBER_WORDS.contains(bare)
+          || k == 0 && t.text().length() <= 2 && !t.isAllCaps()) {
+        continue;
+      }
+      if (properNoun) {
+        named++;
+      }
+      String norm = Words.normalise(t.text());
+      if (!norm.isEmpty() && !core.contains(norm) && core.size() < 7) {
+        core.add(norm);
+      }
+    }
+    if (written.length() == 0) {
+      return null;
+    }
+    if (head.isEmpty()) {
+      // No event noun in the leading compound: its last word stands as head ("action").
+      head = compoundLast;
+    }
+    String w = written.toString().trim();
+    while (w.endsWith(",") || w.endsWith("'") || w.endsWith("(")) {
+      w = w.substring(0, w.length() - 1).trim();
+    }
+    boolean isNamed = named >= 2 && named * 2 >= core.size();
+    boolean generic = core.size() <= 1 && Cues.GENERIC_HEADS.contains(head) && qualifiers.isEmpty();
+    boolean anaphor =
+        generic
+            && !possessive
+            && (lower[from].equals("the")
+                || lower[from].equals("this")
+                || lower[from].equals("that"));
+    if ((possessive || generic) && qualifiers.isEmpty() && !anaphor) {
+      // "its annual meeting": the organisation that owns it is the nearest one before.
+      EntityMention agent = agentBefore(toks.get(from).start());
+      if (agent != null) {
+        for (String part : agent.id().split("-")) {
+          if (!part.isEmpty() && qualifiers.size() < 4 && !core.contains(part)) {
+            qualifiers.add(part);
+          }
+        }
+        qualifierText.append(cleanAgentText(agent.text()));
+      }
+    }
+    return new EventPhrase(
+        toks.get(a).start(),
+        toks.get(to - 1).end(),
+        w,
+        head,
+        core,
+        qualifiers,
+        qualifierText.toString(),
+        anaphor,
+        isNamed,
+        false);
+  }
+
+  private boolean isCommonOpener(int k) {
+    return Set.of(
+            "talks",
+            "the",
+            "a",
+            "an",
+            "payment",
+            "unit",
+            "community",
+            "representatives",
+            "economy",
+            "oilseed",
+            "today",
+            "its",
+            "it")
+        .contains(lower[k]);
+  }
+
+  private static String cleanAgentText(String t) {
+    String s = Words.stripPossessive(t.trim());
+    for (String suffix : List.of(" Inc", " Corp", " Co", " Ltd", " Inc.", " Corp.", " Ltd.")) {
+      if (s.endsWith(suffix)) {
+        s = s.substring(0, s.length() - suffix.length());
+      }
+    }
+    if (s.startsWith("The ")) {
+      s = s.substring(4);
+    }
+    return s;
+  }
+
+  /** A reduced relative or purpose clause ends the name: "to try to end", "which", "tied". */
+  private boolean isCut(int k) {
+    String w = lower[k];
+    if (Set.of("which", "that", "who", "containing", "tied", "because", "aimed", "deposited", "in")
+        .contains(w)) {
+      // "in" cuts only after a head ("talks in Geneva" keeps Geneva as a qualifier).
+      return !w.equals("in")
+          || k > 0 && Cues.EVENT_NOUNS.contains(Words.stripPossessive(lower[k - 1]));
+    }
+    return w.equals("to") && k + 1 < lower.length && timeAt[k + 1] < 0 && !caps[k + 1];
+  }
+
+  private boolean isPlanCue(int k) {
+    for (Cue c : cues) {
+      if (k >= c.from()
+          && k < c.to()
+          && (c.type() == Type.SCHEDULE
+              || c.type() == Type.EXPECT
+              || c.type() == Type.PREVIOUS
+              || c.type() == Type.PAST_PLAN)) {
+        return true;
+      }
+    }
+    return Set.of("originally", "previously", "initially", "planned").contains(lower[k]);
+  }
+
+  /** The nearest organisation, person or group named before {@code offset} in the sentence. */
+  private EntityMention agentBefore(int offset) {
+    EntityMention best = null;
+    for (EntityMention e : entities) {
+      if (e.end() <= offset
+          && e.start() >= sentence.start()
+          && !EntityMention.LOCATION.equals(e.type())
+          && !EntityMention.EVENT.equals(e.type())) {
+        if (best == null || e.start() < best.start()) {
+          best = e; // the sentence's first named party is its grammatical subject
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Where the event takes place: a city named after "in"/"at", else any place so named. */
+  private String location() {
+    String best = null;
+    int bestRank = -1;
+    for (EntityMention e : entities) {
+      if (!EntityMention.LOCATION.equals(e.type())) {
+        continue;
+      }
+      int[] range = tokenRange(e.start(), e.end());
+      if (range == null) {
+        continue;
+      }
+      boolean afterIn = false;
+      for (int k = range[0] - 1; k >= Math.max(0, range[0] - 7); k--) {
+        if (lower[k].equals("in") || lower[k].equals("at")) {
+          afterIn = true;
+          break;
+        }
+        if (timeAt[k] >= 0 || lower[k].equals(",") || Words.AUX.contains(lower[k])) {
+          break;
+        }
+      }
+      if (!afterIn) {
+        continue;
+      }
+      String slug = Gazetteer.place(e.text());
+      int rank = slug == null ? 1 : (Gazetteer.isCountry(slug) ? 0 : 2);
+      if (rank >= bestRank) {
+        bestRank = rank;
+        best = Words.stripPossessive(e.text());
+      }
+    }
+    return best;
+  }
+}

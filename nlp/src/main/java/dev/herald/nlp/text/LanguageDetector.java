@@ -1,0 +1,175 @@
+package dev.herald.nlp.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cheap language guess: the script for non-Latin text, else the language whose most frequent
+ * function words occur most often among the first few hundred words. Returns an ISO 639-1 code, or
+ * {@code "und"} when the text has too few clues.
+ */
+public final class LanguageDetector {
+
+  private static final int MAX_WORDS = 400;
+
+  private static final Map<String, Set<String>> STOP_WORDS = new LinkedHashMap<>();
+
+  static {
+    STOP_WORDS.put(
+        "en",
+        Set.of(
+            "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "by", "it",
+            "said", "be", "has", "have", "will", "are", "from", "at", "its", "this", "which",
+            "would", "were", "been", "their", "an"));
+    STOP_WORDS.put(
+        "fr",
+        Set.of(
+            "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "que", "qui", "sur",
+            "pas", "au", "aux", "avec", "ce", "sont", "par", "il", "elle", "mais", "été", "ont"));
+    STOP_WORDS.put(
+        "de",
+        Set.of(
+            "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine",
+            "zu", "auf", "für", "sich", "von", "wird", "auch", "im", "bei", "sind", "wurde",
+            "nach"));
+    STOP_WORDS.put(
+        "es",
+        Set.of(
+            "el", "los", "las", "del", "y", "en", "que", "por", "con", "una", "para", "es", "se",
+            "su", "al", "lo", "como", "más", "pero", "fue", "ha", "este", "sus"));
+    STOP_WORDS.put(
+        "it",
+        Set.of(
+            "il", "della", "di", "che", "è", "per", "una", "gli", "con", "non", "sono", "nel",
+            "alla", "dei", "delle", "anche", "come", "più", "stato", "ha", "questo", "le"));
+    STOP_WORDS.put(
+        "pt",
+        Set.of(
+            "o", "os", "da", "do", "das", "dos", "e", "que", "em", "um", "uma", "para", "com",
+            "não", "por", "mais", "foi", "ao", "pelo", "pela", "são", "como", "seu"));
+    STOP_WORDS.put(
+        "nl",
+        Set.of(
+            "de", "het", "een", "van", "en", "is", "dat", "op", "te", "zijn", "niet", "met", "voor",
+            "ook", "wordt", "werd", "aan", "er", "bij", "door", "naar", "maar"));
+    STOP_WORDS.put(
+        "sv",
+        Set.of(
+            "och", "att", "det", "som", "är", "på", "för", "med", "av", "den", "inte", "till",
+            "har", "ett", "om", "var", "vid", "från", "ska", "sig"));
+  }
+
+  private LanguageDetector() {}
+
+  public static String detect(String text) {
+    if (text == null || text.isBlank()) {
+      return "und";
+    }
+    String script = scriptOf(text);
+    if (script != null) {
+      return script;
+    }
+    Map<String, Integer> hits = new LinkedHashMap<>();
+    int words = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n && words < MAX_WORDS) {
+      while (i < n && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int s = i;
+      while (i < n && Character.isLetter(text.charAt(i)) && i - s < 30) {
+        i++;
+      }
+      if (i == s) {
+        break;
+      }
+      words++;
+      String w = text.substring(s, i).toLowerCase(Locale.ROOT);
+      for (Map.Entry<String, Set<String>> e : STOP_WORDS.entrySet()) {
+        if (e.getValue().contains(w)) {
+          hits.merge(e.getKey(), 1, Integer::sum);
+        }
+      }
+      while (i < n && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+    }
+    String best = "und";
+    int bestHits = 0;
+    for (Map.Entry<String, Integer> e : hits.entrySet()) {
+      if (e.getValue() > bestHits) {
+        best = e.getKey();
+        bestHits = e.getValue();
+      }
+    }
+    // One stop word proves little; headlines ("WEST GERMANY RESCHEDULES DEBT") have none.
+    if (bestHits == 0) {
+      return words > 0 && asciiLetters(text) ? "en" : "und";
+    }
+    return best;
+  }
+
+  /** Languages whose text this detector's schedule rules understand. */
+  public static boolean isSupported(String language) {
+    return List.of("en").contains(language);
+  }
+
+  /** The language of a non-Latin script when most letters are in it, else null. */
+  private static String scriptOf(String text) {
+    int latin = 0;
+    int cyrillic = 0;
+    int arabic = 0;
+    int cjk = 0;
+    int greek = 0;
+    int hebrew = 0;
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < 2000; i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c)) {
+        continue;
+      }
+      seen++;
+      Character.UnicodeScript s = Character.UnicodeScript.of(c);
+      switch (s) {
+        case LATIN -> latin++;
+        case CYRILLIC -> cyrillic++;
+        case ARABIC -> arabic++;
+        case HAN, HIRAGANA, KATAKANA, HANGUL -> cjk++;
+        case GREEK -> greek++;
+        case HEBREW -> hebrew++;
+        default -> {}
+      }
+    }
+    int half = seen / 2;
+    if (cyrillic > half) {
+      return "ru";
+    }
+    if (arabic > half) {
+      return "ar";
+    }
+    if (cjk > half) {
+      return "zh";
+    }
+    if (greek > half) {
+      return "el";
+    }
+    if (hebrew > half) {
+      return "he";
+    }
+    return latin > 0 ? null : "und";
+  }
+
+  private static boolean asciiLetters(String text) {
+    for (int i = 0; i < text.length() && i < 2000; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c) && c > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
