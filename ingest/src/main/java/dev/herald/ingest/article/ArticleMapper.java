@@ -160,7 +160,11 @@ public final class ArticleMapper {
   }
 
   private static String source(SyndFeed feed, String feedUrl) {
-    String title = HtmlText.toLine(feed.getTitle());
+    SyndContent ex = feed.getTitleEx();
+    String title =
+        ex != null && "text".equalsIgnoreCase(ex.getType())
+            ? HtmlText.plainLine(ex.getValue())
+            : HtmlText.toLine(feed.getTitle());
     if (title != null) {
       return title;
     }
