@@ -1,0 +1,587 @@
+package dev.herald.nlp.dedupe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes {@link NearDupFingerprint}s and decides whether a later article is a copy of an earlier
+ * one. Stateless and thread-safe: one instance can serve every stream thread.
+ *
+ * <p>The body is cleaned ({@link Boilerplate}), cut into word shingles and summarised by a MinHash
+ * signature; LSH bands of that signature are the candidate keys ({@link #bandKeys}). A candidate is
+ * confirmed ({@link #compare}) only when the later text is mostly contained in the earlier one, the
+ * later text brings no new figures (numbers, weekdays, dates), and, for short bodies, the titles
+ * agree. See docs/adr/0006-near-duplicate-detection.md.
+ */
+public final class NearDupFingerprinter {
+
+  /**
+   * Tunables. The defaults are those measured in the ADR; sketch sizes are bounded so that a
+   * fingerprint stays within {@link NearDupFingerprint#MAX_BYTES}.
+   *
+   * @param shingleSize words per shingle
+   * @param minHashes MinHash values in the signature
+   * @param bandRows values per LSH band (bands = minHashes / bandRows)
+   * @param figureSample figure hashes kept
+   * @param titleSample title word hashes kept
+   * @param minShingles distinct shingles a body needs to be compared at all
+   * @param shortShingles bodies with fewer distinct shingles must also agree on the title
+   * @param minContainment share of the later body's shingles found in the earlier one
+   * @param maxNewFigures share of the later body's figures allowed to be absent from the earlier
+   * @param minTitleSimilarity title word Jaccard required for short bodies
+   * @param maxChars characters of a body read; the rest is ignored (bounded work)
+   */
+  public record Settings(
+      int shingleSize,
+      int minHashes,
+      int bandRows,
+      int figureSample,
+      int titleSample,
+      int minShingles,
+      int shortShingles,
+      double minContainment,
+      double maxNewFigures,
+      double minTitleSimilarity,
+      int maxChars) {
+
+    public static Settings defaults() {
+      return new Settings(5, 64, 2, 16, 8, 10, 40, 0.7, 0.1, 0.6, 200_000);
+    }
+
+    public Settings {
+      if (shingleSize < 1 || minHashes < 2 || bandRows < 1 || minHashes % bandRows != 0) {
+        throw new IllegalArgumentException("bad shingle/MinHash/band sizes");
+      }
+      int bytes = 19 + 2 * (minHashes + figureSample + titleSample);
+      if (bytes > NearDupFingerprint.MAX_BYTES || figureSample < 1 || titleSample < 1) {
+        throw new IllegalArgumentException("sketches exceed the fingerprint budget: " + bytes);
+      }
+      if (minShingles < 1 || maxChars < 1) {
+        throw new IllegalArgumentException("minShingles and maxChars must be positive");
+      }
+    }
+  }
+
+  /**
+   * The outcome of comparing an earlier article with a later one.
+   *
+   * @param duplicate whether the later article is a copy of the earlier one
+   * @param exact both cleaned bodies are identical
+   * @param containment estimated share of the later body's shingles found in the earlier body
+   * @param jaccard estimated shingle Jaccard similarity
+   * @param newFigures share of the later body's figures absent from the earlier body
+   * @param titleSimilarity estimated Jaccard similarity of the title words
+   * @param reason why it is or is not a duplicate, for logs and evaluation
+   */
+  public record Verdict(
+      boolean duplicate,
+      boolean exact,
+      double containment,
+      double jaccard,
+      double newFigures,
+      double titleSimilarity,
+      String reason) {}
+
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final int MAX_TITLE_CHARS = 1_000;
+  private static final Map<String, String> NUMBER_WORDS = numberWords();
+  private static final Map<String, String> WEEKDAYS = weekdays();
+  private static final Map<String, String> MONTHS = months();
+
+  private final Settings settings;
+  private final ContentFingerprint exact =
+      new ContentFingerprint(ContentFingerprint.DEFAULT_MIN_CHARS);
+  private final long[] seeds;
+
+  public NearDupFingerprinter() {
+    this(Settings.defaults());
+  }
+
+  public NearDupFingerprinter(Settings settings) {
+    this.settings = settings;
+    this.seeds = new long[settings.minHashes()];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = mix64((i + 1) * GOLDEN);
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The fingerprint of an article; null title or text count as empty. Never throws. */
+  public NearDupFingerprint fingerprint(String title, String text) {
+    List<String> titleWords = words(clip(title, MAX_TITLE_CHARS));
+    int[] titleHashes = distinct16(titleWords);
+    short[] titleSample = bottom(titleHashes, settings.titleSample());
+
+    String body = Boilerplate.strip(clip(text, settings.maxChars()));
+    List<String> tokens = words(body);
+    long[] shingles = distinctShingles(tokens, settings.shingleSize());
+    if (shingles.length < settings.minShingles()) {
+      return NearDupFingerprint.empty(titleHashes.length, titleSample);
+    }
+    short[] minHash = minHash(shingles);
+    int[] figureHashes = distinct16(figures(tokens));
+    short[] figureSample = bottom(figureHashes, settings.figureSample());
+    long exactHash = exact.of(body).map(NearDupFingerprinter::first64).orElse(0L);
+    return new NearDupFingerprint(
+        shingles.length,
+        exactHash,
+        minHash,
+        figureHashes.length,
+        figureSample,
+        titleHashes.length,
+        titleSample);
+  }
+
+  /**
+   * The keys under which an article is filed and looked up: one per LSH band ("b07:1a2b3c4d") and,
+   * when the body has an exact-copy hash, "x:" and that hash. Empty for texts too short to compare,
+   * so they never meet a candidate.
+   */
+  public List<String> bandKeys(NearDupFingerprint f) {
+    if (!f.comparable() || f.minHashRef().length != settings.minHashes()) {
+      return List.of();
+    }
+    short[] v = f.minHashRef();
+    int rows = settings.bandRows();
+    List<String> keys = new ArrayList<>(v.length / rows + 1);
+    HexFormat hex = HexFormat.of();
+    for (int b = 0; b < v.length / rows; b++) {
+      StringBuilder k = new StringBuilder(4 + 4 * rows);
+      k.append('b').append(hex.toHexDigits((byte) b)).append(':');
+      for (int r = 0; r < rows; r++) {
+        k.append(hex.toHexDigits(v[b * rows + r]));
+      }
+      keys.add(k.toString());
+    }
+    if (f.exactHash() != 0L) {
+      keys.add(exactKey(f));
+    }
+    return keys;
+  }
+
+  /**
+   * The band keys as numbers (band index in the top bits, then the band's values), for in-memory
+   * indexes; same bands as {@link #bandKeys} without the exact key.
+   */
+  long[] bandCodes(NearDupFingerprint f) {
+    if (!f.comparable() || f.minHashRef().length != settings.minHashes()) {
+      return new long[0];
+    }
+    short[] v = f.minHashRef();
+    int rows = settings.bandRows();
+    long[] out = new long[v.length / rows];
+    for (int b = 0; b < out.length; b++) {
+      long h = b;
+      for (int r = 0; r < rows; r++) {
+        h =
+            rows <= 3
+                ? (h << 16) | Short.toUnsignedLong(v[b * rows + r])
+                : mix64(h * 31 + v[b * rows + r]);
+      }
+      out[b] = h;
+    }
+    return out;
+  }
+
+  /** The exact-copy key of a fingerprint ("x:" and 16 hex digits), if it has one. */
+  public static Optional<String> exactKeyOf(NearDupFingerprint f) {
+    return f.exactHash() == 0L ? Optional.empty() : Optional.of(exactKey(f));
+  }
+
+  private static String exactKey(NearDupFingerprint f) {
+    return "x:" + HexFormat.of().toHexDigits(f.exactHash());
+  }
+
+  /** Whether {@code later} is a copy of {@code earlier}; see {@link #compare}. */
+  public boolean isDuplicate(NearDupFingerprint earlier, NearDupFingerprint later) {
+    return compare(earlier, later).duplicate();
+  }
+
+  /**
+   * Verifies a candidate pair. Order matters: a later article that adds substantial new text or new
+   * figures (an update, a correction, a follow-up, the next day's report on the same template) is
+   * not a copy, while a later article that drops text (a trimmed copy) is.
+   */
+  public Verdict compare(NearDupFingerprint earlier, NearDupFingerprint later) {
+    double title = titleSimilarity(earlier, later);
+    if (!earlier.comparable()
+        || !later.comparable()
+        || earlier.minHashRef().length != later.minHashRef().length) {
+      return new Verdict(false, false, 0, 0, 0, title, "too little text to compare");
+    }
+    boolean exactCopy = earlier.exactHash() != 0L && earlier.exactHash() == later.exactHash();
+    short[] a = earlier.minHashRef();
+    short[] b = later.minHashRef();
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    double jaccard = exactCopy ? 1.0 : (double) same / a.length;
+    double containment =
+        exactCopy
+            ? 1.0
+            : Math.min(
+                1.0,
+                jaccard
+                    * (earlier.shingles() + later.shingles())
+                    / ((1 + jaccard) * later.shingles()));
+    double newFigures = exactCopy ? 0.0 : newFigures(earlier, later);
+    boolean shortBody = Math.min(earlier.shingles(), later.shingles()) < settings.shortShingles();
+    String reason;
+    boolean dup = false;
+    if (containment < settings.minContainment()) {
+      reason = "later text not contained in earlier";
+    } else if (newFigures > settings.maxNewFigures()) {
+      reason = "later text has new figures";
+    } else if (shortBody && title < settings.minTitleSimilarity()) {
+      reason = "short body and different title";
+    } else {
+      dup = true;
+      reason = exactCopy ? "exact copy" : "near copy";
+    }
+    return new Verdict(dup, exactCopy, containment, jaccard, newFigures, title, reason);
+  }
+
+  /** Share of the later body's sampled figures that the earlier body lacks. */
+  static double newFigures(NearDupFingerprint earlier, NearDupFingerprint later) {
+    short[] e = earlier.figureRef();
+    short[] l = later.figureRef();
+    if (l.length == 0) {
+      return 0.0;
+    }
+    // Bottom-k: values up to the earlier sample's largest are decided; a full sample decides all.
+    int limit =
+        earlier.figures() > e.length && e.length > 0
+            ? Short.toUnsignedInt(e[e.length - 1])
+            : Integer.MAX_VALUE;
+    int considered = 0;
+    int missing = 0;
+    for (short v : l) {
+      int u = Short.toUnsignedInt(v);
+      if (u > limit) {
+        break;
+      }
+      considered++;
+      if (!contains(e, u)) {
+        missing++;
+      }
+    }
+    return considered == 0 ? 0.0 : (double) missing / considered;
+  }
+
+  /** Jaccard similarity of the title words: exact for short titles, bottom-k estimate otherwise. */
+  static double titleSimilarity(NearDupFingerprint x, NearDupFingerprint y) {
+    short[] a = x.titleRef();
+    short[] b = y.titleRef();
+    if (a.length == 0 || b.length == 0) {
+      return 0.0;
+    }
+    boolean whole = x.titleTokens() <= a.length && y.titleTokens() <= b.length;
+    int k = whole ? Integer.MAX_VALUE : Math.min(a.length, b.length);
+    int i = 0;
+    int j = 0;
+    int union = 0;
+    int both = 0;
+    while ((i < a.length || j < b.length) && union < k) {
+      int u = i < a.length ? Short.toUnsignedInt(a[i]) : Integer.MAX_VALUE;
+      int v = j < b.length ? Short.toUnsignedInt(b[j]) : Integer.MAX_VALUE;
+      if (u == v) {
+        both++;
+        i++;
+        j++;
+      } else if (u < v) {
+        i++;
+      } else {
+        j++;
+      }
+      union++;
+    }
+    return union == 0 ? 0.0 : (double) both / union;
+  }
+
+  private static boolean contains(short[] sortedUnsigned, int value) {
+    int lo = 0;
+    int hi = sortedUnsigned.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int m = Short.toUnsignedInt(sortedUnsigned[mid]);
+      if (m < value) {
+        lo = mid + 1;
+      } else if (m > value) {
+        hi = mid - 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private short[] minHash(long[] shingles) {
+    long[] mins = new long[seeds.length];
+    Arrays.fill(mins, Long.MAX_VALUE);
+    for (long s : shingles) {
+      for (int i = 0; i < seeds.length; i++) {
+        long h = mix64(s ^ seeds[i]);
+        if (Long.compareUnsigned(h, mins[i]) < 0) {
+          mins[i] = h;
+        }
+      }
+    }
+    short[] out = new short[mins.length];
+    for (int i = 0; i < mins.length; i++) {
+      out[i] = (short) (mins[i] >>> 48);
+    }
+    return out;
+  }
+
+  /** Distinct hashes of the word n-grams (all words when the text is shorter than n). */
+  static long[] distinctShingles(List<String> tokens, int n) {
+    if (tokens.isEmpty()) {
+      return new long[0];
+    }
+    long[] th = new long[tokens.size()];
+    for (int i = 0; i < th.length; i++) {
+      th[i] = hash64(tokens.get(i));
+    }
+    int count = Math.max(1, th.length - n + 1);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      long h = GOLDEN;
+      for (int j = i; j < Math.min(th.length, i + n); j++) {
+        h = mix64(h * 31 + th[j]);
+      }
+      out[i] = h;
+    }
+    Arrays.sort(out);
+    int m = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[m++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, m);
+  }
+
+  /**
+   * Words of a text: lower-case runs of letters and digits; a '.', ',' or '/' between two digits
+   * stays inside a number ("1.5", "1,465,153" read as "1465153", "1/16").
+   */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      int cp = text.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        w.appendCodePoint(Character.toLowerCase(cp));
+      } else if ((cp == '.' || cp == ',' || cp == '/')
+          && w.length() > 0
+          && Character.isDigit(w.charAt(w.length() - 1))
+          && i + 1 < n
+          && Character.isDigit(text.charAt(i + 1))) {
+        if (cp != ',') {
+          w.append((char) cp);
+        }
+      } else if (w.length() > 0) {
+        out.add(w.toString());
+        w.setLength(0);
+      }
+      i += len;
+    }
+    if (w.length() > 0) {
+      out.add(w.toString());
+    }
+    return out;
+  }
+
+  /**
+   * The facts a template report changes from one day or company to the next: numbers (digits and
+   * number words), weekdays, and months written next to a number.
+   */
+  static List<String> figures(List<String> tokens) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      String number = numberOf(t);
+      if (number != null) {
+        out.add("#" + number);
+        continue;
+      }
+      String day = WEEKDAYS.get(t);
+      if (day != null) {
+        out.add("@" + day);
+        continue;
+      }
+      String month = MONTHS.get(t);
+      if (month != null
+          && ((i > 0 && numberOf(tokens.get(i - 1)) != null)
+              || (i + 1 < tokens.size() && numberOf(tokens.get(i + 1)) != null))) {
+        out.add("@" + month);
+      }
+    }
+    return out;
+  }
+
+  /** The number a token states ("3rd" → "3", "1.5bn" → "1.5", "six" → "6"), or null. */
+  private static String numberOf(String token) {
+    String word = NUMBER_WORDS.get(token);
+    if (word != null) {
+      return word;
+    }
+    int start = -1;
+    for (int i = 0; i < token.length(); i++) {
+      if (Character.isDigit(token.charAt(i))) {
+        start = i;
+        break;
+      }
+    }
+    if (start < 0) {
+      return null;
+    }
+    int end = start;
+    while (end < token.length()
+        && (Character.isDigit(token.charAt(end))
+            || token.charAt(end) == '.'
+            || token.charAt(end) == '/')) {
+      end++;
+    }
+    return token.substring(start, end);
+  }
+
+  private static int[] distinct16(List<String> values) {
+    int[] h = new int[values.size()];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = (int) (hash64(values.get(i)) >>> 48);
+    }
+    Arrays.sort(h);
+    int m = 0;
+    for (int i = 0; i < h.length; i++) {
+      if (i == 0 || h[i] != h[i - 1]) {
+        h[m++] = h[i];
+      }
+    }
+    return Arrays.copyOf(h, m);
+  }
+
+  private static short[] bottom(int[] sortedDistinct, int k) {
+    short[] out = new short[Math.min(k, sortedDistinct.length)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (short) sortedDistinct[i];
+    }
+    return out;
+  }
+
+  private static String clip(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static long first64(String hex) {
+    return Long.parseUnsignedLong(hex.substring(0, 16), 16);
+  }
+
+  /** 64-bit FNV-1a of the UTF-16 units, then a finaliser so that short words spread well. */
+  static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return mix64(h);
+  }
+
+  /** SplitMix64's finaliser: a bijection that mixes every input bit into every output bit. */
+  static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private static Map<String, String> numberWords() {
+    String[] small = {
+      "zero",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+      "twelve",
+      "thirteen",
+      "fourteen",
+      "fifteen",
+      "sixteen",
+      "seventeen",
+      "eighteen",
+      "nineteen",
+      "twenty"
+    };
+    java.util.HashMap<String, String> m = new java.util.HashMap<>();
+    for (int i = 0; i < small.length; i++) {
+      m.put(small[i], Integer.toString(i));
+    }
+    String[] tens = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int i = 0; i < tens.length; i++) {
+      m.put(tens[i], Integer.toString(30 + 10 * i));
+    }
+    return Map.copyOf(m);
+  }
+
+  private static Map<String, String> weekdays() {
+    java.util.HashMap<String, String> m = new java.util.HashMap<>();
+    String[] days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (String d : days) {
+      m.put(d, d.substring(0, 3));
+    }
+    return Map.copyOf(m);
+  }
+
+  private static Map<String, String> months() {
+    java.util.HashMap<String, String> m = new java.util.HashMap<>();
+    String[] names = {
+      "january",
+      "february",
+      "march",
+      "april",
+      "may",
+      "june",
+      "july",
+      "august",
+      "september",
+      "october",
+      "november",
+      "december"
+    };
+    for (String name : names) {
+      String key = name.substring(0, 3);
+      m.put(name, key);
+      m.put(key, key);
+    }
+    m.put("sept", "sep");
+    return Map.copyOf(m);
+  }
+
+  @Override
+  public String toString() {
+    return "NearDupFingerprinter"
+        + settings.toString().replace("Settings", "").toLowerCase(Locale.ROOT);
+  }
+}
