@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Word classes read from a TSV resource: {@code class<TAB>word<TAB>slot=value,slot=value}. A word
@@ -47,6 +48,11 @@ final class Lexicon {
 
   private Lexicon(Map<String, List<Entry>> byWord) {
     this.byWord = byWord;
+  }
+
+  /** Every token that starts an entry. */
+  Set<String> firstTokens() {
+    return byWord.keySet();
   }
 
   List<Entry> lookup(String lower) {

@@ -3,9 +3,14 @@ package dev.herald.nlp.time;
 import dev.herald.nlp.time.Rule.Atom;
 import dev.herald.nlp.time.Rule.Element;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds rule matches over a token list. Rules are indexed by what their first element can match, so
@@ -18,26 +23,29 @@ final class Matcher {
   record Match(Rule rule, int from, int to, int[] elStart, int[] elEnd, String[] elValue) {}
 
   private final Lexicon lexicon;
-  private final Map<String, List<Rule>> byLiteral = new HashMap<>();
-  private final Map<String, List<Rule>> byClass = new HashMap<>();
-  private final List<Rule> byNumber = new ArrayList<>();
+
+  /** Candidate rules by the lower-cased first token; rules in file order. */
+  private final Map<String, Rule[]> byFirstToken = new HashMap<>();
+
+  private final Rule[] numberRules;
 
   Matcher(Lexicon lexicon, List<Rule> rules) {
     this.lexicon = lexicon;
+    Map<String, Set<Rule>> byLiteral = new HashMap<>();
+    Map<String, Set<Rule>> byClass = new HashMap<>();
+    Set<Rule> byNumber = new LinkedHashSet<>();
     for (Rule r : rules) {
       // A rule is indexed under every element up to and including its first mandatory one.
       for (Element el : r.elements()) {
         for (Atom a : el.atoms()) {
           switch (a.kind()) {
-            case LITERAL -> addTo(byLiteral, a.text(), r);
-            case CLASS -> addTo(byClass, a.text(), r);
+            case LITERAL -> byLiteral.computeIfAbsent(a.text(), k -> new LinkedHashSet<>()).add(r);
+            case CLASS -> byClass.computeIfAbsent(a.text(), k -> new LinkedHashSet<>()).add(r);
             case NUMBER -> {
-              if (!byNumber.contains(r)) {
-                byNumber.add(r);
-              }
-              // number words start with a word token
-              addTo(byClass, "numword", r);
-              addTo(byClass, "ordinal", r);
+              byNumber.add(r);
+              // "#n" and "#ord" also match number words and ordinals
+              byClass.computeIfAbsent("numword", k -> new LinkedHashSet<>()).add(r);
+              byClass.computeIfAbsent("ordinal", k -> new LinkedHashSet<>()).add(r);
             }
           }
         }
@@ -46,13 +54,24 @@ final class Matcher {
         }
       }
     }
+    Set<String> keys = new HashSet<>(byLiteral.keySet());
+    keys.addAll(lexicon.firstTokens());
+    for (String key : keys) {
+      Set<Rule> cands = new HashSet<>(byLiteral.getOrDefault(key, Set.of()));
+      for (Lexicon.Entry e : lexicon.lookup(key)) {
+        cands.addAll(byClass.getOrDefault(e.cls(), Set.of()));
+      }
+      if (!cands.isEmpty()) {
+        byFirstToken.put(key, sorted(cands));
+      }
+    }
+    numberRules = sorted(byNumber);
   }
 
-  private static void addTo(Map<String, List<Rule>> map, String key, Rule r) {
-    List<Rule> l = map.computeIfAbsent(key, k -> new ArrayList<>());
-    if (!l.contains(r)) {
-      l.add(r);
-    }
+  private static Rule[] sorted(Set<Rule> rules) {
+    Rule[] a = rules.toArray(new Rule[0]);
+    Arrays.sort(a, Comparator.comparingInt(Rule::order));
+    return a;
   }
 
   Lexicon lexicon() {
@@ -62,41 +81,26 @@ final class Matcher {
   /** All rules that match at token t, longest first, ties by rule order. */
   List<Match> matchesAt(List<Token> toks, int t) {
     Token tok = toks.get(t);
-    List<Rule> cands = new ArrayList<>();
-    if (tok.isNumber()) {
-      cands.addAll(byNumber);
-    } else {
-      addAll(cands, byLiteral.get(tok.lower()));
-      for (Lexicon.Entry e : lexicon.lookup(tok.lower())) {
-        addAll(cands, byClass.get(e.cls()));
-      }
-    }
-    if (cands.isEmpty()) {
+    Rule[] cands = tok.isNumber() ? numberRules : byFirstToken.get(tok.lower());
+    if (cands == null) {
       return List.of();
     }
-    List<Match> out = new ArrayList<>(2);
+    List<Match> out = null;
     for (Rule r : cands) {
       Match m = matchRule(r, toks, t);
       if (m != null) {
+        if (out == null) {
+          out = new ArrayList<>(4);
+        }
         out.add(m);
       }
     }
-    out.sort(
-        (a, b) ->
-            a.to() != b.to()
-                ? Integer.compare(b.to(), a.to())
-                : Integer.compare(a.rule().order(), b.rule().order()));
-    return out;
-  }
-
-  private static void addAll(List<Rule> into, List<Rule> from) {
-    if (from != null) {
-      for (Rule r : from) {
-        if (!into.contains(r)) {
-          into.add(r);
-        }
-      }
+    if (out == null) {
+      return List.of();
     }
+    // stable sort: equal lengths keep rule order
+    out.sort((a, b) -> Integer.compare(b.to(), a.to()));
+    return out;
   }
 
   private Match matchRule(Rule r, List<Token> toks, int t) {
@@ -117,6 +121,7 @@ final class Matcher {
     final int[] bStart;
     final int[] bEnd;
     final String[] bVal;
+    final String[] val = new String[1];
     int bestEnd = -1;
     int steps;
 
@@ -146,7 +151,8 @@ final class Matcher {
     Element el = els[e];
     if (t < toks.size() && (!el.glued() || toks.get(t).glued())) {
       for (Atom a : el.atoms()) {
-        String[] val = new String[1];
+        String[] val = s.val;
+        val[0] = null;
         int end = matchAtom(a, toks, t, val);
         if (end > t) {
           s.cStart[e] = t;

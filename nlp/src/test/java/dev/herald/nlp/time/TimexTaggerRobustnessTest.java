@@ -1,0 +1,106 @@
+package dev.herald.nlp.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TimexTaggerRobustnessTest {
+
+  private static final LocalDate DCT = LocalDate.of(2017, 11, 14);
+  private final TimexTagger tagger = TimexTagger.standard();
+
+  private static void assertOffsetsValid(String text, List<Timex> found) {
+    for (Timex t : found) {
+      assertThat(t.start()).isBetween(0, t.end() - 1);
+      assertThat(t.end()).isLessThanOrEqualTo(text.length());
+      assertThat(text.substring(t.start(), t.end())).isEqualTo(t.text());
+    }
+  }
+
+  @Test
+  void shouldSurviveRandomBinaryJunk() {
+    // Given
+    Random random = new Random(42);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 200_000; i++) {
+      sb.append((char) random.nextInt(0x10000));
+    }
+    String junk = sb.toString();
+    // When
+    List<Timex> found = tagger.tag(junk, DCT);
+    // Then
+    assertOffsetsValid(junk, found);
+  }
+
+  @Test
+  void shouldTagAFiveMegabyteTextAndFindDatesAcrossIt() {
+    // Given
+    String para = "The ministers met on Tuesday and will meet again on November 28. ";
+    StringBuilder sb = new StringBuilder();
+    while (sb.length() < 5_000_000) {
+      sb.append(para);
+    }
+    String text = sb.toString();
+    int copies = text.length() / para.length();
+    // When
+    List<Timex> found = tagger.tag(text, DCT);
+    // Then
+    assertThat(found).hasSize(copies * 2);
+    assertOffsetsValid(text, found);
+  }
+
+  @Test
+  void shouldStayLinearOnPathologicalInput() {
+    // Given inputs that make backtracking matchers blow up: long runs of date-like tokens with
+    // optional parts, of numbers, of hyphens, and one huge token
+    String[] nasty = {
+      "the ".repeat(100_000),
+      "May May May, 28 28 - 28 ".repeat(20_000),
+      "1-2-3-4-5-6-7-8-9-".repeat(30_000),
+      "early late mid- ".repeat(30_000),
+      "a".repeat(1_000_000),
+      "9".repeat(1_000_000),
+      "-".repeat(1_000_000),
+      "twenty-five twenty-five ".repeat(30_000),
+      "Tuesday, Nov. 28, 2017, ".repeat(20_000)
+    };
+    for (String s : nasty) {
+      // When
+      List<Timex> found = tagger.tag(s, DCT);
+      // Then
+      assertOffsetsValid(s, found);
+    }
+  }
+
+  @Test
+  void shouldBeSafeToShareAcrossThreads() throws Exception {
+    // Given
+    String text = "Talks begin on November 28 and end in early December, officials said Tuesday.";
+    List<Timex> expected = tagger.tag(text, DCT);
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread[] threads = new Thread[4];
+    for (int i = 0; i < threads.length; i++) {
+      threads[i] =
+          new Thread(
+              () -> {
+                for (int k = 0; k < 2_000; k++) {
+                  if (!tagger.tag(text, DCT).equals(expected)) {
+                    failures.add(new AssertionError("different result"));
+                    return;
+                  }
+                }
+              });
+      threads[i].start();
+    }
+    // When
+    for (Thread t : threads) {
+      t.join();
+    }
+    // Then
+    assertThat(failures).isEmpty();
+    assertThat(expected).extracting(Timex::value).contains("2017-11-28", "2017-12", "2017-11-14");
+  }
+}
