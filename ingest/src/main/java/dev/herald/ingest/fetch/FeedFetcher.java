@@ -87,7 +87,10 @@ public final class FeedFetcher {
     } catch (URISyntaxException | NullPointerException e) {
       return error(FailureKind.INVALID_URL, "not a valid URL", 0, safeUrl, null);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getScheme() == null) {
+      return error(FailureKind.INVALID_URL, "not an absolute URL", 0, safeUrl, null);
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
       case "http", "https" -> fetchHttp(uri, etag, lastModified, safeUrl);
       case "file" -> fetchFile(uri, safeUrl);
