@@ -444,7 +444,11 @@ public final class EntityRecognizer {
           "economy",
           "members");
 
-  private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "de", "on", "&");
+  /** All-caps words that are page furniture, not acronyms. */
+  private static final Set<String> COMMON_CAPS =
+      Set.of("more", "read", "new", "update", "photo", "video", "watch", "live", "also", "see");
+
+  private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "on", "&");
 
   private static final Set<String> MONTHS_AND_DAYS =
       Set.of(
@@ -509,11 +513,16 @@ public final class EntityRecognizer {
 
   private static void recognizeSentence(
       String text, List<Token> toks, Set<String> midSentenceCaps, List<EntityMention> out) {
-    boolean headline = isAllCapsLine(toks);
+    // Capitalised-run cues fail on headlines: all caps, or Title Case Of Every Word.
+    boolean headline = isAllCapsLine(toks) || isTitleCaseLine(toks);
+    int firstWord = 0;
+    while (firstWord < toks.size() && !toks.get(firstWord).isWord()) {
+      firstWord++;
+    }
     int i = 0;
     while (i < toks.size()) {
       Token t = toks.get(i);
-      if (!startsName(t, i == 0, headline, midSentenceCaps)) {
+      if (!startsName(t, i == firstWord, headline, midSentenceCaps)) {
         i++;
         continue;
       }
@@ -566,6 +575,21 @@ public final class EntityRecognizer {
     return t.isCapitalised() && (headline || !CONNECTORS.contains(t.lower()));
   }
 
+  /** "Sochi Ready to Assist in Holding Syrian Congress": most longer words capitalised. */
+  private static boolean isTitleCaseLine(List<Token> toks) {
+    int words = 0;
+    int caps = 0;
+    for (Token t : toks) {
+      if (t.isWord() && Character.isLetter(t.text().charAt(0)) && t.text().length() > 3) {
+        words++;
+        if (t.isCapitalised()) {
+          caps++;
+        }
+      }
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+  }
+
   private static boolean isAllCapsLine(List<Token> toks) {
     int words = 0;
     int caps = 0;
@@ -613,7 +637,7 @@ public final class EntityRecognizer {
     }
     if (lastTitle >= from && lastTitle + 1 < to) {
       if (lastTitle > from) {
-        typeRun(text, toks, from, lastTitle, false, out);
+        typeRun(text, toks, from, lastTitle + 1, false, out);
       }
       addTyped(text, toks, lastTitle + 1, to, EntityMention.PERSON, out);
       return;
@@ -637,7 +661,7 @@ public final class EntityRecognizer {
     String type;
     if (afterTitle || FIRST_NAMES.contains(first) && to - from >= 2) {
       type = EntityMention.PERSON;
-    } else if (EVENT_HEADS.contains(last) && to - from >= 2) {
+    } else if (to - from >= 2 && (EVENT_HEADS.contains(last) || eventBeforeOf(toks, from, to))) {
       type = EntityMention.EVENT;
     } else if (Gazetteer.place(whole) != null) {
       type =
@@ -645,7 +669,10 @@ public final class EntityRecognizer {
               ? EntityMention.MISC
               : EntityMention.LOCATION;
     } else if (ORG_HEADS.contains(last)
-        || to - from == 1 && toks.get(from).isAllCaps() && toks.get(from).text().length() <= 6) {
+        || to - from == 1
+            && toks.get(from).isAllCaps()
+            && toks.get(from).text().length() <= 6
+            && !COMMON_CAPS.contains(first)) {
       type = EntityMention.ORGANIZATION;
     } else if (endsWithPlaceWord(last)) {
       type = EntityMention.LOCATION;
@@ -653,6 +680,16 @@ public final class EntityRecognizer {
       type = EntityMention.MISC;
     }
     addTyped(text, toks, from, to, type, out);
+  }
+
+  /** "Congress of National Dialogue of Syrians": an event head before the first "of". */
+  private static boolean eventBeforeOf(List<Token> toks, int from, int to) {
+    for (int k = from + 1; k < to; k++) {
+      if (toks.get(k).lower().equals("of")) {
+        return EVENT_HEADS.contains(toks.get(k - 1).lower());
+      }
+    }
+    return false;
   }
 
   private static boolean isDemonym(String whole) {

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,6 +116,7 @@ final class EventResolver {
         id = slugOf(bags.get(r), r.phrase.head());
       }
       Group g = groups.computeIfAbsent(id, Group::new);
+
       if (!m.phrase.anaphor()) {
         g.names.add(displayName(m.phrase));
         if (m.phrase.named()) {
@@ -201,14 +201,26 @@ final class EventResolver {
     }
   }
 
+  /** The event id of a named event entity: the same slug its claims get. */
+  static String eventIdOf(EntityMention e) {
+    EventPhrase p = fromEntity(e);
+    return p == null ? e.id() : slugOf(bagOf(p), p.head());
+  }
+
   /** A named event entity as a phrase ("Syrian Congress of National Dialogue"). */
   private static EventPhrase fromEntity(EntityMention e) {
-    String[] words = e.text().split("\\s+");
     List<String> core = new ArrayList<>();
     String head = "";
-    for (String w : words) {
-      String bare = Words.stripPossessive(w.toLowerCase(Locale.ROOT));
-      if (head.isEmpty() && dev.herald.nlp.entity.EntityRecognizer.EVENT_HEADS.contains(bare)) {
+    boolean compound = true;
+    for (dev.herald.nlp.text.Token t : dev.herald.nlp.text.Tokenizer.tokenize(e.text())) {
+      String w = t.text();
+      String bare = Words.stripPossessive(t.lower());
+      if (bare.equals("of") || bare.equals("for") || bare.equals("on")) {
+        compound = false;
+      }
+      // As for described events: the last event noun before "of" is the head.
+      if ((compound || head.isEmpty())
+          && dev.herald.nlp.entity.EntityRecognizer.EVENT_HEADS.contains(bare)) {
         head = bare;
       }
       if (dev.herald.nlp.entity.Names.STOP_WORDS.contains(bare)) {

@@ -57,7 +57,14 @@ public final class ScheduleDetector {
   ArticleAnalysis analyze(
       ArticleInput in, String text, String language, LocalDate dct, List<Timex> timexes) {
     List<Sentence> sentences = SentenceSplitter.split(text);
-    List<EntityMention> entities = EntityRecognizer.recognize(text, sentences);
+    List<EntityMention> entities = new ArrayList<>(EntityRecognizer.recognize(text, sentences));
+    // Named events carry the event id their claims get, so that both agree.
+    entities.replaceAll(
+        e ->
+            EntityMention.EVENT.equals(e.type())
+                ? new EntityMention(
+                    e.start(), e.end(), e.text(), e.type(), EventResolver.eventIdOf(e))
+                : e);
     List<Timex> sorted = new ArrayList<>(timexes);
     sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
     List<RawClaim> raw = new ArrayList<>();

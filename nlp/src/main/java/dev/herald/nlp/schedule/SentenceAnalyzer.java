@@ -990,7 +990,7 @@ final class SentenceAnalyzer {
       if (!strong && p.type() != Type.PAST_PLAN) {
         continue;
       }
-      int t1 = firstEligibleTime(p.to(), clauseEnd(p.to()), 10);
+      int t1 = firstEligibleTime(p.to(), clauseEnd(p.to()), 16);
       if (t1 < 0) {
         continue;
       }
@@ -1108,7 +1108,7 @@ final class SentenceAnalyzer {
       if (isNegated(s) || isConditional(s)) {
         continue;
       }
-      int ti = firstEligibleTime(s.to(), clauseEnd(s.to()), 12);
+      int ti = firstEligibleTime(s.to(), clauseEnd(s.to()), 16);
       if (ti < 0) {
         continue;
       }
@@ -1228,7 +1228,21 @@ final class SentenceAnalyzer {
         || w.equals("\u201d")) {
       return true;
     }
-    if (Set.of("but", "however", "although", "though", "whereas", "because", "unless", "when")
+    if (Set.of(
+            "but",
+            "however",
+            "although",
+            "though",
+            "whereas",
+            "because",
+            "unless",
+            "when",
+            "that",
+            "adding",
+            "saying",
+            "which",
+            "who",
+            "while")
         .contains(w)) {
       return true;
     }
@@ -1354,7 +1368,7 @@ final class SentenceAnalyzer {
 
   /** The event of a plan statement: its subject, or the object of "expects X to". */
   private EventPhrase scheduleEvent(Cue s) {
-    EventPhrase subj = subject(s.from());
+    EventPhrase subj = isReducedRelative(s) ? nounPhraseEndingAt(s.from() - 1) : subject(s.from());
     boolean meet = false;
     for (int k = s.from(); k < Math.min(lower.length, s.to() + 2); k++) {
       if (Set.of("meet", "meets", "convene", "convenes").contains(lower[k])) {
@@ -1450,7 +1464,7 @@ final class SentenceAnalyzer {
         }
         break;
       }
-      if (!isNpToken(s)) {
+      if (!isNpToken(s) || looksLikeFiniteVerb(s)) {
         break;
       }
       s--;
@@ -1460,6 +1474,91 @@ final class SentenceAnalyzer {
       return null;
     }
     return phrase(start, end);
+  }
+
+  /** "the congress expected to be held": a plan word right after a noun, with no auxiliary. */
+  private boolean isReducedRelative(Cue s) {
+    int k = s.from() - 1;
+    if (k < 0 || !toks.get(k).isWord()) {
+      return false;
+    }
+    String w = lower[k];
+    return !Words.AUX.contains(w)
+        && !Words.ADVERBS.contains(w)
+        && !Words.PRONOUNS.contains(w)
+        && !Words.isNegation(w)
+        && !NEW_PREPOSITIONS.contains(w)
+        && !Words.BOUNDARY.contains(w)
+        && !cueToken[k]
+        && timeAt[k] < 0
+        && Set.of("expected", "scheduled", "set", "due", "slated", "planned")
+            .contains(lower[s.from()]);
+  }
+
+  /**
+   * The compound noun phrase ending at token {@code q} ("the Syrian national dialogue congress").
+   */
+  private EventPhrase nounPhraseEndingAt(int q) {
+    int s = q;
+    while (s - 1 >= 0
+        && toks.get(s - 1).isWord()
+        && !Words.DETERMINERS.contains(lower[s - 1])
+        && !COMPOUND_BREAKS.contains(lower[s - 1])
+        && !NEW_PREPOSITIONS.contains(lower[s - 1])
+        && !Words.AUX.contains(lower[s - 1])
+        && !Words.BOUNDARY.contains(lower[s - 1])
+        && !Words.SPEECH.contains(lower[s - 1])
+        && !cueToken[s - 1]
+        && timeAt[s - 1] < 0
+        && !looksLikeFiniteVerb(s - 1)
+        && q - s < 8) {
+      s--;
+    }
+    // A named event spans its "of": "Congress of National Dialogue of Syrians".
+    int qStart = toks.get(q).start();
+    for (EntityMention e : entities) {
+      if (EntityMention.EVENT.equals(e.type())
+          && e.start() < qStart
+          && e.end() >= toks.get(q).end()) {
+        int[] range = tokenRange(e.start(), e.end());
+        if (range != null && range[0] < s) {
+          s = range[0];
+        }
+      }
+    }
+    if (s > 0 && Words.DETERMINERS.contains(lower[s - 1])) {
+      s--;
+    }
+    return phrase(s, q + 1);
+  }
+
+  /** "He informed": a past form after a pronoun or a name is a verb, not an adjective. */
+  private boolean looksLikeFiniteVerb(int k) {
+    String w = lower[k];
+    if (k == 0 || cueToken[k] || w.length() <= 4 || !w.endsWith("ed")) {
+      return false;
+    }
+    if (Set.of(
+            "proposed",
+            "planned",
+            "expected",
+            "scheduled",
+            "delayed",
+            "revised",
+            "united",
+            "limited",
+            "combined",
+            "continued",
+            "advanced",
+            "registered",
+            "listed",
+            "related")
+        .contains(w)) {
+      return false;
+    }
+    String prev = lower[k - 1];
+    return Set.of("he", "she", "they", "it", "we", "i", "who").contains(prev)
+        || toks.get(k - 1).isCapitalised() && k - 1 > 0 && !Words.DETERMINERS.contains(prev);
   }
 
   /** The first noun phrase of the clause that starts at {@code from}. */
@@ -1864,7 +1963,7 @@ final class SentenceAnalyzer {
         continue;
       }
       boolean afterIn = false;
-      for (int k = range[0] - 1; k >= Math.max(0, range[0] - 7); k--) {
+      for (int k = range[0] - 1; k >= Math.max(0, range[0] - 9); k--) {
         if (lower[k].equals("in") || lower[k].equals("at")) {
           afterIn = true;
           break;
