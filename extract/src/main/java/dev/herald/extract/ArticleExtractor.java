@@ -1,0 +1,89 @@
+package dev.herald.extract;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Main text and metadata of an article page. Thread-safe and stateless between calls: build one and
+ * share it. {@link #extract} never throws: bad input (binary data, too large or too deeply nested
+ * markup, a wrong charset) and non-articles (error pages, consent walls, paywalls) come back as a
+ * classified failure.
+ */
+public final class ArticleExtractor {
+
+  private final ExtractorSettings settings;
+  private final MainText mainText;
+  private final PageClassifier classifier;
+  private final LanguageGuesser languages;
+
+  public ArticleExtractor(ExtractorSettings settings) {
+    this.settings = settings;
+    Lexicon lexicon = Lexicon.standard();
+    this.mainText = new MainText(lexicon);
+    this.classifier = new PageClassifier(lexicon, settings.minBodyChars());
+    this.languages = new LanguageGuesser(lexicon);
+  }
+
+  /** An extractor with {@link ExtractorSettings#defaults()}. */
+  public static ArticleExtractor standard() {
+    return new ArticleExtractor(ExtractorSettings.defaults());
+  }
+
+  /**
+   * Extracts one page.
+   *
+   * @param html the page as fetched
+   * @param charsetHint the charset of the HTTP Content-Type header, or null
+   * @param url the page's address (resolves a relative canonical link), or null
+   */
+  public Extraction extract(byte[] html, String charsetHint, String url) {
+    try {
+      if (html == null || html.length == 0) {
+        return Extraction.failure(ErrorKind.EMPTY, "no bytes");
+      }
+      if (html.length > settings.maxBytes()) {
+        return Extraction.failure(
+            ErrorKind.TOO_LARGE,
+            html.length + " bytes, more than the limit of " + settings.maxBytes());
+      }
+      String text = HtmlDecoder.decode(html, charsetHint);
+      MarkupGuard.check(text, settings);
+      return extractParsed(Jsoup.parse(text, url == null ? "" : url), url);
+    } catch (Rejection r) {
+      return Extraction.failure(r.kind(), r.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug or a pathological page must not stop a batch: report it as data.
+      return Extraction.failure(
+          ErrorKind.INTERNAL, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private Extraction extractParsed(Document doc, String url) {
+    PageMetadata meta = MetadataReader.read(doc, url);
+    Element body = doc.body();
+    MainText.Found found = mainText.find(body);
+    String text = String.join("\n\n", found.paragraphs());
+    String lang =
+        languages.language(text.isEmpty() ? sample(found.allBlocks()) : text, meta.declaredLang());
+    Element h1 = body.selectFirst("h1");
+    try {
+      classifier.check(doc.title(), h1 == null ? null : h1.text(), text, found.allBlocks(), meta);
+    } catch (Rejection r) {
+      return Extraction.failure(r.kind(), r.getMessage(), meta, lang);
+    }
+    return Extraction.success(meta, text, lang);
+  }
+
+  private static String sample(List<TextBlock> blocks) {
+    StringBuilder b = new StringBuilder();
+    for (TextBlock t : blocks) {
+      if (b.length() > 4000) {
+        break;
+      }
+      b.append(t.text).append('\n');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,196 @@
+package dev.herald.extract;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Splits a page body into {@link TextBlock}s in document order, in one pass, skipping parts that
+ * never carry visible text (scripts, styles, forms controls, media).
+ */
+final class BlockBuilder implements NodeFilter {
+
+  static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "body",
+          "center",
+          "dd",
+          "details",
+          "dir",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figcaption",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hgroup",
+          "hr",
+          "li",
+          "main",
+          "menu",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "summary",
+          "table",
+          "caption",
+          "tbody",
+          "thead",
+          "tfoot",
+          "tr",
+          "td",
+          "th",
+          "ul",
+          "legend",
+          "frameset",
+          "html",
+          "output");
+  static final Set<String> SKIPPED_TAGS =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "svg",
+          "math",
+          "iframe",
+          "object",
+          "embed",
+          "canvas",
+          "video",
+          "audio",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "option",
+          "link",
+          "meta",
+          "head",
+          "title",
+          "map",
+          "picture",
+          "source",
+          "img",
+          "noembed",
+          "noframes",
+          "frame",
+          "datalist",
+          "progress",
+          "meter",
+          "dialog",
+          "slot");
+
+  private final List<TextBlock> blocks = new ArrayList<>();
+  private final Deque<Element> owners = new ArrayDeque<>();
+  private final StringBuilder text = new StringBuilder(256);
+  private boolean pendingSpace;
+  private int linkDepth;
+  private int linkChars;
+
+  private BlockBuilder() {}
+
+  static List<TextBlock> build(Element root) {
+    BlockBuilder b = new BlockBuilder();
+    b.owners.push(root);
+    NodeTraversor.filter(b, root);
+    b.flush();
+    return b.blocks;
+  }
+
+  @Override
+  public FilterResult head(Node node, int depth) {
+    if (node instanceof TextNode t) {
+      append(t.getWholeText());
+      return FilterResult.CONTINUE;
+    }
+    if (!(node instanceof Element e)) {
+      return FilterResult.SKIP_ENTIRELY; // comments, doctype, data nodes
+    }
+    String tag = e.normalName();
+    if (SKIPPED_TAGS.contains(tag)) {
+      return FilterResult.SKIP_ENTIRELY;
+    }
+    if (tag.equals("br")) {
+      flush();
+    } else if (BLOCK_TAGS.contains(tag)) {
+      flush();
+      if (depth > 0) {
+        owners.push(e);
+      }
+    } else if (tag.equals("a")) {
+      linkDepth++;
+    }
+    return FilterResult.CONTINUE;
+  }
+
+  @Override
+  public FilterResult tail(Node node, int depth) {
+    if (node instanceof Element e) {
+      String tag = e.normalName();
+      if (SKIPPED_TAGS.contains(tag)) {
+        return FilterResult.CONTINUE;
+      }
+      if (BLOCK_TAGS.contains(tag)) {
+        flush();
+        if (depth > 0 && owners.peek() == e) {
+          owners.pop();
+        }
+      } else if (tag.equals("a") && linkDepth > 0) {
+        linkDepth--;
+      }
+    }
+    return FilterResult.CONTINUE;
+  }
+
+  private void append(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' || c == '\u00A0' || Character.isWhitespace(c)) {
+        pendingSpace = text.length() > 0;
+      } else if (c == '\u200B' || c == '\u200C' || c == '\uFEFF' || c == '\u00AD') {
+        // zero-width and soft-hyphen characters: invisible, and they split words for tokenizers
+      } else {
+        if (pendingSpace) {
+          text.append(' ');
+          pendingSpace = false;
+        }
+        text.append(c);
+        if (linkDepth > 0) {
+          linkChars++;
+        }
+      }
+    }
+  }
+
+  private void flush() {
+    if (text.length() > 0) {
+      blocks.add(new TextBlock(owners.peek(), text.toString(), linkChars));
+      text.setLength(0);
+    }
+    pendingSpace = false;
+    linkChars = 0;
+  }
+}

@@ -1,0 +1,406 @@
+package dev.herald.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article text of a page body.
+ *
+ * <ol>
+ *   <li>Splits the body into text blocks ({@link BlockBuilder}).
+ *   <li>Drops blocks under page furniture: navigation, asides, headers and footers, hidden
+ *       elements, figure captions, and elements whose class or id names boilerplate (comments,
+ *       related lists, share bars, newsletter and cookie boxes...). An element holding the page's
+ *       headline, its {@code itemprop=articleBody}, or half of its paragraph text is never dropped
+ *       this way: a wrapper called "has-sidebar" must not take the article with it.
+ *   <li>Scores container elements by the paragraphs under them, as Mozilla Readability does (commas
+ *       and length, spread to ancestors with decay, times one minus link density) and takes the
+ *       best one, widened to an ancestor that holds several strong candidates and to siblings that
+ *       score well.
+ *   <li>Keeps the blocks of the chosen containers that are not link lists or furniture phrases.
+ * </ol>
+ */
+final class MainText {
+
+  private static final Set<String> FURNITURE_TAGS =
+      Set.of("nav", "aside", "footer", "header", "menu", "form", "figcaption", "dialog");
+  private static final Set<String> FURNITURE_ROLES =
+      Set.of(
+          "navigation",
+          "banner",
+          "contentinfo",
+          "complementary",
+          "search",
+          "menu",
+          "menubar",
+          "dialog",
+          "alertdialog",
+          "toolbar",
+          "tablist");
+  private static final Set<String> PARAGRAPH_TAGS =
+      Set.of(
+          "p",
+          "pre",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "dt",
+          "dd",
+          "blockquote",
+          "td",
+          "th",
+          "address",
+          "figcaption",
+          "summary",
+          "caption");
+  private static final Pattern HIDDEN_STYLE =
+      Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+  private static final int MAX_SHORT_FURNITURE = 120;
+
+  private final Lexicon lexicon;
+
+  MainText(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /** Per-element figures, kept outside the DOM. */
+  private static final class Stats {
+    int chars;
+    int paraChars;
+    int keptChars;
+    int keptLinkChars;
+    double score;
+    boolean scored;
+    Boolean chainExcluded;
+
+    double linkDensity() {
+      return keptChars == 0 ? 0 : (double) keptLinkChars / keptChars;
+    }
+  }
+
+  /** The article paragraphs, and the page's whole visible text for page classification. */
+  record Found(List<String> paragraphs, List<TextBlock> allBlocks) {}
+
+  Found find(Element body) {
+    List<TextBlock> blocks = BlockBuilder.build(body);
+    Element stop = body.parent();
+    Map<Element, Stats> stats = new IdentityHashMap<>();
+    int totalPara = 0;
+    for (TextBlock b : blocks) {
+      boolean para = b.chars() >= 80 && b.linkDensity() < 0.3;
+      if (para) {
+        totalPara += b.chars();
+      }
+      for (Element a = b.owner; a != null && a != stop; a = a.parent()) {
+        Stats s = stats.computeIfAbsent(a, k -> new Stats());
+        s.chars += b.chars();
+        if (para) {
+          s.paraChars += b.chars();
+        }
+      }
+    }
+    Set<Element> guarded = guarded(body, stop);
+    for (TextBlock b : blocks) {
+      b.excluded = chainExcluded(b.owner, body, stats, guarded, totalPara);
+    }
+    List<Element> candidates = score(blocks, body, stop, stats);
+    Set<Element> roots = chooseRoots(candidates, body, stats);
+    return new Found(assemble(blocks, roots, body, stats), blocks);
+  }
+
+  /** The elements above the page's headline and its articleBody: never dropped as furniture. */
+  private static Set<Element> guarded(Element body, Element stop) {
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Element> anchors = new ArrayList<>();
+    for (Element h1 : body.getElementsByTag("h1")) {
+      if (h1.text().length() >= 15) { // a logo in an h1 is not a headline
+        anchors.add(h1);
+      }
+    }
+    anchors.addAll(body.getElementsByAttributeValueMatching("itemprop", "(?i)^articlebody$"));
+    for (Element e : anchors) {
+      for (Element a = e; a != null && a != stop && out.add(a); a = a.parent()) {
+        // marks the chain up to the first one already marked
+      }
+    }
+    return out;
+  }
+
+  private boolean chainExcluded(
+      Element e, Element body, Map<Element, Stats> stats, Set<Element> guarded, int totalPara) {
+    List<Element> chain = new ArrayList<>();
+    Boolean known = null;
+    for (Element a = e; a != null; a = a.parent()) {
+      Stats s = stats.get(a);
+      if (s == null) {
+        known = Boolean.FALSE;
+        break;
+      }
+      if (s.chainExcluded != null) {
+        known = s.chainExcluded;
+        break;
+      }
+      chain.add(a);
+      if (a == body) {
+        known = Boolean.FALSE;
+        break;
+      }
+    }
+    boolean excluded = known != null && known;
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Element a = chain.get(i);
+      Stats s = stats.get(a);
+      excluded = excluded || (a != body && ownExcluded(a, s, guarded.contains(a), totalPara));
+      s.chainExcluded = excluded;
+    }
+    return excluded;
+  }
+
+  private boolean ownExcluded(Element e, Stats s, boolean guarded, int totalPara) {
+    String tag = e.normalName();
+    if (tag.equals("figcaption")) {
+      return true;
+    }
+    if (guarded || (totalPara > 0 && s.paraChars * 2 >= totalPara)) {
+      return false;
+    }
+    if (FURNITURE_TAGS.contains(tag)) {
+      return true;
+    }
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    if (e.hasAttr("hidden") || e.attr("aria-hidden").equalsIgnoreCase("true")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
+      return true;
+    }
+    String role = e.attr("role").toLowerCase(Locale.ROOT);
+    if (!role.isEmpty() && FURNITURE_ROLES.contains(role)) {
+      return true;
+    }
+    String key = Lexicon.classKey(e.className(), e.id());
+    return !key.isEmpty() && lexicon.boilerplateClass().matcher(key).find();
+  }
+
+  /** Readability's paragraph scores, spread to up to five ancestors; returns the scored ones. */
+  private List<Element> score(
+      List<TextBlock> blocks, Element body, Element stop, Map<Element, Stats> stats) {
+    List<Element> candidates = new ArrayList<>();
+    for (TextBlock b : blocks) {
+      if (b.excluded) {
+        continue;
+      }
+      for (Element a = b.owner; a != null && a != stop; a = a.parent()) {
+        Stats s = stats.get(a);
+        s.keptChars += b.chars();
+        s.keptLinkChars += b.linkChars;
+      }
+      if (b.chars() < 25 || b.linkDensity() > 0.5 || b.isHeading()) {
+        continue;
+      }
+      double score = 1 + b.commas + Math.min(3, b.chars() / 100);
+      Element start = paragraphLike(b.owner) ? b.owner.parent() : b.owner;
+      int level = 0;
+      for (Element a = start; a != null && a != stop && level < 5; a = a.parent(), level++) {
+        Stats s = stats.get(a);
+        if (!s.scored) {
+          s.scored = true;
+          s.score = initialScore(a);
+          candidates.add(a);
+        }
+        s.score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+      }
+    }
+    return candidates;
+  }
+
+  private static boolean paragraphLike(Element e) {
+    if (PARAGRAPH_TAGS.contains(e.normalName())) {
+      return true;
+    }
+    for (Element c : e.children()) {
+      if (BlockBuilder.BLOCK_TAGS.contains(c.normalName())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private double initialScore(Element e) {
+    double s =
+        switch (e.normalName()) {
+          case "div", "article", "main", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    return s + classWeight(e);
+  }
+
+  private double classWeight(Element e) {
+    String key = Lexicon.classKey(e.className(), e.id());
+    double w = 0;
+    if (!key.isEmpty()) {
+      if (lexicon.boilerplateClass().matcher(key).find()) {
+        w -= 25;
+      }
+      if (lexicon.contentClass().matcher(key).find()) {
+        w += 25;
+      }
+    }
+    if (e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      w += 25;
+    }
+    return w;
+  }
+
+  private static double finalScore(Stats s) {
+    return s.score * (1 - s.linkDensity());
+  }
+
+  private Set<Element> chooseRoots(
+      List<Element> candidates, Element body, Map<Element, Stats> stats) {
+    Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (candidates.isEmpty()) {
+      roots.add(body);
+      return roots;
+    }
+    candidates.sort((a, b) -> Double.compare(finalScore(stats.get(b)), finalScore(stats.get(a))));
+    Element top = candidates.get(0);
+    double topScore = finalScore(stats.get(top));
+
+    // Several strong candidates under one ancestor: the article is split, take the ancestor.
+    List<Set<Element>> alternatives = new ArrayList<>();
+    for (int i = 1; i < Math.min(5, candidates.size()); i++) {
+      Element c = candidates.get(i);
+      if (finalScore(stats.get(c)) / topScore >= 0.75) {
+        Set<Element> anc = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element a = c.parent(); a != null && a != body.parent(); a = a.parent()) {
+          anc.add(a);
+        }
+        alternatives.add(anc);
+      }
+    }
+    if (alternatives.size() >= 3) {
+      for (Element a = top.parent(); a != null && a != body; a = a.parent()) {
+        int n = 0;
+        for (Set<Element> anc : alternatives) {
+          if (anc.contains(a)) {
+            n++;
+          }
+        }
+        if (n >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+    // Climb while the parent scores as well: the candidate was one part of the article.
+    double last = finalScore(stats.get(top));
+    double threshold = last / 3;
+    for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+      Stats ps = stats.get(p);
+      if (ps == null || !ps.scored) {
+        continue;
+      }
+      double score = finalScore(ps);
+      if (score < threshold) {
+        break;
+      }
+      if (score > last) {
+        top = p;
+        break;
+      }
+      last = score;
+    }
+    while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+      top = top.parent();
+    }
+    topScore = stats.get(top) == null ? 0 : finalScore(stats.get(top));
+    roots.add(top);
+
+    // Siblings that score well or read like article paragraphs.
+    Element parent = top.parent();
+    if (parent != null && top != body) {
+      double siblingThreshold = Math.max(10, topScore * 0.2);
+      String topClass = top.className();
+      for (Element sib : parent.children()) {
+        if (sib == top) {
+          continue;
+        }
+        Stats s = stats.get(sib);
+        if (s == null || s.keptChars == 0) {
+          continue;
+        }
+        double bonus = !topClass.isEmpty() && topClass.equals(sib.className()) ? topScore * 0.2 : 0;
+        boolean take = s.scored && finalScore(s) + bonus >= siblingThreshold;
+        if (!take && sib.normalName().equals("p")) {
+          double ld = s.linkDensity();
+          take =
+              (s.keptChars > 80 && ld < 0.25)
+                  || (s.keptChars > 0 && ld == 0 && looksLikeSentence(sib.text()));
+        }
+        if (take) {
+          roots.add(sib);
+        }
+      }
+    }
+    return roots;
+  }
+
+  private static boolean looksLikeSentence(String t) {
+    return t.length() > 20 && (t.contains(". ") || t.endsWith("."));
+  }
+
+  private List<String> assemble(
+      List<TextBlock> blocks, Set<Element> roots, Element body, Map<Element, Stats> stats) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (TextBlock b : blocks) {
+      if (b.excluded || b.owner.normalName().equals("h1")) {
+        continue;
+      }
+      Element root = null;
+      boolean linkList = false;
+      for (Element a = b.owner; a != null; a = a.parent()) {
+        if (roots.contains(a)) {
+          root = a;
+          break;
+        }
+        Stats s = stats.get(a);
+        if (s != null && s.keptChars > 0 && s.keptLinkChars * 2 > s.keptChars) {
+          linkList = true;
+        }
+        if (a == body) {
+          break;
+        }
+      }
+      if (root == null || linkList || b.linkDensity() > 0.5) {
+        continue;
+      }
+      if (b.chars() <= MAX_SHORT_FURNITURE && lexicon.boilerplateText().matcher(b.text).matches()) {
+        continue;
+      }
+      if (b.chars() > 20 && !seen.add(b.text)) {
+        continue; // pull quotes and repeated teasers
+      }
+      out.add(b.text);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.herald.extract;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells pages that are not articles from articles, after extraction: error pages, consent walls,
+ * paywalls, pages with no visible text, and pages whose main text is too short to be an article.
+ * Phrases come from this package's resources; each rule also needs a short main text, so that an
+ * article that mentions cookies or subscriptions stays an article.
+ */
+final class PageClassifier {
+
+  private static final int ERROR_PAGE_MAX_CHARS = 1000;
+  private static final int WALL_MAX_CHARS = 1500;
+  private static final int PAGE_TEXT_SAMPLE = 100_000;
+
+  private final Lexicon lexicon;
+  private final int minBodyChars;
+
+  PageClassifier(Lexicon lexicon, int minBodyChars) {
+    this.lexicon = lexicon;
+    this.minBodyChars = minBodyChars;
+  }
+
+  /** Throws the reason the page is not an article; returns normally for an article. */
+  void check(
+      String pageTitle, String headline, String body, List<TextBlock> allBlocks, PageMetadata meta)
+      throws Rejection {
+    if (allBlocks.isEmpty()) {
+      throw new Rejection(ErrorKind.EMPTY, "no visible text");
+    }
+    String heading =
+        ((pageTitle == null ? "" : pageTitle) + " | " + (headline == null ? "" : headline));
+    if (body.length() < ERROR_PAGE_MAX_CHARS && lexicon.errorTitle().matcher(heading).find()) {
+      throw new Rejection(ErrorKind.ERROR_PAGE, "error page titled \"" + shorten(heading) + "\"");
+    }
+    String pageText = pageText(allBlocks);
+    if (body.length() < WALL_MAX_CHARS) {
+      int pageHits = hits(pageText, lexicon.consentPhrases());
+      int bodyHits = hits(body.toLowerCase(Locale.ROOT), lexicon.consentPhrases());
+      if (bodyHits >= 2 || (pageHits >= 2 && body.length() < minBodyChars * 2)) {
+        throw new Rejection(ErrorKind.CONSENT_WALL, "cookie or privacy consent wall");
+      }
+      int paywallHits = hits(pageText, lexicon.paywallPhrases());
+      boolean notFree = Boolean.FALSE.equals(meta.accessibleForFree());
+      if ((paywallHits >= 1 && body.length() < minBodyChars * 4) || (notFree && paywallHits >= 1)) {
+        throw new Rejection(ErrorKind.PAYWALL, "subscription or sign-in wall");
+      }
+    }
+    if (body.length() < minBodyChars) {
+      throw new Rejection(
+          ErrorKind.NO_ARTICLE,
+          body.isEmpty()
+              ? "no article text found"
+              : "main text too short (" + body.length() + " characters)");
+    }
+  }
+
+  private static String pageText(List<TextBlock> blocks) {
+    StringBuilder b = new StringBuilder();
+    for (TextBlock t : blocks) {
+      if (b.length() > PAGE_TEXT_SAMPLE) {
+        break;
+      }
+      b.append(t.text).append('\n');
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static int hits(String lowerText, List<String> phrases) {
+    int n = 0;
+    for (String p : phrases) {
+      if (lowerText.contains(p)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String shorten(String s) {
+    String t = s.strip();
+    return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+  }
+}
