@@ -63,7 +63,7 @@ public final class ArticleExtractor {
   private Extraction extractParsed(Document doc, String url) {
     PageMetadata meta = MetadataReader.read(doc, url);
     Element body = doc.body();
-    MainText.Found found = mainText.find(body);
+    MainText.Found found = mainText.find(body, java.util.Arrays.asList(meta.title(), doc.title()));
     String text = String.join("\n\n", found.paragraphs());
     String lang =
         languages.language(text.isEmpty() ? sample(found.allBlocks()) : text, meta.declaredLang());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -103,6 +104,10 @@ final class BlockBuilder implements NodeFilter {
           "dialog",
           "slot");
 
+  private static final Pattern HIDDEN_STYLE =
+      Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+
+  private final Pattern hiddenInlineClass;
   private final List<TextBlock> blocks = new ArrayList<>();
   private final Deque<Element> owners = new ArrayDeque<>();
   private final StringBuilder text = new StringBuilder(256);
@@ -110,10 +115,12 @@ final class BlockBuilder implements NodeFilter {
   private int linkDepth;
   private int linkChars;
 
-  private BlockBuilder() {}
+  private BlockBuilder(Pattern hiddenInlineClass) {
+    this.hiddenInlineClass = hiddenInlineClass;
+  }
 
-  static List<TextBlock> build(Element root) {
-    BlockBuilder b = new BlockBuilder();
+  static List<TextBlock> build(Element root, Lexicon lexicon) {
+    BlockBuilder b = new BlockBuilder(lexicon.hiddenInlineClass());
     b.owners.push(root);
     NodeTraversor.filter(b, root);
     b.flush();
@@ -135,15 +142,52 @@ final class BlockBuilder implements NodeFilter {
     }
     if (tag.equals("br")) {
       flush();
+    } else if (isCell(tag)) {
+      if (isLayoutCell(e)) {
+        flush();
+        owners.push(e);
+      } else {
+        pendingSpace = text.length() > 0; // a data cell: one line per table row
+      }
     } else if (BLOCK_TAGS.contains(tag)) {
       flush();
       if (depth > 0) {
         owners.push(e);
       }
+    } else if (e.attributesSize() > 0 && hiddenInline(e)) {
+      return FilterResult.SKIP_ENTIRELY;
     } else if (tag.equals("a")) {
       linkDepth++;
     }
     return FilterResult.CONTINUE;
+  }
+
+  private static boolean isCell(String tag) {
+    return tag.equals("td") || tag.equals("th");
+  }
+
+  /** A cell that lays out a page part (paragraphs, line breaks) rather than holding a datum. */
+  static boolean isLayoutCell(Element cell) {
+    for (Element c : cell.children()) {
+      String t = c.normalName();
+      if (t.equals("br") || BLOCK_TAGS.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Inline parts a reader does not see in the flow of a paragraph (tooltips, hover cards). */
+  private boolean hiddenInline(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
+      return true;
+    }
+    String key = Lexicon.classKey(e.className(), e.id());
+    return !key.isEmpty() && hiddenInlineClass.matcher(key).find();
   }
 
   @Override
@@ -153,7 +197,17 @@ final class BlockBuilder implements NodeFilter {
       if (SKIPPED_TAGS.contains(tag)) {
         return FilterResult.CONTINUE;
       }
-      if (BLOCK_TAGS.contains(tag)) {
+      if (!BLOCK_TAGS.contains(tag) && e.attributesSize() > 0 && hiddenInline(e)) {
+        return FilterResult.CONTINUE; // skipped in head: its tail must not close a link
+      }
+      if (isCell(tag)) {
+        if (owners.peek() == e) {
+          flush();
+          owners.pop();
+        } else {
+          pendingSpace = text.length() > 0;
+        }
+      } else if (BLOCK_TAGS.contains(tag)) {
         flush();
         if (depth > 0 && owners.peek() == e) {
           owners.pop();

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 record Lexicon(
     Pattern boilerplateClass,
     Pattern contentClass,
+    Pattern hiddenInlineClass,
     Pattern boilerplateText,
+    Pattern relatedHeading,
+    Set<String> dateWords,
     Pattern errorTitle,
     List<String> consentPhrases,
     List<String> paywallPhrases,
@@ -40,9 +43,15 @@ record Lexicon(
     return new Lexicon(
         classPattern(lines("boilerplate-classes.txt")),
         classPattern(lines("content-classes.txt")),
+        classPattern(lines("hidden-inline-classes.txt")),
         Pattern.compile(
             "(?:" + String.join("|", lines("boilerplate-text.txt")) + ")[\\s.:!…»›>|-]*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS),
+        Pattern.compile(
+            "(?:" + String.join("|", lines("related-headings.txt")) + ")[\\s.:!…»›>|-]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+        Set.copyOf(
+            java.util.Arrays.asList(String.join(" ", lines("date-words.txt")).split("\\s+"))),
         Pattern.compile(
             String.join("|", lines("error-page.txt")),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),

@@ -67,6 +67,8 @@ final class MainText {
   private static final Pattern HIDDEN_STYLE =
       Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
   private static final int MAX_SHORT_FURNITURE = 120;
+  private static final Pattern DATE_NUMBERS =
+      Pattern.compile("\\b\\d{1,4}[./:-]\\d{1,2}([./:-]\\d{1,4})?\\b");
 
   private final Lexicon lexicon;
 
@@ -80,6 +82,7 @@ final class MainText {
     int paraChars;
     int keptChars;
     int keptLinkChars;
+    int keptParaChars;
     double score;
     boolean scored;
     Boolean chainExcluded;
@@ -92,8 +95,11 @@ final class MainText {
   /** The article paragraphs, and the page's whole visible text for page classification. */
   record Found(List<String> paragraphs, List<TextBlock> allBlocks) {}
 
-  Found find(Element body) {
-    List<TextBlock> blocks = BlockBuilder.build(body);
+  /**
+   * @param titles the page's title strings: a paragraph repeating one is dropped
+   */
+  Found find(Element body, List<String> titles) {
+    List<TextBlock> blocks = BlockBuilder.build(body, lexicon);
     Element stop = body.parent();
     Map<Element, Stats> stats = new IdentityHashMap<>();
     int totalPara = 0;
@@ -116,7 +122,7 @@ final class MainText {
     }
     List<Element> candidates = score(blocks, body, stop, stats);
     Set<Element> roots = chooseRoots(candidates, body, stats);
-    return new Found(assemble(blocks, roots, body, stats), blocks);
+    return new Found(assemble(blocks, roots, body, stats, titleKeys(titles)), blocks);
   }
 
   /** The elements above the page's headline and its articleBody: never dropped as furniture. */
@@ -208,6 +214,9 @@ final class MainText {
         Stats s = stats.get(a);
         s.keptChars += b.chars();
         s.keptLinkChars += b.linkChars;
+        if (b.chars() >= 80 && b.linkDensity() < 0.3) {
+          s.keptParaChars += b.chars();
+        }
       }
       if (b.chars() < 25 || b.linkDensity() > 0.5 || b.isHeading()) {
         continue;
@@ -283,6 +292,15 @@ final class MainText {
     candidates.sort((a, b) -> Double.compare(finalScore(stats.get(b)), finalScore(stats.get(a))));
     Element top = candidates.get(0);
     double topScore = finalScore(stats.get(top));
+    if (DEBUG) {
+      for (int i = 0; i < Math.min(8, candidates.size()); i++) {
+        Element c = candidates.get(i);
+        Stats s = stats.get(c);
+        System.err.printf(
+            "cand %.1f raw %.1f ld %.2f kept %d %s%n",
+            finalScore(s), s.score, s.linkDensity(), s.keptChars, path(c));
+      }
+    }
 
     // Several strong candidates under one ancestor: the article is split, take the ancestor.
     List<Set<Element>> alternatives = new ArrayList<>();
@@ -333,6 +351,9 @@ final class MainText {
     }
     topScore = stats.get(top) == null ? 0 : finalScore(stats.get(top));
     roots.add(top);
+    if (DEBUG) {
+      System.err.println("TOP " + path(top));
+    }
 
     // Siblings that score well or read like article paragraphs.
     Element parent = top.parent();
@@ -363,15 +384,108 @@ final class MainText {
     return roots;
   }
 
+  static final boolean DEBUG = System.getenv("XDEBUG") != null;
+
+  static String path(Element e) {
+    StringBuilder b = new StringBuilder();
+    for (Element a = e; a != null && !a.normalName().equals("html"); a = a.parent()) {
+      b.insert(
+          0,
+          " > "
+              + a.normalName()
+              + (a.id().isEmpty() ? "" : "#" + a.id())
+              + (a.className().isEmpty() ? "" : "." + a.className().replace(' ', '.')));
+    }
+    return b.toString();
+  }
+
+  private static boolean isInside(Element e, Element container) {
+    for (Element a = e; a != null; a = a.parent()) {
+      if (a == container) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A short line of dates, times and date words only ("Updated Nov. 18, 2019 3:05 pm"). */
+  private boolean isDateLine(String text) {
+    if (text.length() > 80) {
+      return false;
+    }
+    int tokens = 0;
+    int dateish = 0;
+    boolean number = false;
+    boolean dateWord = DATE_NUMBERS.matcher(text).find();
+    for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (t.isEmpty()) {
+        continue;
+      }
+      tokens++;
+      if (Character.isDigit(t.charAt(0))) {
+        number = true;
+        dateish++;
+      } else if (lexicon.dateWords().contains(t)) {
+        dateish++;
+        dateWord |= t.length() >= 3;
+      }
+    }
+    return number && dateWord && tokens <= 14 && dateish * 10 >= tokens * 8;
+  }
+
   private static boolean looksLikeSentence(String t) {
     return t.length() > 20 && (t.contains(". ") || t.endsWith("."));
   }
 
+  private static Set<String> titleKeys(List<String> titles) {
+    Set<String> keys = new HashSet<>();
+    for (String t : titles) {
+      if (t != null) {
+        String k = key(t);
+        if (k.length() >= 10) {
+          keys.add(k);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Letters and digits only, lower case: "the same words" regardless of punctuation. */
+  private static String key(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(Character.toLowerCase(c));
+      }
+    }
+    return b.toString();
+  }
+
   private List<String> assemble(
-      List<TextBlock> blocks, Set<Element> roots, Element body, Map<Element, Stats> stats) {
+      List<TextBlock> blocks,
+      Set<Element> roots,
+      Element body,
+      Map<Element, Stats> stats,
+      Set<String> titleKeys) {
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Element cut = null; // after a "Related stories" heading: the rest of its container goes
     for (TextBlock b : blocks) {
+      if (cut != null && isInside(b.owner, cut)) {
+        continue;
+      }
+      if (!out.isEmpty()
+          && b.chars() <= 60
+          && b.owner.parent() != null
+          && b.owner.parent() != body
+          && (b.isHeading()
+              || b.owner.normalName().equals("p")
+              || b.owner.normalName().equals("div"))
+          && lexicon.relatedHeading().matcher(b.text).matches()) {
+        cut = b.owner.parent();
+        continue;
+      }
       if (b.excluded || b.owner.normalName().equals("h1")) {
         continue;
       }
@@ -393,7 +507,11 @@ final class MainText {
       if (root == null || linkList || b.linkDensity() > 0.5) {
         continue;
       }
-      if (b.chars() <= MAX_SHORT_FURNITURE && lexicon.boilerplateText().matcher(b.text).matches()) {
+      if (b.chars() <= MAX_SHORT_FURNITURE
+          && (lexicon.boilerplateText().matcher(b.text).matches() || isDateLine(b.text))) {
+        continue;
+      }
+      if (b.chars() <= 300 && titleKeys.contains(key(b.text))) {
         continue;
       }
       if (b.chars() > 20 && !seen.add(b.text)) {
