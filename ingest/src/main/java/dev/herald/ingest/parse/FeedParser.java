@@ -141,11 +141,38 @@ public final class FeedParser {
     if (start.charAt(0) != '<') {
       return new Failure(FailureKind.NOT_XML, "does not start with '<'");
     }
+    if (!hasElement(start)) {
+      return new Failure(FailureKind.NOT_XML, "no root element");
+    }
     String head = start.substring(0, Math.min(start.length(), 512)).toLowerCase(Locale.ROOT);
     if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
       return new Failure(FailureKind.NOT_XML, "an HTML page, not a feed");
     }
     return null;
+  }
+
+  /** Whether an element start tag appears outside comments (a prolog alone is no document). */
+  private static boolean hasElement(String doc) {
+    int i = 0;
+    while (true) {
+      int lt = doc.indexOf('<', i);
+      if (lt < 0 || lt + 1 >= doc.length()) {
+        return false;
+      }
+      if (doc.startsWith("<!--", lt)) {
+        int end = doc.indexOf("-->", lt + 4);
+        if (end < 0) {
+          return false;
+        }
+        i = end + 3;
+      } else {
+        char c = doc.charAt(lt + 1);
+        if (Character.isLetter(c) || c == '_' || c == ':') {
+          return true;
+        }
+        i = lt + 1;
+      }
+    }
   }
 
   private static ParseResult classifySyntaxError(JDOMParseException e) {

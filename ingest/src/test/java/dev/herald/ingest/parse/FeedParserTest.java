@@ -132,6 +132,14 @@ class FeedParserTest {
     assertThat(parser.parse(new byte[0], null).failure().kind()).isEqualTo(FailureKind.NOT_XML);
     assertThat(parser.parse("  \n ".getBytes(StandardCharsets.UTF_8), null).failure().kind())
         .isEqualTo(FailureKind.NOT_XML);
+    assertThat(
+            parser
+                .parse(
+                    "<?xml version=\"1.0\"?>\n<!-- <rss> -->\n".getBytes(StandardCharsets.UTF_8),
+                    null)
+                .failure()
+                .describe())
+        .isEqualTo("NOT_XML: no root element");
   }
 
   @Test
