@@ -38,8 +38,8 @@ final class Boilerplate {
 
   private static final Pattern BYLINE =
       Pattern.compile(
-          "^\\W*(?:by|from|par|von|por)\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,4}"
-              + "(?:\\s*(?:,|and|&|\\||/|-|\u2013|\u2014|in|for).*)?$");
+          "^\\W*(?i:by|from|par|von|por)\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,4}"
+              + "(?:\\s*(?:,|and|&|\\||/|-|\u2013|\u2014|(?i:in|for)).*)?$");
 
   /** Cues that mark a short line as boilerplate wherever it stands. */
   private static final Pattern STRONG_CUE =
@@ -68,6 +68,8 @@ final class Boilerplate {
   /** The body without its dateline and boilerplate lines, lines joined by '\n'. */
   static String strip(String text) {
     List<String> lines = new ArrayList<>();
+    List<Boolean> breaks = new ArrayList<>();
+    boolean blankBefore = false;
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -77,9 +79,13 @@ final class Boilerplate {
       }
       String line = text.substring(i, end);
       i = end + 1;
-      if (!line.isBlank()) {
-        lines.add(line);
+      if (line.isBlank()) {
+        blankBefore = true;
+        continue;
       }
+      lines.add(line);
+      breaks.add(blankBefore || Character.isWhitespace(line.charAt(0)));
+      blankBefore = false;
     }
     StringBuilder out = new StringBuilder(text.length());
     for (int k = 0; k < lines.size(); k++) {
@@ -90,6 +96,9 @@ final class Boilerplate {
       }
       if (isBoilerplate(line, edge)) {
         continue;
+      }
+      if (out.length() > 0 && breaks.get(k)) {
+        out.append('\n'); // keep the paragraph break: sentences never span it
       }
       out.append(line).append('\n');
     }

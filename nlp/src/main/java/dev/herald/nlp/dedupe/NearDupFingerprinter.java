@@ -50,7 +50,7 @@ public final class NearDupFingerprinter {
       int maxChars) {
 
     public static Settings defaults() {
-      return new Settings(5, 64, 2, 16, 8, 10, 40, 0.7, 0.1, 0.6, 200_000);
+      return new Settings(5, 64, 2, 16, 8, 5, 40, 0.7, 0.1, 0.6, 200_000);
     }
 
     public Settings {
@@ -121,8 +121,9 @@ public final class NearDupFingerprinter {
     short[] titleSample = bottom(titleHashes, settings.titleSample());
 
     String body = Boilerplate.strip(clip(text, settings.maxChars()));
-    List<String> tokens = words(body);
-    long[] shingles = distinctShingles(tokens, settings.shingleSize());
+    List<List<String>> sentences = sentences(body);
+    List<String> tokens = flatten(sentences);
+    long[] shingles = distinctShingles(sentences, settings.shingleSize());
     if (shingles.length < settings.minShingles()) {
       return NearDupFingerprint.empty(titleHashes.length, titleSample);
     }
@@ -344,23 +345,30 @@ public final class NearDupFingerprinter {
     return out;
   }
 
-  /** Distinct hashes of the word n-grams (all words when the text is shorter than n). */
-  static long[] distinctShingles(List<String> tokens, int n) {
-    if (tokens.isEmpty()) {
-      return new long[0];
+  /**
+   * Distinct hashes of the word n-grams inside each sentence (a shorter sentence is one shingle).
+   * Shingles never span a sentence end, so moving paragraphs or sentences keeps every shingle.
+   */
+  static long[] distinctShingles(List<List<String>> sentences, int n) {
+    int total = 0;
+    for (List<String> s : sentences) {
+      total += Math.max(1, s.size() - n + 1);
     }
-    long[] th = new long[tokens.size()];
-    for (int i = 0; i < th.length; i++) {
-      th[i] = hash64(tokens.get(i));
-    }
-    int count = Math.max(1, th.length - n + 1);
-    long[] out = new long[count];
-    for (int i = 0; i < count; i++) {
-      long h = GOLDEN;
-      for (int j = i; j < Math.min(th.length, i + n); j++) {
-        h = mix64(h * 31 + th[j]);
+    long[] out = new long[total];
+    int k = 0;
+    for (List<String> sentence : sentences) {
+      long[] th = new long[sentence.size()];
+      for (int i = 0; i < th.length; i++) {
+        th[i] = hash64(sentence.get(i));
       }
-      out[i] = h;
+      int count = Math.max(1, th.length - n + 1);
+      for (int i = 0; i < count; i++) {
+        long h = GOLDEN;
+        for (int j = i; j < Math.min(th.length, i + n); j++) {
+          h = mix64(h * 31 + th[j]);
+        }
+        out[k++] = h;
+      }
     }
     Arrays.sort(out);
     int m = 0;
@@ -372,18 +380,39 @@ public final class NearDupFingerprinter {
     return Arrays.copyOf(out, m);
   }
 
-  /**
-   * Words of a text: lower-case runs of letters and digits; a '.', ',' or '/' between two digits
-   * stays inside a number ("1.5", "1,465,153" read as "1465153", "1/16").
-   */
-  static List<String> words(String text) {
+  static List<String> flatten(List<List<String>> sentences) {
     List<String> out = new ArrayList<>();
+    sentences.forEach(out::addAll);
+    return out;
+  }
+
+  /** Words of a text; see {@link #sentences}. */
+  static List<String> words(String text) {
+    return flatten(sentences(text));
+  }
+
+  /**
+   * Sentences of words: lower-case runs of letters and digits; a '.', ',' or '/' between two digits
+   * stays inside a number ("1.5", "1,465,153" read as "1465153", "1/16"). A sentence ends at '.',
+   * '!' or '?' followed by a word that does not start in lower case, and at a paragraph break (a
+   * line break followed by a blank or indented line); a bare line break only wraps, so re-wrapped
+   * text gives the same sentences.
+   */
+  static List<List<String>> sentences(String text) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> current = new ArrayList<>();
     StringBuilder w = new StringBuilder();
+    boolean pendingEnd = false;
     int n = text.length();
     for (int i = 0; i < n; ) {
       int cp = text.codePointAt(i);
       int len = Character.charCount(cp);
       if (Character.isLetterOrDigit(cp)) {
+        if (pendingEnd && w.length() == 0 && !Character.isLowerCase(cp) && !current.isEmpty()) {
+          out.add(current);
+          current = new ArrayList<>();
+        }
+        pendingEnd = false;
         w.appendCodePoint(Character.toLowerCase(cp));
       } else if ((cp == '.' || cp == ',' || cp == '/')
           && w.length() > 0
@@ -393,14 +422,28 @@ public final class NearDupFingerprinter {
         if (cp != ',') {
           w.append((char) cp);
         }
-      } else if (w.length() > 0) {
-        out.add(w.toString());
-        w.setLength(0);
+      } else {
+        if (w.length() > 0) {
+          current.add(w.toString());
+          w.setLength(0);
+        }
+        if (cp == '.' || cp == '!' || cp == '?') {
+          pendingEnd = true;
+        } else if (cp == '\n' && i + 1 < n && Character.isWhitespace(text.charAt(i + 1))) {
+          // A blank line or an indented line starts a paragraph; a bare line break only wraps.
+          if (!current.isEmpty()) {
+            out.add(current);
+            current = new ArrayList<>();
+          }
+        }
       }
       i += len;
     }
     if (w.length() > 0) {
-      out.add(w.toString());
+      current.add(w.toString());
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
     }
     return out;
   }
