@@ -1,7 +1,6 @@
 package dev.herald.app;
 
 import dev.herald.app.cli.HeraldCommand;
-import picocli.CommandLine;
 
 /** Entry point of the {@code herald} command. */
 public final class Herald {

@@ -2,9 +2,8 @@ package dev.herald.enrich;
 
 import dev.herald.avro.ChangeKind;
 import dev.herald.avro.ClaimBatch;
-import dev.herald.avro.EnrichedArticle;
-import org.apache.kafka.streams.KeyValue;
 import dev.herald.avro.ClaimStatus;
+import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.Entity;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.Evidence;
@@ -28,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 
 /**
  * Translates between the Avro contract and the pure records of the language code, so that neither
@@ -272,5 +272,4 @@ final class AvroMapping {
     }
     return null;
   }
-
 }

@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * Links an article whose body was already seen under another id to the first one (the canonical).
  * Runs after the stream was re-keyed by content fingerprint, so every copy of a body meets the same
- * task and store, whichever partition its article id hashed to. A copy is recorded, not dropped:
- * it goes out with {@code duplicateOf} set and is not tagged again.
+ * task and store, whichever partition its article id hashed to. A copy is recorded, not dropped: it
+ * goes out with {@code duplicateOf} set and is not tagged again.
  */
 final class ContentDedupe implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
   /** Key prefix of articles too short to fingerprint; they pass as their own canonical. */

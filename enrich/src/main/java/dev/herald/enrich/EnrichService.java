@@ -42,7 +42,8 @@ public final class EnrichService implements AutoCloseable {
     if (config.stateDir() != null) {
       p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
     }
-    // Herald's topics are created up front; internal topics follow the broker's default replication.
+    // Herald's topics are created up front; internal topics follow the broker's default
+    // replication.
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     p.putAll(config.extraProperties());

@@ -11,11 +11,8 @@ import dev.herald.schemas.Topics;
 import dev.herald.schemas.serde.HeraldSerdes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -96,8 +93,7 @@ public final class EnrichTopology {
     KStream<String, Decoded<EnrichedArticle>> tagged =
         articles
             .selectKey(
-                (id, a) ->
-                    fingerprints.of(a.getText()).orElse(ContentDedupe.UNFINGERPRINTED + id),
+                (id, a) -> fingerprints.of(a.getText()).orElse(ContentDedupe.UNFINGERPRINTED + id),
                 Named.as("key-by-content-fingerprint"))
             .repartition(
                 Repartitioned.with(Serdes.String(), rawSerde).withName("by-content-fingerprint"))
@@ -117,13 +113,10 @@ public final class EnrichTopology {
 
     KStream<String, ScheduleTracker.Output> tracked =
         enriched
-            .flatMap(
-                (id, e) -> AvroMapping.claimBatches(e),
-                Named.as("claims-by-event"))
+            .flatMap((id, e) -> AvroMapping.claimBatches(e), Named.as("claims-by-event"))
             .repartition(Repartitioned.with(Serdes.String(), batchSerde).withName("by-event"))
             .process(
-                () ->
-                    new ScheduleTracker(TIMELINE_STORE, config.eventRetention(), metrics, clock),
+                () -> new ScheduleTracker(TIMELINE_STORE, config.eventRetention(), metrics, clock),
                 Named.as("track-schedule"),
                 TIMELINE_STORE);
     tracked
@@ -141,15 +134,21 @@ public final class EnrichTopology {
 
   /** Sends failures to the dead-letter topic and returns the stream of good values. */
   private static <T> KStream<String, T> toDeadLetters(
-      KStream<String, Decoded<T>> stream, String stage, Serde<DeadLetter> dlqSerde, EnrichMetrics metrics) {
+      KStream<String, Decoded<T>> stream,
+      String stage,
+      Serde<DeadLetter> dlqSerde,
+      EnrichMetrics metrics) {
     var branches =
-        stream.split(Named.as(stage + "-"))
+        stream
+            .split(Named.as(stage + "-"))
             .branch(
                 (k, d) -> d.isError(),
                 Branched.withConsumer(
                     failed ->
                         failed
-                            .peek((k, d) -> metrics.deadLetters.incrementAndGet(), Named.as(stage + "-count-dead-letters"))
+                            .peek(
+                                (k, d) -> metrics.deadLetters.incrementAndGet(),
+                                Named.as(stage + "-count-dead-letters"))
                             .mapValues(Decoded::error, Named.as(stage + "-dead-letter"))
                             .to(
                                 Topics.DLQ.name(),
@@ -157,8 +156,6 @@ public final class EnrichTopology {
                                     .withName(stage + "-dead-letters-out")),
                     "failed"))
             .defaultBranch(Branched.as("ok"));
-    return branches
-        .get(stage + "-ok")
-        .mapValues(Decoded::value, Named.as(stage + "-unwrap"));
+    return branches.get(stage + "-ok").mapValues(Decoded::value, Named.as(stage + "-unwrap"));
   }
 }

@@ -51,7 +51,8 @@ final class ScheduleTracker
   public void init(ProcessorContext<String, Output> context) {
     this.context = context;
     this.timelines = context.getStateStore(storeName);
-    Duration every = eventRetention.compareTo(Duration.ofHours(1)) < 0 ? eventRetention : Duration.ofHours(1);
+    Duration every =
+        eventRetention.compareTo(Duration.ofHours(1)) < 0 ? eventRetention : Duration.ofHours(1);
     context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::expire);
   }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EnrichTopologyTest {
   private static final ScheduleDetector DETECTOR = ScheduleDetector.standard();
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2017-11-14T08:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2017-11-14T08:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path stateDir;
   private TopologyTestDriver driver;
@@ -51,8 +51,10 @@ class EnrichTopologyTest {
 
   @BeforeEach
   void start() {
-    Properties props = EnrichService.streamsProperties(EnrichConfig.defaults("unused:9092", stateDir));
-    driver = new TopologyTestDriver(topology(stateDir), props, Instant.parse("2017-11-14T06:00:00Z"));
+    Properties props =
+        EnrichService.streamsProperties(EnrichConfig.defaults("unused:9092", stateDir));
+    driver =
+        new TopologyTestDriver(topology(stateDir), props, Instant.parse("2017-11-14T06:00:00Z"));
     raw =
         driver.createInputTopic(
             Topics.ARTICLES_RAW.name(),
@@ -60,7 +62,9 @@ class EnrichTopologyTest {
             Topics.ARTICLES_RAW.valueSerde().serializer());
     rawBytes =
         driver.createInputTopic(
-            Topics.ARTICLES_RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+            Topics.ARTICLES_RAW.name(),
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer());
     enriched = output(Topics.ARTICLES_ENRICHED.name(), Topics.ARTICLES_ENRICHED.valueSerde());
     alerts = output(Topics.ALERTS.name(), Topics.ALERTS.valueSerde());
     events = output(Topics.EVENTS.name(), Topics.EVENTS.valueSerde());
@@ -194,6 +198,9 @@ class EnrichTopologyTest {
     assertThat(Map.of("stores", actual))
         .extractingByKey("stores")
         .asString()
-        .contains(EnrichTopology.SEEN_IDS_STORE, EnrichTopology.FINGERPRINT_STORE, EnrichTopology.TIMELINE_STORE);
+        .contains(
+            EnrichTopology.SEEN_IDS_STORE,
+            EnrichTopology.FINGERPRINT_STORE,
+            EnrichTopology.TIMELINE_STORE);
   }
 }

@@ -13,30 +13,21 @@ import java.util.List;
 /** The bundled seed article as the ingest stage would publish it. */
 final class SeedArticle {
   static final Path FILE =
-      Path.of(System.getProperty("herald.repo.dir", "..")).resolve("samples/articles/sochi-congress-2017-11-14.txt");
+      Path.of(System.getProperty("herald.repo.dir", ".."))
+          .resolve("samples/articles/sochi-congress-2017-11-14.txt");
   static final String TITLE = "Syrian National Congress to Give Impetus to Geneva Process - Lavrov";
 
   private SeedArticle() {}
 
-  /** The article text: the capture's first line dropped, paragraphs separated by blank lines. */
+  /** The article text: the capture's first line dropped, each block of the page a paragraph. */
   static String text() {
     try {
       List<String> lines = Files.readAllLines(FILE, StandardCharsets.UTF_8);
       List<String> paragraphs = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
       for (String line : lines.subList(1, lines.size())) {
-        String s = line.strip();
-        if (s.isEmpty()) {
-          if (current.length() > 0) {
-            paragraphs.add(current.toString());
-            current.setLength(0);
-          }
-        } else {
-          current.append(current.length() > 0 ? " " : "").append(s);
+        if (!line.isBlank()) {
+          paragraphs.add(line.strip());
         }
-      }
-      if (current.length() > 0) {
-        paragraphs.add(current.toString());
       }
       return String.join("\n\n", paragraphs);
     } catch (IOException e) {

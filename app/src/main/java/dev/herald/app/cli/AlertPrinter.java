@@ -55,9 +55,7 @@ final class AlertPrinter {
         out.printf("    - \"%s\"%n", e.path("sentence").asText());
         out.printf(
             "      %s | %s | %s%n",
-            e.path("title").asText(""),
-            e.path("publishedAt").asText(""),
-            e.path("url").asText(""));
+            e.path("title").asText(""), e.path("publishedAt").asText(""), e.path("url").asText(""));
       }
       out.printf("  alert id %s%n", a.path("alertId").asText());
     }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The whole pipeline once, on a fresh embedded broker: ingest the sample feeds, run every stage
@@ -62,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
     Files.deleteIfExists(output);
     long started = System.nanoTime();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
-      out.printf("Embedded Kafka broker on %s (fresh data in %s)%n", kafka.bootstrapServers(), work);
+      out.printf(
+          "Embedded Kafka broker on %s (fresh data in %s)%n", kafka.bootstrapServers(), work);
       out.flush();
       EnrichConfig enrich =
           EnrichConfig.defaults(kafka.bootstrapServers(), work.resolve("streams"));

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "enrich",
     mixinStandardHelpOptions = true,
-    description = "Run the enrich topology: dedupe, tagging, schedule tracking (default cluster 127.0.0.1:9092).")
+    description =
+        "Run the enrich topology: dedupe, tagging, schedule tracking (default cluster 127.0.0.1:9092).")
 public final class EnrichCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
   @Mixin StageOptions stages = new StageOptions();
@@ -25,10 +26,13 @@ public final class EnrichCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     List<String> problems = new ArrayList<>();
     String bootstrap = IngestCommand.orLocal(kafka.bootstrapServers(env));
-    var resolved = stages.resolve(bootstrap, KafkaOptions.clientProperties(env, problems), env, false, problems);
+    var resolved =
+        stages.resolve(
+            bootstrap, KafkaOptions.clientProperties(env, problems), env, false, problems);
     StageOptions.check(problems);
     CountDownLatch done = new CountDownLatch(1);
-    EnrichService service = new EnrichService(resolved.enrich(), ScheduleDetector.standard(), Clock.systemUTC());
+    EnrichService service =
+        new EnrichService(resolved.enrich(), ScheduleDetector.standard(), Clock.systemUTC());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -32,7 +32,11 @@ public final class EvalCommand {
     @Option(names = "--cases", required = true, paramLabel = "F.jsonl", description = "Cases file.")
     Path cases;
 
-    @Option(names = "--output", required = true, paramLabel = "P.jsonl", description = "Predictions file.")
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "P.jsonl",
+        description = "Predictions file.")
     Path output;
 
     @Override

@@ -26,7 +26,9 @@ public final class IngestCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     List<String> problems = new ArrayList<>();
     String bootstrap = orLocal(kafka.bootstrapServers(env));
-    var resolved = stages.resolve(bootstrap, KafkaOptions.clientProperties(env, problems), env, true, problems);
+    var resolved =
+        stages.resolve(
+            bootstrap, KafkaOptions.clientProperties(env, problems), env, true, problems);
     StageOptions.check(problems);
     try (IngestService ingest = new IngestService(resolved.ingest())) {
       if (once) {

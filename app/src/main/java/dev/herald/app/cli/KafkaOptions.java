@@ -27,7 +27,8 @@ public final class KafkaOptions {
   }
 
   /** Client properties from {@code KAFKA_*} other than the bootstrap servers. */
-  public static Map<String, String> clientProperties(Map<String, String> env, List<String> problems) {
+  public static Map<String, String> clientProperties(
+      Map<String, String> env, List<String> problems) {
     Map<String, String> props = new TreeMap<>(KafkaEnv.clientProperties(env, problems));
     props.remove("bootstrap.servers");
     return props;

@@ -11,9 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Every stage as one daemon; starts an embedded broker when no cluster is configured. */
 @Command(
@@ -31,7 +31,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Data directory of the embedded broker (env HERALD_DATA_DIR; default data/kafka).")
+      description =
+          "Data directory of the embedded broker (env HERALD_DATA_DIR; default data/kafka).")
   Path dataDir;
 
   @Option(
@@ -50,7 +51,12 @@ public final class RunCommand implements Callable<Integer> {
       problems.add("--broker-port must be 1..65535, not " + brokerPort);
     }
     StageOptions.Stages resolved =
-        stages.resolve(bootstrap == null ? "127.0.0.1:" + brokerPort : bootstrap, clientProps, env, true, problems);
+        stages.resolve(
+            bootstrap == null ? "127.0.0.1:" + brokerPort : bootstrap,
+            clientProps,
+            env,
+            true,
+            problems);
     StageOptions.check(problems);
 
     EmbeddedKafka embedded = null;
@@ -81,7 +87,9 @@ public final class RunCommand implements Callable<Integer> {
                   "herald-shutdown"));
       sinkThread.start();
       ingestThread.start();
-      spec.commandLine().getErr().printf("Herald running against %s%n", resolved.enrich().bootstrapServers());
+      spec.commandLine()
+          .getErr()
+          .printf("Herald running against %s%n", resolved.enrich().bootstrapServers());
       ingestThread.join();
       sinkThread.join(Duration.ofSeconds(30).toMillis());
     } finally {

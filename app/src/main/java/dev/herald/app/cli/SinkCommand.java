@@ -22,7 +22,9 @@ public final class SinkCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     List<String> problems = new ArrayList<>();
     String bootstrap = IngestCommand.orLocal(kafka.bootstrapServers(env));
-    var resolved = stages.resolve(bootstrap, KafkaOptions.clientProperties(env, problems), env, false, problems);
+    var resolved =
+        stages.resolve(
+            bootstrap, KafkaOptions.clientProperties(env, problems), env, false, problems);
     StageOptions.check(problems);
     try (AlertSink sink = new AlertSink(resolved.sink())) {
       Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "herald-sink-shutdown"));

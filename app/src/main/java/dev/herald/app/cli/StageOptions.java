@@ -27,7 +27,8 @@ final class StageOptions {
   @Option(
       names = "--alerts-file",
       paramLabel = "FILE",
-      description = "JSON Lines file the sink appends alerts to (env HERALD_ALERTS_FILE; default out/alerts.jsonl).")
+      description =
+          "JSON Lines file the sink appends alerts to (env HERALD_ALERTS_FILE; default out/alerts.jsonl).")
   Path alertsFile;
 
   @Option(
@@ -39,24 +40,33 @@ final class StageOptions {
   @Option(
       names = "--poll-interval",
       paramLabel = "DURATION",
-      description = "How often each feed is polled, ISO-8601 (env HERALD_POLL_INTERVAL; default PT15M).")
+      description =
+          "How often each feed is polled, ISO-8601 (env HERALD_POLL_INTERVAL; default PT15M).")
   String pollInterval;
 
   @Option(
       names = "--processing-guarantee",
       paramLabel = "G",
-      description = "exactly_once_v2 or at_least_once (env HERALD_PROCESSING_GUARANTEE; default exactly_once_v2).")
+      description =
+          "exactly_once_v2 or at_least_once (env HERALD_PROCESSING_GUARANTEE; default exactly_once_v2).")
   String processingGuarantee;
 
   @Option(
       names = "--dedupe-retention",
       paramLabel = "DURATION",
-      description = "How long articles are remembered for dedupe, ISO-8601 (env HERALD_DEDUPE_RETENTION; default P7D).")
+      description =
+          "How long articles are remembered for dedupe, ISO-8601 (env HERALD_DEDUPE_RETENTION; default P7D).")
   String dedupeRetention;
 
-  /** The settings of every stage, validated; throws {@link ConfigException} listing all problems. */
+  /**
+   * The settings of every stage, validated; throws {@link ConfigException} listing all problems.
+   */
   Stages resolve(
-      String bootstrap, Map<String, String> clientProps, Map<String, String> env, boolean needFeeds, List<String> problems) {
+      String bootstrap,
+      Map<String, String> clientProps,
+      Map<String, String> env,
+      boolean needFeeds,
+      List<String> problems) {
     Path feedList = feeds != null ? feeds : pathEnv(env, "HERALD_FEEDS");
     if (needFeeds) {
       if (feedList == null) {
@@ -70,12 +80,18 @@ final class StageOptions {
             ? alertsFile
             : orDefault(pathEnv(env, "HERALD_ALERTS_FILE"), Path.of("out", "alerts.jsonl"));
     Path state =
-        stateDir != null ? stateDir : orDefault(pathEnv(env, "HERALD_STATE_DIR"), Path.of("data", "streams"));
+        stateDir != null
+            ? stateDir
+            : orDefault(pathEnv(env, "HERALD_STATE_DIR"), Path.of("data", "streams"));
     Duration interval =
         duration("poll interval", pollInterval, env.get("HERALD_POLL_INTERVAL"), "PT15M", problems);
     Duration retention =
         duration(
-            "dedupe retention", dedupeRetention, env.get("HERALD_DEDUPE_RETENTION"), "P7D", problems);
+            "dedupe retention",
+            dedupeRetention,
+            env.get("HERALD_DEDUPE_RETENTION"),
+            "P7D",
+            problems);
     String guarantee =
         processingGuarantee != null
             ? processingGuarantee

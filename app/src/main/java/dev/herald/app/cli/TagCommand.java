@@ -28,10 +28,18 @@ public final class TagCommand {
           "Tag TIMEX3 dates. Input lines {\"id\",\"dct\",\"text\"}; output lines"
               + " {\"id\",\"timexes\":[{\"start\",\"end\",\"text\",\"type\",\"value\",\"mod\"}]}.")
   static final class Dates implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "F.jsonl", description = "Input file ('-' for stdin).")
+    @Option(
+        names = "--input",
+        required = true,
+        paramLabel = "F.jsonl",
+        description = "Input file ('-' for stdin).")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "G.jsonl", description = "Output file ('-' for stdout).")
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "G.jsonl",
+        description = "Output file ('-' for stdout).")
     Path output;
 
     @Override
@@ -57,7 +65,8 @@ public final class TagCommand {
 
     static Writer writer(Path p) throws java.io.IOException {
       if (p.toString().equals("-")) {
-        return new BufferedWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        return new BufferedWriter(
+            new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
       }
       if (p.toAbsolutePath().getParent() != null) {
         Files.createDirectories(p.toAbsolutePath().getParent());

@@ -59,6 +59,9 @@ public final class KafkaEnv {
   /** Whether a client property may hold a secret, so it is never logged. */
   public static boolean isSecret(String property) {
     String p = property.toLowerCase(Locale.ROOT);
-    return p.contains("password") || p.contains("jaas") || p.contains("secret") || p.endsWith(".key");
+    return p.contains("password")
+        || p.contains("jaas")
+        || p.contains("secret")
+        || p.endsWith(".key");
   }
 }

@@ -39,7 +39,9 @@ public final class IdleProbe implements AutoCloseable {
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** Whether {@code groupId} has nothing left to read on {@code topics} (missing topics skipped). */
+  /**
+   * Whether {@code groupId} has nothing left to read on {@code topics} (missing topics skipped).
+   */
   public boolean isDrained(String groupId, Collection<String> topics) throws InterruptedException {
     try {
       var existing = admin.listTopics().names().get();
@@ -49,10 +51,16 @@ public final class IdleProbe implements AutoCloseable {
       }
       Map<String, TopicDescription> described = admin.describeTopics(present).allTopicNames().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      described.values().forEach(
-          d ->
-              d.partitions()
-                  .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+      described
+          .values()
+          .forEach(
+              d ->
+                  d.partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(d.name(), p.partition()),
+                                  OffsetSpec.latest())));
       Map<TopicPartition, ListOffsetsResultInfo> ends =
           admin
               .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
@@ -91,7 +99,8 @@ public final class IdleProbe implements AutoCloseable {
   }
 
   /** The topics a Kafka Streams application reads, by name. */
-  public static List<String> streamsInputTopics(String applicationId, Collection<String> sources, Collection<String> repartitionNames) {
+  public static List<String> streamsInputTopics(
+      String applicationId, Collection<String> sources, Collection<String> repartitionNames) {
     return java.util.stream.Stream.concat(
             sources.stream(),
             repartitionNames.stream().map(n -> applicationId + "-" + n + "-repartition"))

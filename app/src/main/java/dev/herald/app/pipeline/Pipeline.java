@@ -53,6 +53,8 @@ public final class Pipeline implements AutoCloseable {
   public static Pipeline start(
       IngestConfig ingestConfig, EnrichConfig enrichConfig, SinkConfig sinkConfig)
       throws InterruptedException {
+    // The feed list is read first: a bad list fails before anything starts.
+    IngestService ingest = new IngestService(ingestConfig);
     String bootstrap = enrichConfig.bootstrapServers();
     Map<String, String> clientProps = enrichConfig.extraProperties();
     Admin admin = Admin.create(clientConfig(bootstrap, clientProps));
@@ -65,7 +67,6 @@ public final class Pipeline implements AutoCloseable {
         new EnrichService(enrichConfig, ScheduleDetector.standard(), Clock.systemUTC());
     enrich.start();
     AlertSink sink = new AlertSink(sinkConfig);
-    IngestService ingest = new IngestService(ingestConfig);
     return new Pipeline(bootstrap, clientProps, admin, ingest, enrich, sink);
   }
 
@@ -131,10 +132,12 @@ public final class Pipeline implements AutoCloseable {
           throw new TimeoutException("Pipeline still busy after " + timeout);
         }
         sink.pollOnce(Duration.ofMillis(300));
+        long t0 = System.nanoTime();
         boolean idle =
             probe.isDrained(appId, enrichInputs)
                 && probe.isDrained(sink.groupId(), List.of(Topics.ALERTS.name()));
         idleChecks = idle ? idleChecks + 1 : 0;
+        LOG.debug("idle check: {} in {} ms", idle, (System.nanoTime() - t0) / 1_000_000);
       }
     }
   }

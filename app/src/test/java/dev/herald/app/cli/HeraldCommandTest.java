@@ -20,11 +20,16 @@ class HeraldCommandTest {
     int exit =
         cl.execute(
             "run",
-            "--bootstrap-servers", "127.0.0.1:1",
-            "--feeds", "/no/such/feeds.txt",
-            "--poll-interval", "often",
-            "--dedupe-retention", "-P1D",
-            "--processing-guarantee", "maybe");
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--feeds",
+            "/no/such/feeds.txt",
+            "--poll-interval",
+            "often",
+            "--dedupe-retention",
+            "-P1D",
+            "--processing-guarantee",
+            "maybe");
 
     // Then all four are listed and the exit status is 2
     assertThat(exit).isEqualTo(2);
