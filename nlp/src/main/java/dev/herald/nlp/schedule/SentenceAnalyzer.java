@@ -90,13 +90,45 @@ final class SentenceAnalyzer {
           "thirty",
           "thirty-one");
 
+  /** Heads that point at the event after "of": "second day of talks". */
+  private static final Set<String> PARTITIVES =
+      Set.of(
+          "day",
+          "days",
+          "part",
+          "stage",
+          "phase",
+          "leg",
+          "half",
+          "rest",
+          "remainder",
+          "portion",
+          "bulk",
+          "series",
+          "first",
+          "second",
+          "third",
+          "final",
+          "last",
+          "end",
+          "beginning");
+
   private static final Set<String> COMPOUND_BREAKS =
       Set.of(
           "of", "on", "in", "at", "for", "between", "to", "with", "from", "by", "over", "about",
           "among", "against", "into", "and", "or");
 
   private static final Set<String> EXPIRY_CONTEXT =
-      Set.of("expire", "expires", "expiry", "expiration", "deadline", "offer", "tender", "expired");
+      Set.of(
+          "expire",
+          "expires",
+          "expiry",
+          "expiration",
+          "deadline",
+          "offer",
+          "tender",
+          "expired",
+          "date");
 
   private static final Set<String> STRONG_OLD_WORDS =
       Set.of(
@@ -159,6 +191,9 @@ final class SentenceAnalyzer {
   private final List<Cue> cues;
   private final boolean[] cueToken;
 
+  /** All-caps or Title Case lines: capitals say nothing about names there. */
+  private final boolean headline;
+
   private SentenceAnalyzer(
       String text,
       Sentence sentence,
@@ -178,6 +213,17 @@ final class SentenceAnalyzer {
       lower[i] = toks.get(i).lower();
       caps[i] = toks.get(i).isCapitalised();
     }
+    int words = 0;
+    int capital = 0;
+    for (Token t : toks) {
+      if (t.isWord() && Character.isLetter(t.text().charAt(0)) && t.text().length() > 3) {
+        words++;
+        if (t.isCapitalised()) {
+          capital++;
+        }
+      }
+    }
+    headline = words >= 3 && capital * 10 >= words * 8;
     timeAt = new int[n];
     Arrays.fill(timeAt, -1);
     buildTimes(timexes);
@@ -427,8 +473,24 @@ final class SentenceAnalyzer {
     int year = Integer.parseInt(t.value());
     int hh = Integer.parseInt(t.text().substring(0, 2));
     int mm = Integer.parseInt(t.text().substring(2, 4));
+    if (hh > 24 || mm > 59) {
+      return false;
+    }
     int ref = dct == null ? 2000 : dct.getYear();
-    return (year < 1900 || year > ref + 30) && hh <= 23 && mm <= 59;
+    String after =
+        text.substring(t.end(), Math.min(text.length(), t.end() + 6))
+            .trim()
+            .toUpperCase(Locale.ROOT);
+    boolean zone =
+        after.startsWith("GMT")
+            || after.startsWith("EST")
+            || after.startsWith("EDT")
+            || after.startsWith("CST")
+            || after.startsWith("PST")
+            || after.startsWith("HRS")
+            || after.startsWith("LOCAL")
+            || after.startsWith("UTC");
+    return zone || year < 1900 || year > ref + 30;
   }
 
   private static int numberOf(String w) {
@@ -475,7 +537,8 @@ final class SentenceAnalyzer {
         && (Words.SPEECH.contains(lower[p]) || Words.PAST_EVENT_VERBS.contains(lower[p]))
         && !(p > 0
             && Set.of("be", "to", "will", "would", "shall", "may", "might", "could", "can", "'ll")
-                .contains(lower[p - 1]))) {
+                .contains(lower[p - 1]))
+        && !planWordBefore(p, 5)) {
       return false;
     }
     if (r.from() > 0 && lower[r.from() - 1].equals("since")) {
@@ -500,6 +563,16 @@ final class SentenceAnalyzer {
       }
     }
     return true;
+  }
+
+  /** "scheduled to have been launched on March 2": a plan, not history. */
+  private boolean planWordBefore(int p, int within) {
+    for (int k = p - 1; k >= Math.max(0, p - within); k--) {
+      if (STRONG_OLD_WORDS.contains(lower[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isLowerNoun(int i) {
@@ -565,6 +638,22 @@ final class SentenceAnalyzer {
   private boolean isValidChange(Cue c) {
     String first = lower[c.from()];
     int after = c.to();
+    if (isAdjectival(c)) {
+      return false; // "a delayed opening", "deferred acquisition costs", "the extended offer"
+    }
+    if (first.equals("rescheduling")
+        && after < lower.length
+        && toks.get(after).isWord()
+        && timeAt[after] < 0
+        && !Set.of(
+                "of", "for", "to", "until", "the", "its", "their", "a", "an", "on", "at", "was",
+                "is", "has", "had", "will", "would")
+            .contains(lower[after])) {
+      return false; // "a rescheduling accord", "debt rescheduling talks": the money sense
+    }
+    if (isHypothetical(c) || isIntention(c)) {
+      return false;
+    }
     // Word senses that are not about time.
     if (first.startsWith("push")
         && after < lower.length
@@ -597,7 +686,7 @@ final class SentenceAnalyzer {
           context = true;
         }
       }
-      if (!context || nextTime(after, 14) < 0 && nextDuration(after, 4) < 0 || isConditional(c)) {
+      if (!context || nextTime(after, 20) < 0 && nextDuration(after, 4) < 0 || isConditional(c)) {
         return false;
       }
     }
@@ -635,6 +724,7 @@ final class SentenceAnalyzer {
 
   private boolean isConditional(Cue c) {
     int start = clauseStart(c.from());
+    int end = clauseEnd(c.to());
     for (Cue k : cues) {
       if (k.type() != Type.CONDITIONAL) {
         continue;
@@ -642,11 +732,124 @@ final class SentenceAnalyzer {
       if (k.from() < c.from() && k.from() >= Math.max(start, c.from() - 8)) {
         return true;
       }
-      if (k.from() >= c.to() && k.from() <= c.to() + 3) {
+      // "would postpone its deadline ... if some progress was made"
+      if (k.from() >= c.to() && (k.from() <= c.to() + 3 || k.from() < end)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** "negotiations to delay shipments", "calls to postpone": wanted, not done. */
+  private boolean isIntention(Cue c) {
+    int k = c.from() - 1;
+    return k >= 1
+        && lower[k].equals("to")
+        && Set.of(
+                "negotiations",
+                "plans",
+                "plan",
+                "proposal",
+                "proposals",
+                "request",
+                "requests",
+                "calls",
+                "call",
+                "bid",
+                "attempt",
+                "attempts",
+                "effort",
+                "efforts",
+                "pressure",
+                "motion",
+                "talks",
+                "suggestion",
+                "idea",
+                "option",
+                "options",
+                "move",
+                "want",
+                "wants",
+                "wanted",
+                "urged",
+                "asked",
+                "asks",
+                "ask",
+                "vote",
+                "votes")
+            .contains(lower[k - 1]);
+  }
+
+  /** "problems that would delay completion": a change that is only imagined. */
+  private boolean isHypothetical(Cue c) {
+    int start = clauseStart(c.from());
+    boolean would = false;
+    for (int k = c.from() - 1; k >= Math.max(0, c.from() - 3); k--) {
+      if (lower[k].equals("would") || lower[k].equals("could")) {
+        would = true;
+      }
+    }
+    if (!would) {
+      return false;
+    }
+    for (int k = start - 1; k >= Math.max(0, start - 2); k--) {
+      if (Set.of("that", "which").contains(lower[k])) {
+        return true;
+      }
+    }
+    return start < lower.length && Set.of("that", "which").contains(lower[start]);
+  }
+
+  /** A participle used as an adjective: "a delayed opening", "or deferred outlays". */
+  private boolean isAdjectival(Cue c) {
+    if (c.to() - c.from() != 1) {
+      return false;
+    }
+    String w = lower[c.from()];
+    if (!(w.endsWith("ed") || w.equals("put"))) {
+      return false;
+    }
+    int next = c.to();
+    if (next >= lower.length || !toks.get(next).isWord() || timeAt[next] >= 0) {
+      return false;
+    }
+    String n = lower[next];
+    if (NEW_PREPOSITIONS.contains(n)
+        || Words.DETERMINERS.contains(n)
+        || Words.ADVERBS.contains(n)
+        || Set.of(
+                "and",
+                "or",
+                "but",
+                "because",
+                "due",
+                "pending",
+                "after",
+                "when",
+                "as",
+                "with",
+                "without",
+                "from",
+                "until",
+                "till",
+                "indefinitely",
+                "again",
+                "twice",
+                "it",
+                "them",
+                "some",
+                "last",
+                "next")
+            .contains(n)) {
+      return false;
+    }
+    if (c.from() == 0) {
+      return false;
+    }
+    String p = lower[c.from() - 1];
+    return Words.DETERMINERS.contains(p)
+        || Set.of("of", "in", "with", "for", "previously", "and", "or", "any", "no", "on", "by")
+            .contains(p);
   }
 
   private boolean isFinancial(Cue c) {
@@ -661,18 +864,24 @@ final class SentenceAnalyzer {
         }
       }
     }
-    for (int k = c.to(); k < Math.min(lower.length, c.to() + 6); k++) {
+    for (int k = c.to(); k < Math.min(lower.length, c.to() + 10); k++) {
       String w = Words.stripPossessive(lower[k]);
       if (timeAt[k] >= 0
-          || Set.of("until", "to", "from", "for", "by", "because", "as", ",", ";", "till")
+          || Set.of(
+                  "until", "till", "because", ",", ";", ".", "when", "pending", "due", "after",
+                  "while", "since", "as")
               .contains(w)) {
         return false;
       }
-      if (Cues.EVENT_NOUNS.contains(w) && !Cues.FINANCIAL.contains(w)) {
+      String next = k + 1 < lower.length ? Words.stripPossessive(lower[k + 1]) : "";
+      // In a compound the last noun counts: "contract talks" is an event, "acquisition costs"
+      // money.
+      if (Cues.EVENT_NOUNS.contains(w)
+          && !Cues.FINANCIAL.contains(w)
+          && !Cues.FINANCIAL.contains(next)) {
         return false;
       }
-      if (Cues.FINANCIAL.contains(w)
-          && !(k + 1 < lower.length && Set.of("date", "deadline").contains(lower[k + 1]))) {
+      if (Cues.FINANCIAL.contains(w) && !Cues.EVENT_NOUNS.contains(next)) {
         return true;
       }
     }
@@ -704,7 +913,7 @@ final class SentenceAnalyzer {
     TimeRef neu = null;
     boolean oldStrong = false;
     boolean newStrong = false;
-    int clauseFrom = clauseStart(c.from());
+
     for (int i = 0; i < times.size(); i++) {
       if (!eligible[i] || belongsToOtherCue(times.get(i), c, changes)) {
         continue;
@@ -717,8 +926,6 @@ final class SentenceAnalyzer {
       } else if (role == 1 && !newStrong) {
         neu = r;
         newStrong = true;
-      } else if (role == -1 && old == null && r.to() <= c.from() && r.from() >= clauseFrom - 30) {
-        old = r;
       } else if (role == -2 && neu == null && r.from() >= c.to()) {
         neu = r;
       }
@@ -727,6 +934,8 @@ final class SentenceAnalyzer {
       // "X instead of Y": the time before is the new one, the time after the old one.
       neu = times.get(previousTime(c.from(), 3));
       old = times.get(nextTime(c.to(), 3));
+      newStrong = true;
+      oldStrong = true;
     }
     if (kind == ChangeKind.CANCELLED || indefinite) {
       neu = null;
@@ -762,13 +971,53 @@ final class SentenceAnalyzer {
     if (event == null) {
       return null;
     }
-    // A change with no time at all needs a real occasion and a verb, not "postpone action".
-    if (neu == null && old == null) {
-      if (noun || event.indirect() || !(isEventNoun(event.head()) || hasPlanContext())) {
-        return null;
-      }
+    // A time inside the event's own name ("its fourth quarter results") is not where it went.
+    if (neu != null && !newStrong && neu.start() >= event.start() && neu.end() <= event.end()) {
+      neu = null;
     }
-    if (noun && neu == null && old == null) {
+    // A new time before the publication day is when the change happened ("was deferred last
+    // week"), not where the event went.
+    if (neu != null && endsBeforeDct(neu)) {
+      neu = null;
+      newStrong = false;
+    }
+    boolean strongTime = newStrong || oldStrong || type == Type.INSTEAD;
+    // Every change needs an occasion: an event noun heading the subject or object ("postpone
+    // action" is not one), or the clause's first event noun when a time is firmly attached.
+    if (type == Type.EXTEND && !isEventNoun(event.head()) && !event.anaphor() && strongTime) {
+      // "the INRA, originally due to expire in October 1985, was extended": its expiry moved.
+      event =
+          new EventPhrase(
+              event.start(),
+              event.end(),
+              event.written() + " expiry",
+              "expiry",
+              append(event.core(), "expiry"),
+              event.qualifiers(),
+              event.qualifierText(),
+              false,
+              event.named(),
+              event.indirect());
+    }
+    if (!isEventNoun(event.head()) && !event.anaphor()
+        || event.indirect() && !strongTime
+        || Cues.FINANCIAL.contains(event.head())) {
+      return null;
+    }
+    if (kind == ChangeKind.CANCELLED
+        && !Cues.CANCEL_NOUNS.contains(event.head())
+        && !dev.herald.nlp.entity.EntityRecognizer.EVENT_HEADS.contains(event.head())) {
+      return null; // "cancelled its order", "cancelled the merger": not a schedule
+    }
+    // A noun ("the delay in ...", "building delays") says little without its own new time.
+    if (noun && !newStrong && !(ofEventNoun(c) && hasPlanContext())) {
+      return null;
+    }
+    // With no time at all, "is delaying exports" is a process, not a rescheduled occasion.
+    if (neu == null
+        && old == null
+        && lower[c.from()].endsWith("ing")
+        && !(c.from() > 0 && Words.BE.contains(lower[c.from() - 1]))) {
       return null;
     }
     if (neu != null && old != null && kind != ChangeKind.CANCELLED) {
@@ -782,6 +1031,35 @@ final class SentenceAnalyzer {
     }
     return new RawClaim(
         event, neu, old, status, certainty, kind, cueText, false, location(), sentence);
+  }
+
+  private static List<String> append(List<String> words, String w) {
+    List<String> out = new ArrayList<>(words);
+    if (!out.contains(w)) {
+      out.add(w);
+    }
+    return out;
+  }
+
+  /** "postponement of the next launch": the noun names its event right away. */
+  private boolean ofEventNoun(Cue c) {
+    if (c.to() >= lower.length || !lower[c.to()].equals("of")) {
+      return false;
+    }
+    for (int k = c.to() + 1; k < Math.min(lower.length, c.to() + 5); k++) {
+      if (isEventNoun(Words.stripPossessive(lower[k]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean endsBeforeDct(TimeRef t) {
+    if (dct == null) {
+      return false;
+    }
+    long day = TimeSpan.ofValue(dct.toString()).map(TimeSpan::start).orElse(Long.MIN_VALUE);
+    return TimeSpan.of(t.toWhen()).map(s -> s.end() <= day).orElse(false);
   }
 
   private static ChangeKind direction(TimeRef old, TimeRef neu, ChangeKind fallback) {
@@ -865,7 +1143,7 @@ final class SentenceAnalyzer {
   private int role(TimeRef r, Cue c, EventPhrase event) {
     boolean afterCue = r.from() >= c.to();
     // Words just before the time, up to another time or the cue.
-    int lo = Math.max(0, r.from() - 5);
+    int lo = Math.max(0, r.from() - 7);
     boolean from = false;
     boolean prep = false;
     boolean oldWord = false;
@@ -883,7 +1161,7 @@ final class SentenceAnalyzer {
           || k == r.from() - 2 && NEW_PREPOSITIONS.contains(w) && lower[k + 1].equals("the")) {
         prep = true;
       }
-      if (STRONG_OLD_WORDS.contains(w) && r.from() - k <= 4) {
+      if (STRONG_OLD_WORDS.contains(w) && r.from() - k <= 6) {
         oldWord = true;
       }
       if (w.equals("now")) {
@@ -927,6 +1205,20 @@ final class SentenceAnalyzer {
   /** "postponed its meeting scheduled for tomorrow to March 10": old word wins only when near. */
   private boolean prepBeforeOldWord(TimeRef r) {
     return r.from() > 0 && Set.of("to", "until", "till").contains(lower[r.from() - 1]);
+  }
+
+  /** A change verb ("postponed", "put off", "called off"), not a phrase like "earlier than". */
+  private boolean isVerbForm(Cue c) {
+    String w = lower[c.from()];
+    for (String stem :
+        List.of(
+            "postpon", "delay", "defer", "put", "push", "move", "brought", "bring", "resched",
+            "cancel", "call", "extend", "scrap", "advance", "slip", "switch", "axed", "set")) {
+      if (w.startsWith(stem)) {
+        return !isNounForm(c);
+      }
+    }
+    return false;
   }
 
   private boolean isNounForm(Cue c) {
@@ -1014,7 +1306,10 @@ final class SentenceAnalyzer {
         continue;
       }
       EventPhrase event = subject(p.from());
-      if (event == null) {
+      if (event != null && !isEventNoun(event.head()) && !event.anaphor() && meetVerbAfter(p)) {
+        event = meetingOf(event);
+      }
+      if (event == null || !event.anaphor() && !isEventNoun(event.head())) {
         continue;
       }
       old = Anchoring.anchor(old, Anchoring.Policy.RECENT, dct, null);
@@ -1059,6 +1354,20 @@ final class SentenceAnalyzer {
    * announced".
    */
   private boolean isStrongPrevious(Cue p) {
+    return isStrongPreviousCue(p);
+  }
+
+  /** "had originally been due to meet": the plan is a meeting of the subject. */
+  private boolean meetVerbAfter(Cue p) {
+    for (int k = p.to(); k < Math.min(lower.length, p.to() + 4); k++) {
+      if (Set.of("meet", "convene", "gather").contains(lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isStrongPreviousCue(Cue p) {
     if (lower[p.from()].equals("had")
         || lower[p.from()].equals("was")
         || lower[p.from()].equals("were")) {
@@ -1336,14 +1645,20 @@ final class SentenceAnalyzer {
       second = null;
     } else {
       first = object(c.to());
-      second = subject(c.from());
+      // The subject of an active change verb is its agent ("the board postponed ..."), except
+      // for phrases that are not verbs ("shipments ... earlier than planned").
+      second = isVerbForm(c) ? null : subject(c.from());
     }
     for (EventPhrase e : new EventPhrase[] {first, second}) {
-      if (e != null && (isEventNoun(e.head()) || e.named())) {
+      if (e != null && isEventNoun(e.head())) {
         return e;
       }
     }
-    EventPhrase fallback = firstEventNounPhrase(clauseStart(c.from()), clauseEnd(c.to()));
+    boolean before = passive || !isVerbForm(c);
+    EventPhrase fallback =
+        before
+            ? firstEventNounPhrase(clauseStart(c.from()), c.from())
+            : firstEventNounPhrase(c.to(), clauseEnd(c.to()));
     if (fallback != null) {
       return new EventPhrase(
           fallback.start(),
@@ -1357,11 +1672,13 @@ final class SentenceAnalyzer {
           fallback.named(),
           true);
     }
-    if (first != null && first.anaphor()) {
-      return first;
-    }
-    if (second != null && second.anaphor()) {
-      return second;
+    // "adjourned a shareholders meeting ... and rescheduled it": the pronoun's antecedent is the
+    // sentence's earlier event noun.
+    for (EventPhrase e : new EventPhrase[] {first, second}) {
+      if (e != null && e.anaphor()) {
+        EventPhrase antecedent = firstEventNounPhrase(0, c.from());
+        return antecedent != null ? antecedent : e;
+      }
     }
     return first != null ? first : second;
   }
@@ -1610,7 +1927,8 @@ final class SentenceAnalyzer {
     if (Words.AUX.contains(w) || Words.BOUNDARY.contains(w) || Words.SPEECH.contains(w)) {
       return false;
     }
-    if (Set.of("that", "than", "instead", "whether", "if", "unless").contains(w)) {
+    if (Set.of("that", "than", "instead", "whether", "if", "unless", "why", "how", "what", "not")
+        .contains(w)) {
       return false;
     }
     // A change or plan verb ends the phrase ("voted to postpone"), a reduced relative does not.
@@ -1756,6 +2074,7 @@ final class SentenceAnalyzer {
     boolean cut = false;
     boolean compoundOpen = true;
     String compoundLast = "";
+    String firstEventAfterOf = null;
     int lastWritten = -1;
     for (int k = a; k < to; k++) {
       String w = lower[k];
@@ -1772,6 +2091,7 @@ final class SentenceAnalyzer {
       }
       boolean properNoun =
           t.isCapitalised()
+              && !headline
               && t.isWord()
               && !(k == 0 && isCommonOpener(k))
               && !Words.DETERMINERS.contains(w)
@@ -1809,11 +2129,14 @@ final class SentenceAnalyzer {
       if (compoundOpen && isEventNoun(bare)) {
         head = bare;
       }
+      if (!compoundOpen && firstEventAfterOf == null && isEventNoun(bare)) {
+        firstEventAfterOf = bare;
+      }
       if (compoundOpen
           && !Names.STOP_WORDS.contains(bare)
           && !Words.DETERMINERS.contains(bare)
           && Character.isLetter(bare.isEmpty() ? '1' : bare.charAt(0))) {
-        compoundLast = Words.singular(Names.slug(bare));
+        compoundLast = Names.slug(bare);
       }
       if (Names.STOP_WORDS.contains(bare)
           || Names.CORPORATE_SUFFIXES.contains(bare)
@@ -1835,6 +2158,9 @@ final class SentenceAnalyzer {
     }
     if (written.length() == 0) {
       return null;
+    }
+    if (head.isEmpty() && PARTITIVES.contains(compoundLast) && firstEventAfterOf != null) {
+      head = firstEventAfterOf; // "second day of talks", "part of the session"
     }
     if (head.isEmpty()) {
       // No event noun in the leading compound: its last word stands as head ("action").

@@ -292,7 +292,7 @@ final class Words {
   }
 
   static String stripPossessive(String w) {
-    if (w.endsWith("'s") || w.endsWith("\u2019s")) {
+    if (w.endsWith("'s") || w.endsWith("\u2019s") || w.endsWith("\"s")) {
       return w.substring(0, w.length() - 2);
     }
     if (w.endsWith("'") || w.endsWith("\u2019")) {

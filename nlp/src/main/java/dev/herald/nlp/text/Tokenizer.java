@@ -33,6 +33,12 @@ public final class Tokenizer {
           char d = text.charAt(i);
           if (Character.isLetterOrDigit(d)) {
             i++;
+          } else if (d == '"'
+              && i + 1 < to
+              && text.charAt(i + 1) == 's'
+              && (i + 2 >= to || !Character.isLetter(text.charAt(i + 2)))) {
+            // Wire copy types the possessive with a double quote: OPEC"s.
+            i += 2;
           } else if (isJoiner(d) && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1))) {
             // "U.S", "Ltd's", "mid-November", "1-1/8", "13/14": keep the joined run whole.
             i += 2;
