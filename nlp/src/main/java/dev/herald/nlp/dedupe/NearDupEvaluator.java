@@ -234,14 +234,18 @@ public final class NearDupEvaluator {
         pool.subList(0, Math.min(SYNTHETIC_ORIGINALS, pool.size()));
 
     Map<String, Score> byKind = new LinkedHashMap<>();
+    Score lsh = new Score("  copies found by a shared band key + verified", 0, 0, 0, 0);
     Score all = new Score("synthetic syndication (all)", 0, 0, 0, 0);
     for (ReutersCorpus.Article a : originals) {
       List<String> paras = a.paragraphs();
       NearDupFingerprint orig = fingerprinter.fingerprint(a.title(), Syndication.join(paras));
       for (String t : Syndication.TRANSFORMS) {
         Syndication.Doc c = Syndication.copy(t, a.title(), paras, rnd);
-        NearDupFingerprinter.Verdict v =
-            fingerprinter.compare(orig, fingerprinter.fingerprint(c.title(), c.body()));
+        NearDupFingerprint copy = fingerprinter.fingerprint(c.title(), c.body());
+        NearDupFingerprinter.Verdict v = fingerprinter.compare(orig, copy);
+        boolean candidate =
+            fingerprinter.bandKeys(copy).stream().anyMatch(fingerprinter.bandKeys(orig)::contains);
+        lsh = lsh.plus(true, candidate && v.duplicate());
         byKind.merge(
             "  copy: " + t,
             new Score("  copy: " + t, 0, 0, 0, 0).plus(true, v.duplicate()),
@@ -263,6 +267,7 @@ public final class NearDupEvaluator {
     List<Score> out = new ArrayList<>();
     out.add(all);
     out.addAll(byKind.values());
+    out.add(lsh);
     out.addAll(realTemplates(corpus, labelled));
     return out;
   }
@@ -303,6 +308,7 @@ public final class NearDupEvaluator {
    */
   private List<Score> realTemplates(
       Map<Integer, ReutersCorpus.Article> corpus, Set<String> labelled) {
+    Map<Integer, NearDupFingerprint> fps = new HashMap<>();
     Map<String, List<ReutersCorpus.Article>> byTemplate = new TreeMap<>();
     for (ReutersCorpus.Article a : corpus.values()) {
       if (a.body().isBlank()) {
@@ -344,10 +350,7 @@ public final class NearDupEvaluator {
           } else if (apart.toHours() < 20 || !isUpdate(x.body(), y.body())) {
             continue; // same headline: keep only other days with other figures or text
           }
-          NearDupFingerprinter.Verdict v =
-              fingerprinter.compare(
-                  fingerprinter.fingerprint(x.title(), x.body()),
-                  fingerprinter.fingerprint(y.title(), y.body()));
+          NearDupFingerprinter.Verdict v = fingerprinter.compare(fp(fps, x), fp(fps, y));
           if (v.containment() < LOOK_ALIKE) {
             continue; // unrelated texts: trivially apart, they would only inflate the count
           }

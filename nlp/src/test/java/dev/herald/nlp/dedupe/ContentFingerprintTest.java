@@ -37,6 +37,6 @@ class ContentFingerprintTest {
     assertThat(fingerprint.of("Talks postponed.")).isEmpty();
     assertThat(fingerprint.of("")).isEmpty();
     assertThat(fingerprint.of(null)).isEmpty();
-    assertThat(fingerprint.of("!!! ... ??? " .repeat(100))).isEmpty();
+    assertThat(fingerprint.of("!!! ... ??? ".repeat(100))).isEmpty();
   }
 }
