@@ -76,6 +76,10 @@ final class Resolver {
         return one(m, type(r, TimexType.DATE), s.get("value"), mod);
       case "range":
         return range(c, m, mod);
+      case "century":
+        return one(m, TimexType.DATE, century(s), mod);
+      case "anaphor":
+        return one(m, TimexType.DATE, anaphor(c), mod);
       default:
         throw new IllegalStateException("unknown resolver " + r.resolver());
     }
@@ -194,6 +198,12 @@ final class Resolver {
       case "notOrdinalSecond":
         // "a second time": an ordinal, not a duration
         return "SEC".equals(s.get("unit")) ? false : notAge(toks, m.to());
+      case "wordYear":
+        {
+          // "nineteen ninety-six" is a year; "twenty five" is not
+          Integer yy = num(s, "yy");
+          return yy != null && yy >= 10 && yy <= 99;
+        }
       case "notBeforeNumber":
         return next == null || !next.isNumber();
       default:
@@ -264,7 +274,9 @@ final class Resolver {
   private String date(Ctx c) {
     Map<String, String> s = c.s;
     Integer year = num(s, "year");
-    if (year == null && s.containsKey("yy")) {
+    if (year == null && s.containsKey("cent") && s.containsKey("yy")) {
+      year = Integer.parseInt(s.get("cent")) * 100 + Integer.parseInt(s.get("yy"));
+    } else if (year == null && s.containsKey("yy")) {
       int yy = Integer.parseInt(s.get("yy"));
       year = yy >= 30 ? 1900 + yy : 2000 + yy;
     }
@@ -288,7 +300,7 @@ final class Resolver {
         if (c.dct == null) {
           return null;
         }
-        year = s.containsKey("shift") ? shiftedYear(c, month) : inferYear(c, month, day);
+        year = s.containsKey("shift") ? shiftedYear(c, month, day) : inferYear(c, month, day);
       }
       if (day != null) {
         if (day > YearMonth.of(year, month).lengthOfMonth()) {
@@ -341,19 +353,20 @@ final class Resolver {
   }
 
   /**
-   * A month (and day) without a year: the occurrence nearest the dct (within six months), unless
-   * the tense points the other way by more than two months ("fell in March" said in January is last
-   * March; "will resume in February" said in November is next February).
+   * A month (and day) without a year: the occurrence in a window around the dct, unless the tense
+   * points the other way by more than two months ("fell in March" said in January is last March;
+   * "will resume in February" said in November is next February).
    */
   private int inferYear(Ctx c, int month, Integer dayOrNull) {
     LocalDate d = c.dct;
     int day = dayOrNull == null ? 15 : Math.min(dayOrNull, 28);
     long diff = ChronoUnit.DAYS.between(d, LocalDate.of(d.getYear(), month, day));
     int year = d.getYear();
-    if (diff > 183) {
+    // News looks back more often than ahead: the window runs eight months back, four ahead.
+    if (diff > WINDOW_AHEAD_DAYS) {
       year--;
       diff -= 365;
-    } else if (diff < -183) {
+    } else if (diff <= WINDOW_AHEAD_DAYS - 365) {
       year++;
       diff += 365;
     }
@@ -366,19 +379,25 @@ final class Resolver {
     return year;
   }
 
+  private static final int WINDOW_AHEAD_DAYS = 125;
+
   /** How far a date may sit on the "wrong" side of the dct before tense moves it a year. */
   private static final int TENSE_SLACK_DAYS = 61;
 
-  /** "last February", "next March", "this May". */
-  private static int shiftedYear(Ctx c, int month) {
+  /** "last February", "next March", "last Oct. 23": the occurrence before/after the dct. */
+  private static int shiftedYear(Ctx c, int month, Integer day) {
     int shift = c.shift();
-    int dm = c.dct.getMonthValue();
     int y = c.dct.getYear();
+    int d = day == null ? 0 : Math.min(day, YearMonth.of(y, month).lengthOfMonth());
+    int cmp =
+        month != c.dct.getMonthValue()
+            ? Integer.compare(month, c.dct.getMonthValue())
+            : d == 0 ? 0 : Integer.compare(d, c.dct.getDayOfMonth());
     if (shift < 0) {
-      return month < dm ? y : y - 1;
+      return cmp < 0 ? y : y - 1;
     }
     if (shift > 0) {
-      return month > dm ? y : y + 1;
+      return cmp > 0 ? y : y + 1;
     }
     return y;
   }
@@ -728,6 +747,45 @@ final class Resolver {
       }
     }
     return shiftUnit(c.dct, unit, -n);
+  }
+
+  /** "the 20th century" is "19". */
+  private static String century(Map<String, String> s) {
+    Integer n = num(s, "century");
+    return n == null || n < 1 || n > 30 ? null : String.format("%02d", n - 1);
+  }
+
+  /**
+   * "that year", "later that day", "the following year": the date last named, at the unit's
+   * granularity, moved by the shift. Without an earlier date there is nothing to anchor on.
+   */
+  private String anaphor(Ctx c) {
+    String last = c.discourse == null ? null : c.discourse.lastDate;
+    String unit = c.s.get("unit");
+    if (last == null || unit == null || last.length() < 4) {
+      return null;
+    }
+    try {
+      int k = c.shift();
+      switch (unit) {
+        case "Y":
+          return String.format("%04d", Integer.parseInt(last.substring(0, 4)) + k);
+        case "M":
+          if (last.length() >= 7 && Character.isDigit(last.charAt(5))) {
+            return YearMonth.parse(last.substring(0, 7)).plusMonths(k).toString();
+          }
+          return null;
+        case "D":
+          if (last.length() >= 10) {
+            return LocalDate.parse(last.substring(0, 10)).plusDays(k).toString();
+          }
+          return null;
+        default:
+          return null;
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static String decade(Map<String, String> s) {

@@ -9,7 +9,7 @@ enum Tense {
   NONE;
 
   private static final int BACK = 12;
-  private static final int AHEAD = 8;
+  private static final int AHEAD = 15;
 
   /**
    * The nearest cue word before the expression (within the sentence) wins; when there is none, the
@@ -45,6 +45,16 @@ enum Tense {
       }
     }
     return weak;
+  }
+
+  /** "had been scheduled to", "was expected to": a future seen from the past. */
+  private static boolean pastAuxBefore(List<Token> toks, int i, Lexicon lex) {
+    for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+      if (lex.has(toks.get(k).lower(), "pastaux")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSentenceEnd(Token t) {
