@@ -776,7 +776,22 @@ final class SentenceAnalyzer {
                 "asks",
                 "ask",
                 "vote",
-                "votes")
+                "votes",
+                "well",
+                "like",
+                "prefer",
+                "need",
+                "needs",
+                "hope",
+                "hopes",
+                "seek",
+                "seeks",
+                "sought",
+                "threatened",
+                "threatens",
+                "threaten",
+                "consider",
+                "considering")
             .contains(lower[k - 1]);
   }
 
@@ -855,6 +870,15 @@ final class SentenceAnalyzer {
   private boolean isFinancial(Cue c) {
     if (c.from() > 0 && Cues.FINANCIAL.contains(Words.stripPossessive(lower[c.from() - 1]))) {
       return true;
+    }
+    if (c.type() == Type.EXTEND) {
+      // "credit lines extended to Brazilian banks": lending, not a deadline.
+      for (int k = c.from() - 1; k >= Math.max(0, c.from() - 3); k--) {
+        if (Set.of("credit", "credits", "loan", "loans", "lines", "line", "facility", "facilities")
+            .contains(lower[k])) {
+          return true;
+        }
+      }
     }
     if (isNounForm(c)) {
       // "the interest rate on the rescheduling": money words just before a noun form.
@@ -984,7 +1008,12 @@ final class SentenceAnalyzer {
     boolean strongTime = newStrong || oldStrong || type == Type.INSTEAD;
     // Every change needs an occasion: an event noun heading the subject or object ("postpone
     // action" is not one), or the clause's first event noun when a time is firmly attached.
-    if (type == Type.EXTEND && !isEventNoun(event.head()) && !event.anaphor() && strongTime) {
+    if (type == Type.EXTEND
+        && !isEventNoun(event.head())
+        && !event.anaphor()
+        && strongTime
+        && event.core().stream().noneMatch(Cues.FINANCIAL::contains)
+        && !Cues.FINANCIAL.contains(event.head())) {
       // "the INRA, originally due to expire in October 1985, was extended": its expiry moved.
       event =
           new EventPhrase(
@@ -1011,6 +1040,10 @@ final class SentenceAnalyzer {
     }
     // A noun ("the delay in ...", "building delays") says little without its own new time.
     if (noun && !newStrong && !(ofEventNoun(c) && hasPlanContext())) {
+      return null;
+    }
+    // With no time at all only an occasion counts: "postponed a session", not "a decision".
+    if (neu == null && old == null && !Cues.DATELESS_OCCASIONS.contains(event.head())) {
       return null;
     }
     // With no time at all, "is delaying exports" is a process, not a rescheduled occasion.
@@ -1628,7 +1661,8 @@ final class SentenceAnalyzer {
     boolean passive = false;
     for (int k = c.from() - 1; k >= Math.max(0, c.from() - 4); k--) {
       if (Words.BE.contains(lower[k]) || lower[k].equals("got") || lower[k].equals("get")) {
-        passive = true;
+        // "is delaying exports" is active; "was delayed" passive.
+        passive = !lower[c.from()].endsWith("ing");
         break;
       }
       if (!Words.ADVERBS.contains(lower[k]) && !Words.AUX.contains(lower[k])) {
