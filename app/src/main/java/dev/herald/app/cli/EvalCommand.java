@@ -1,5 +1,7 @@
 package dev.herald.app.cli;
 
+import dev.herald.nlp.dedupe.NearDupEvaluator;
+import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.schedule.eval.ScheduleEvalJob;
 import dev.herald.nlp.time.eval.Report;
 import dev.herald.nlp.time.eval.TimemlEvaluator;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure Herald's language code on labelled data.",
-    subcommands = {EvalCommand.Schedule.class, EvalCommand.Timeml.class})
+    subcommands = {EvalCommand.Schedule.class, EvalCommand.Timeml.class, EvalCommand.Dedupe.class})
 public final class EvalCommand {
 
   /** {@code herald eval schedule}: schedule-change detection over labelled cases. */
@@ -71,6 +73,27 @@ public final class EvalCommand {
       }
       Report report = TimemlEvaluator.standard().evaluate(corpus);
       System.out.println(report.toTable());
+      return 0;
+    }
+  }
+
+  /** {@code herald eval dedupe}: duplicate decisions on Reuters pairs and synthetic syndication. */
+  @Command(
+      name = "dedupe",
+      mixinStandardHelpOptions = true,
+      description =
+          "Precision and recall of duplicate decisions on ../shared/data/neardup and on synthetic"
+              + " syndicated copies and negatives generated from Reuters-21578.")
+  static final class Dedupe implements Callable<Integer> {
+    @Option(
+        names = "--shared",
+        paramLabel = "DIR",
+        description = "The shared data folder (default ../shared).")
+    Path shared = Home.dir().resolve("../shared").normalize();
+
+    @Override
+    public Integer call() throws Exception {
+      new NearDupEvaluator(new NearDupFingerprinter()).run(shared, System.out);
       return 0;
     }
   }

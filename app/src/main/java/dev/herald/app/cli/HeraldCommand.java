@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       SinkCommand.class,
       TagCommand.class,
+      DedupeCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })
