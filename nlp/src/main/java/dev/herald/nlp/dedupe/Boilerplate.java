@@ -2,6 +2,7 @@ package dev.herald.nlp.dedupe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -41,14 +42,33 @@ final class Boilerplate {
           "^\\W*(?i:by|from|par|von|por)\\s+\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,4}"
               + "(?:\\s*(?:,|and|&|\\||/|-|\u2013|\u2014|(?i:in|for)).*)?$");
 
-  /** Cues that mark a short line as boilerplate wherever it stands. */
-  private static final Pattern STRONG_CUE =
-      Pattern.compile(
-          "(?:\u00a9|\\(c\\)\\s*\\d{4}|copyright|all rights reserved|^\\W*(?:read more|read also"
-              + "|see also|related|more from|advertisement)\\b|\\((?:reporting|writing|editing)"
-              + " by|click here|subscribe to|sign up (?:for|to)|follow us on|enable javascript"
-              + "|uses? cookies|cookie policy|privacy policy|terms of (?:use|service))",
-          Pattern.CASE_INSENSITIVE);
+  /** Phrases that mark a short line as boilerplate wherever they stand (lower case). */
+  private static final List<String> STRONG_CUES =
+      List.of(
+          "\u00a9",
+          "(c) 1",
+          "(c) 2",
+          "copyright",
+          "all rights reserved",
+          "(reporting by",
+          "(writing by",
+          "(editing by",
+          "click here",
+          "subscribe to",
+          "sign up for",
+          "sign up to",
+          "follow us on",
+          "enable javascript",
+          "use cookies",
+          "uses cookies",
+          "cookie policy",
+          "privacy policy",
+          "terms of use",
+          "terms of service");
+
+  /** Phrases that mark a short line as boilerplate when it starts with them (lower case). */
+  private static final List<String> STRONG_STARTS =
+      List.of("read more", "read also", "see also", "related", "more from", "advertisement");
 
   /** Cues trusted only in the first or last lines, where bylines and footers stand. */
   private static final Pattern EDGE_CUE =
@@ -109,10 +129,29 @@ final class Boilerplate {
     if (countWords(line, MAX_LINE_WORDS + 1) > MAX_LINE_WORDS) {
       return false;
     }
-    if (AGENCY_ONLY.matcher(line).matches() || STRONG_CUE.matcher(line).find()) {
+    if (AGENCY_ONLY.matcher(line).matches() || hasStrongCue(line.toLowerCase(Locale.ROOT))) {
       return true;
     }
     return edge && (BYLINE.matcher(line).matches() || EDGE_CUE.matcher(line).find());
+  }
+
+  // Plain substring tests: this runs on every short line, where a regex alternation is slow.
+  private static boolean hasStrongCue(String lower) {
+    for (String cue : STRONG_CUES) {
+      if (lower.contains(cue)) {
+        return true;
+      }
+    }
+    int start = 0;
+    while (start < lower.length() && !Character.isLetter(lower.charAt(start))) {
+      start++;
+    }
+    for (String cue : STRONG_STARTS) {
+      if (lower.startsWith(cue, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int countWords(String s, int stopAt) {
