@@ -61,13 +61,15 @@ public final class ArticleExtractor {
   }
 
   private Extraction extractParsed(Document doc, String url) {
-    PageMetadata meta = MetadataReader.read(doc, url);
+    PageIndex index = PageIndex.of(doc);
+    PageMetadata meta = MetadataReader.read(doc, index, url);
     Element body = doc.body();
-    MainText.Found found = mainText.find(body, java.util.Arrays.asList(meta.title(), doc.title()));
+    MainText.Found found =
+        mainText.find(body, index, java.util.Arrays.asList(meta.title(), doc.title()));
     String text = String.join("\n\n", found.paragraphs());
     String lang =
         languages.language(text.isEmpty() ? sample(found.allBlocks()) : text, meta.declaredLang());
-    Element h1 = body.selectFirst("h1");
+    Element h1 = index.firstHeadline();
     try {
       classifier.check(doc.title(), h1 == null ? null : h1.text(), text, found.allBlocks(), meta);
     } catch (Rejection r) {

@@ -1,10 +1,6 @@
 package dev.herald.extract;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -39,8 +35,10 @@ final class HtmlDecoder {
     if (bom == null) {
       rejectBinary(bytes);
     }
-    Charset charset = bom != null ? bom : chooseCharset(bytes, charsetHint);
-    String text = new String(bytes, start, bytes.length - start, charset);
+    String text =
+        bom != null
+            ? new String(bytes, start, bytes.length - start, bom)
+            : decodeUnmarked(bytes, charsetHint);
     if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
       rejectControlText(text);
     }
@@ -142,27 +140,28 @@ final class HtmlDecoder {
     return true;
   }
 
-  private static Charset chooseCharset(byte[] bytes, String hint) {
+  /** Text without a byte-order mark: declared charset, checked against the bytes. */
+  private static String decodeUnmarked(byte[] bytes, String hint) {
     Charset declared = charsetNamed(hint);
     if (declared == null) {
       declared = declaredInMarkup(bytes);
     }
-    boolean utf8Valid = isValidUtf8(bytes);
-    if (declared == null) {
-      return utf8Valid ? StandardCharsets.UTF_8 : WINDOWS_1252;
-    }
-    if (declared.equals(StandardCharsets.UTF_8)) {
-      if (utf8Valid) {
-        return declared;
+    if (declared == null || declared.equals(StandardCharsets.UTF_8)) {
+      // Decoding replaces malformed input with U+FFFD: only then is a full validity check needed.
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') < 0 || isValidUtf8(bytes)) {
+        return text;
       }
-      // Mislabelled: a second declaration in the page may be right, else the web's default.
-      Charset meta = declaredInMarkup(bytes);
-      return meta != null && !meta.equals(StandardCharsets.UTF_8) ? meta : WINDOWS_1252;
+      // Mislabelled or unlabelled non-UTF-8: a second declaration in the page may be right,
+      // else the web's default.
+      Charset meta = declared == null ? null : declaredInMarkup(bytes);
+      Charset fallback = meta != null && !meta.equals(StandardCharsets.UTF_8) ? meta : WINDOWS_1252;
+      return new String(bytes, fallback);
     }
-    if (isSingleByteLatin(declared) && utf8Valid && hasMultiByteSequence(bytes)) {
-      return StandardCharsets.UTF_8;
+    if (isSingleByteLatin(declared) && hasMultiByteSequence(bytes) && isValidUtf8(bytes)) {
+      return new String(bytes, StandardCharsets.UTF_8);
     }
-    return declared;
+    return new String(bytes, declared);
   }
 
   /** The charset of a {@code <meta>} or XML declaration near the start, when Java supports it. */
@@ -207,18 +206,47 @@ final class HtmlDecoder {
     return n.startsWith("windows-125") || n.startsWith("iso-8859") || n.equals("us-ascii");
   }
 
-  static boolean isValidUtf8(byte[] bytes) {
-    CharsetDecoder d =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      d.decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+  /** Well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF), without decoding. */
+  static boolean isValidUtf8(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int extra;
+      int min;
+      if (c >= 0xC2 && c <= 0xDF) {
+        extra = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        extra = 2;
+        min = 0x800;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        extra = 3;
+        min = 0x10000;
+      } else {
+        return false;
+      }
+      int cp = c & (0x3F >> extra);
+      for (int k = 1; k <= extra; k++) {
+        if (i + k >= n) {
+          return false;
+        }
+        int cc = b[i + k] & 0xFF;
+        if ((cc & 0xC0) != 0x80) {
+          return false;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return false;
+      }
+      i += extra + 1;
     }
+    return true;
   }
 
   private static boolean hasMultiByteSequence(byte[] bytes) {

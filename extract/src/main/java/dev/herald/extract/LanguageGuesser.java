@@ -1,6 +1,8 @@
 package dev.herald.extract;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,12 +35,17 @@ final class LanguageGuesser {
           Map.entry("tur", "tr"),
           Map.entry("swe", "sv"),
           Map.entry("ukr", "uk"));
-  private static final int SAMPLE_CHARS = 6000;
+  private static final int SAMPLE_CHARS = 3000;
 
-  private final Map<String, Set<String>> stopWords;
+  /** Function word to the languages it belongs to. */
+  private final Map<String, List<String>> languagesOfWord = new HashMap<>();
 
   LanguageGuesser(Lexicon lexicon) {
-    this.stopWords = lexicon.stopWords();
+    for (Map.Entry<String, Set<String>> e : lexicon.stopWords().entrySet()) {
+      for (String w : e.getValue()) {
+        languagesOfWord.computeIfAbsent(w, k -> new ArrayList<>()).add(e.getKey());
+      }
+    }
   }
 
   /** A BCP 47 tag, locale or three-letter code reduced to ISO 639-1, or null. */
@@ -95,15 +102,21 @@ final class LanguageGuesser {
     }
     Map<String, Integer> hits = new HashMap<>();
     int words = 0;
-    for (String w : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
-      if (w.isEmpty()) {
-        continue;
-      }
-      words++;
-      for (Map.Entry<String, Set<String>> e : stopWords.entrySet()) {
-        if (e.getValue().contains(w)) {
-          hits.merge(e.getKey(), 1, Integer::sum);
+    String lower = sample.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); i++) {
+      boolean letter = i < lower.length() && Character.isLetter(lower.charAt(i));
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        words++;
+        List<String> langs = languagesOfWord.get(lower.substring(start, i));
+        if (langs != null) {
+          for (String l : langs) {
+            hits.merge(l, 1, Integer::sum);
+          }
         }
+        start = -1;
       }
     }
     String best = null;

@@ -98,7 +98,7 @@ final class MainText {
   /**
    * @param titles the page's title strings: a paragraph repeating one is dropped
    */
-  Found find(Element body, List<String> titles) {
+  Found find(Element body, PageIndex index, List<String> titles) {
     List<TextBlock> blocks = BlockBuilder.build(body, lexicon);
     Element stop = body.parent();
     Map<Element, Stats> stats = new IdentityHashMap<>();
@@ -116,7 +116,7 @@ final class MainText {
         }
       }
     }
-    Set<Element> guarded = guarded(body, stop);
+    Set<Element> guarded = guarded(index, stop);
     for (TextBlock b : blocks) {
       b.excluded = chainExcluded(b.owner, body, stats, guarded, totalPara);
     }
@@ -126,15 +126,15 @@ final class MainText {
   }
 
   /** The elements above the page's headline and its articleBody: never dropped as furniture. */
-  private static Set<Element> guarded(Element body, Element stop) {
+  private static Set<Element> guarded(PageIndex index, Element stop) {
     Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Element> anchors = new ArrayList<>();
-    for (Element h1 : body.getElementsByTag("h1")) {
+    for (Element h1 : index.h1s) {
       if (h1.text().length() >= 15) { // a logo in an h1 is not a headline
         anchors.add(h1);
       }
     }
-    anchors.addAll(body.getElementsByAttributeValueMatching("itemprop", "(?i)^articlebody$"));
+    anchors.addAll(index.articleBodies);
     for (Element e : anchors) {
       for (Element a = e; a != null && a != stop && out.add(a); a = a.parent()) {
         // marks the chain up to the first one already marked
@@ -370,7 +370,10 @@ final class MainText {
         }
         double bonus = !topClass.isEmpty() && topClass.equals(sib.className()) ? topScore * 0.2 : 0;
         boolean take = s.scored && finalScore(s) + bonus >= siblingThreshold;
-        if (!take && sib.normalName().equals("p")) {
+        if (!take && s.keptParaChars >= 80 && s.keptParaChars >= 0.6 * s.keptChars) {
+          take = true; // mostly long, link-poor paragraphs
+        }
+        if (!take && paragraphLike(sib)) {
           double ld = s.linkDensity();
           take =
               (s.keptChars > 80 && ld < 0.25)

@@ -78,9 +78,9 @@ final class MetadataReader {
 
   private MetadataReader() {}
 
-  static PageMetadata read(Document doc, String url) {
-    Map<String, String> meta = metaTags(doc);
-    JsonNode article = articleJsonLd(doc);
+  static PageMetadata read(Document doc, PageIndex index, String url) {
+    Map<String, String> meta = metaTags(index);
+    JsonNode article = articleJsonLd(index);
     String siteName =
         firstNonBlank(
             meta.get("og:site_name"),
@@ -91,9 +91,9 @@ final class MetadataReader {
             text(article == null ? null : article.get("headline")),
             meta.get("og:title"),
             meta.get("twitter:title"),
-            firstText(doc, "h1"),
+            firstText(index.firstHeadline()),
             doc.title());
-    OffsetDateTime published = published(article, meta, doc);
+    OffsetDateTime published = published(article, meta, index);
     Boolean free = null;
     if (article != null && article.has("isAccessibleForFree")) {
       String v = article.get("isAccessibleForFree").asText("").toLowerCase(Locale.ROOT);
@@ -102,17 +102,17 @@ final class MetadataReader {
     return new PageMetadata(
         clean(cleanTitle(title, siteName)),
         published,
-        authors(article, meta, doc),
-        canonical(doc, meta, url),
+        authors(article, meta, index),
+        canonical(index, meta, url),
         clean(siteName),
         declaredLang(doc, meta, article),
         article == null ? null : text(article.get("articleBody")),
         free);
   }
 
-  private static Map<String, String> metaTags(Document doc) {
+  private static Map<String, String> metaTags(PageIndex index) {
     Map<String, String> out = new HashMap<>();
-    for (Element m : doc.getElementsByTag("meta")) {
+    for (Element m : index.metas) {
       String content = m.attr("content");
       if (content.isBlank()) {
         continue;
@@ -128,9 +128,9 @@ final class MetadataReader {
   }
 
   /** The first JSON-LD object of an Article type (also inside @graph and arrays), else null. */
-  static JsonNode articleJsonLd(Document doc) {
+  static JsonNode articleJsonLd(PageIndex index) {
     JsonNode fallback = null;
-    for (Element s : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element s : index.jsonLdScripts) {
       String data = s.data();
       if (data.length() > MAX_JSON_LD_CHARS) {
         continue;
@@ -189,7 +189,7 @@ final class MetadataReader {
   }
 
   private static OffsetDateTime published(
-      JsonNode article, Map<String, String> meta, Document doc) {
+      JsonNode article, Map<String, String> meta, PageIndex index) {
     if (article != null) {
       for (String k : new String[] {"datePublished", "dateCreated", "uploadDate", "dateModified"}) {
         OffsetDateTime t = DateParsing.parse(text(article.get(k)));
@@ -204,7 +204,7 @@ final class MetadataReader {
         return t;
       }
     }
-    for (Element time : doc.select("time[datetime]")) {
+    for (Element time : index.times) {
       OffsetDateTime t = DateParsing.parse(time.attr("datetime"));
       if (t != null) {
         return t;
@@ -213,7 +213,7 @@ final class MetadataReader {
     return null;
   }
 
-  private static List<String> authors(JsonNode article, Map<String, String> meta, Document doc) {
+  private static List<String> authors(JsonNode article, Map<String, String> meta, PageIndex index) {
     Set<String> names = new LinkedHashSet<>();
     if (article != null) {
       addAuthors(article.get("author"), names, 0);
@@ -226,7 +226,7 @@ final class MetadataReader {
       addName(meta.get("dc.creator"), names);
     }
     if (names.isEmpty()) {
-      for (Element e : doc.select("[itemprop=author], a[rel=author], .byline [rel=author]")) {
+      for (Element e : index.authorElements) {
         Element name = e.selectFirst("[itemprop=name]");
         addName((name != null ? name : e).text(), names);
         if (names.size() >= 5) {
@@ -272,8 +272,8 @@ final class MetadataReader {
     names.add(s);
   }
 
-  private static String canonical(Document doc, Map<String, String> meta, String url) {
-    Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+  private static String canonical(PageIndex index, Map<String, String> meta, String url) {
+    Element link = index.canonicalLink;
     String href = link != null ? link.attr("href").strip() : meta.get("og:url");
     if (href == null || href.isBlank()) {
       return null;
@@ -289,7 +289,7 @@ final class MetadataReader {
   }
 
   private static String declaredLang(Document doc, Map<String, String> meta, JsonNode article) {
-    Element html = doc.selectFirst("html");
+    Element html = doc.child(0);
     String[] candidates = {
       html == null ? null : html.attr("lang"),
       html == null ? null : html.attr("xml:lang"),
@@ -327,8 +327,7 @@ final class MetadataReader {
     return t;
   }
 
-  private static String firstText(Document doc, String css) {
-    Element e = doc.selectFirst(css);
+  private static String firstText(Element e) {
     return e == null ? null : e.text();
   }
 

@@ -35,8 +35,8 @@ final class PageClassifier {
     if (body.length() < ERROR_PAGE_MAX_CHARS && lexicon.errorTitle().matcher(heading).find()) {
       throw new Rejection(ErrorKind.ERROR_PAGE, "error page titled \"" + shorten(heading) + "\"");
     }
-    String pageText = pageText(allBlocks);
     if (body.length() < WALL_MAX_CHARS) {
+      String pageText = pageText(allBlocks);
       int pageHits = hits(pageText, lexicon.consentPhrases());
       int bodyHits = hits(body.toLowerCase(Locale.ROOT), lexicon.consentPhrases());
       if (bodyHits >= 2 || (pageHits >= 2 && body.length() < minBodyChars * 2)) {
