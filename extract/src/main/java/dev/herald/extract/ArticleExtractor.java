@@ -66,7 +66,7 @@ public final class ArticleExtractor {
     Element body = doc.body();
     MainText.Found found =
         mainText.find(body, index, java.util.Arrays.asList(meta.title(), doc.title()));
-    String text = String.join("\n\n", found.paragraphs());
+    String text = orJsonLdBody(String.join("\n\n", found.paragraphs()), meta.jsonLdBody());
     String lang =
         languages.language(text.isEmpty() ? sample(found.allBlocks()) : text, meta.declaredLang());
     Element h1 = index.firstHeadline();
@@ -76,6 +76,48 @@ public final class ArticleExtractor {
       return Extraction.failure(r.kind(), r.getMessage(), meta, lang);
     }
     return Extraction.success(meta, text, lang);
+  }
+
+  /**
+   * The page's JSON-LD articleBody instead of the DOM text when the DOM gave (almost) nothing, or
+   * covers less than half of a much longer JSON-LD text: script-rendered pages and unusual layouts.
+   * Otherwise the DOM text wins: JSON-LD bodies are often cut short or lack paragraph breaks.
+   */
+  private String orJsonLdBody(String domText, String jsonLdBody) {
+    if (jsonLdBody == null || jsonLdBody.length() < settings.minBodyChars()) {
+      return domText;
+    }
+    String ld = jsonLdText(jsonLdBody);
+    if (ld.length() < settings.minBodyChars()) {
+      return domText;
+    }
+    if (domText.length() < settings.minBodyChars()) {
+      return ld;
+    }
+    if (ld.length() > 2 * domText.length() && WordOverlap.coverage(ld, domText) < 0.5) {
+      return ld;
+    }
+    return domText;
+  }
+
+  /** JSON-LD bodies are plain text, sometimes HTML: paragraphs either way. */
+  private String jsonLdText(String raw) {
+    if (raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0) {
+      Element root = Jsoup.parseBodyFragment(raw).body();
+      List<String> paras = new java.util.ArrayList<>();
+      for (TextBlock b : BlockBuilder.build(root, Lexicon.standard())) {
+        paras.add(b.text);
+      }
+      return String.join("\n\n", paras);
+    }
+    List<String> paras = new java.util.ArrayList<>();
+    for (String line : raw.split("\\s*\\n\\s*")) {
+      String p = line.replaceAll("\\s+", " ").strip();
+      if (!p.isEmpty()) {
+        paras.add(p);
+      }
+    }
+    return String.join("\n\n", paras);
   }
 
   private static String sample(List<TextBlock> blocks) {

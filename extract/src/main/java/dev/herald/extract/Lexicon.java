@@ -54,7 +54,7 @@ record Lexicon(
             java.util.Arrays.asList(String.join(" ", lines("date-words.txt")).split("\\s+"))),
         Pattern.compile(
             String.join("|", lines("error-page.txt")),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE),
         lines("consent-wall.txt"),
         lines("paywall.txt"),
         Map.copyOf(stop));

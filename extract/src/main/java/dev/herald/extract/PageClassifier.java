@@ -13,6 +13,7 @@ final class PageClassifier {
 
   private static final int ERROR_PAGE_MAX_CHARS = 1000;
   private static final int WALL_MAX_CHARS = 1500;
+  private static final int TEASER_MAX_CHARS = 600;
   private static final int PAGE_TEXT_SAMPLE = 100_000;
 
   private final Lexicon lexicon;
@@ -31,7 +32,7 @@ final class PageClassifier {
       throw new Rejection(ErrorKind.EMPTY, "no visible text");
     }
     String heading =
-        ((pageTitle == null ? "" : pageTitle) + " | " + (headline == null ? "" : headline));
+        (pageTitle == null ? "" : pageTitle) + "\n" + (headline == null ? "" : headline);
     if (body.length() < ERROR_PAGE_MAX_CHARS && lexicon.errorTitle().matcher(heading).find()) {
       throw new Rejection(ErrorKind.ERROR_PAGE, "error page titled \"" + shorten(heading) + "\"");
     }
@@ -39,12 +40,15 @@ final class PageClassifier {
       String pageText = pageText(allBlocks);
       int pageHits = hits(pageText, lexicon.consentPhrases());
       int bodyHits = hits(body.toLowerCase(Locale.ROOT), lexicon.consentPhrases());
-      if (bodyHits >= 2 || (pageHits >= 2 && body.length() < minBodyChars * 2)) {
+      // The main text is the consent text, or there is no article besides a consent box.
+      if (bodyHits >= 2 || (pageHits >= 2 && body.length() < minBodyChars)) {
         throw new Rejection(ErrorKind.CONSENT_WALL, "cookie or privacy consent wall");
       }
       int paywallHits = hits(pageText, lexicon.paywallPhrases());
       boolean notFree = Boolean.FALSE.equals(meta.accessibleForFree());
-      if ((paywallHits >= 1 && body.length() < minBodyChars * 4) || (notFree && paywallHits >= 1)) {
+      if ((paywallHits >= 1 && body.length() < minBodyChars)
+          || (paywallHits >= 2 && body.length() < TEASER_MAX_CHARS)
+          || (notFree && paywallHits >= 1)) {
         throw new Rejection(ErrorKind.PAYWALL, "subscription or sign-in wall");
       }
     }
