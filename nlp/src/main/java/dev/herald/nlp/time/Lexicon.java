@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,24 @@ final class Lexicon {
   /** Entries by their first token (multi-word entries are also listed here). */
   private final Map<String, List<Entry>> byWord;
 
+  /** First token, then interned class name (identity map), then entries longest first. */
+  private final Map<String, Map<String, Entry[]>> byWordAndClass = new HashMap<>();
+
   private Lexicon(Map<String, List<Entry>> byWord) {
     this.byWord = byWord;
+    for (Map.Entry<String, List<Entry>> w : byWord.entrySet()) {
+      Map<String, List<Entry>> byCls = new HashMap<>();
+      for (Entry e : w.getValue()) {
+        byCls.computeIfAbsent(e.cls, k -> new ArrayList<>()).add(e);
+      }
+      Map<String, Entry[]> ids = new IdentityHashMap<>();
+      byCls.forEach(
+          (cls, es) -> {
+            es.sort((a, b) -> Integer.compare(b.words.length, a.words.length));
+            ids.put(cls, es.toArray(new Entry[0]));
+          });
+      byWordAndClass.put(w.getKey(), ids);
+    }
   }
 
   /** Every token that starts an entry. */
@@ -79,19 +96,20 @@ final class Lexicon {
    */
   Entry match(List<Token> toks, int t, String cls) {
     Token first = toks.get(t);
-    if (!first.isWord() && !first.isPunct()) {
+    if (first.isNumber()) {
       return null;
     }
-    List<Entry> es = byWord.get(first.lower());
+    Map<String, Entry[]> classes = byWordAndClass.get(first.lower());
+    if (classes == null) {
+      return null;
+    }
+    Entry[] es = classes.get(cls);
     if (es == null) {
       return null;
     }
-    Entry best = null;
+    // longest first: the first entry that fits wins
     for (Entry e : es) {
-      if (!e.cls.equals(cls) || (e.capitalized && !first.upper())) {
-        continue;
-      }
-      if (t + e.words.length > toks.size()) {
+      if ((e.capitalized && !first.upper()) || t + e.words.length > toks.size()) {
         continue;
       }
       boolean ok = true;
@@ -99,11 +117,11 @@ final class Lexicon {
         Token tk = toks.get(t + i);
         ok = tk.lower().equals(e.words[i]) && tk.suffix().isEmpty();
       }
-      if (ok && (best == null || e.words.length > best.words.length)) {
-        best = e;
+      if (ok) {
+        return e;
       }
     }
-    return best;
+    return null;
   }
 
   boolean has(String lower, String cls) {
@@ -130,7 +148,13 @@ final class Lexicon {
           throw new IllegalStateException(resource + ": empty lexicon word");
         }
         Entry e =
-            new Entry(cols[0], Collections.unmodifiableMap(slots), ambiguous, cap, abbrev, words);
+            new Entry(
+                cols[0].intern(),
+                Collections.unmodifiableMap(slots),
+                ambiguous,
+                cap,
+                abbrev,
+                words);
         map.computeIfAbsent(words[0], k -> new ArrayList<>(2)).add(e);
       }
     }

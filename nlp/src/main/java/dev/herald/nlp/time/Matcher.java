@@ -29,6 +29,8 @@ final class Matcher {
 
   private final Rule[] numberRules;
 
+  private final int maxElements;
+
   Matcher(Lexicon lexicon, List<Rule> rules) {
     this.lexicon = lexicon;
     Map<String, Set<Rule>> byLiteral = new HashMap<>();
@@ -66,6 +68,7 @@ final class Matcher {
       }
     }
     numberRules = sorted(byNumber);
+    maxElements = rules.stream().mapToInt(r -> r.elements().length).max().orElse(1);
   }
 
   private static Rule[] sorted(Set<Rule> rules) {
@@ -86,8 +89,9 @@ final class Matcher {
       return List.of();
     }
     List<Match> out = null;
+    Search search = new Search(maxElements);
     for (Rule r : cands) {
-      Match m = matchRule(r, toks, t);
+      Match m = matchRule(r, toks, t, search);
       if (m != null) {
         if (out == null) {
           out = new ArrayList<>(4);
@@ -103,14 +107,21 @@ final class Matcher {
     return out;
   }
 
-  private Match matchRule(Rule r, List<Token> toks, int t) {
+  private Match matchRule(Rule r, List<Token> toks, int t, Search s) {
     int n = r.elements().length;
-    Search s = new Search(n);
+    s.bestEnd = -1;
+    s.steps = 0;
     dfs(r.elements(), 0, toks, t, s);
     if (s.bestEnd <= t) {
       return null;
     }
-    return new Match(r, t, s.bestEnd, s.bStart, s.bEnd, s.bVal);
+    return new Match(
+        r,
+        t,
+        s.bestEnd,
+        Arrays.copyOf(s.bStart, n),
+        Arrays.copyOf(s.bEnd, n),
+        Arrays.copyOf(s.bVal, n));
   }
 
   /** Depth-first over the (few) optional elements; keeps the longest complete match. */

@@ -78,7 +78,7 @@ record Rule(
       for (int i = 0; i < alts.length; i++) {
         String a = alts[i];
         if (a.length() > 1 && a.startsWith("@")) {
-          atoms[i] = new Atom(AtomKind.CLASS, a.substring(1));
+          atoms[i] = new Atom(AtomKind.CLASS, a.substring(1).intern());
         } else if (a.length() > 1 && a.startsWith("#")) {
           atoms[i] = new Atom(AtomKind.NUMBER, a.substring(1));
         } else {
