@@ -577,6 +577,9 @@ public final class EntityRecognizer {
 
   /** "Sochi Ready to Assist in Holding Syrian Congress": most longer words capitalised. */
   private static boolean isTitleCaseLine(List<Token> toks) {
+    if (!toks.isEmpty() && toks.get(toks.size() - 1).is('.')) {
+      return false; // headlines carry no full stop; a name-heavy sentence does
+    }
     int words = 0;
     int caps = 0;
     for (Token t : toks) {

@@ -237,8 +237,10 @@ final class EventResolver {
     if (head.isEmpty()) {
       head = core.get(core.size() - 1);
     }
+    // Names keep single plain spaces: copy often holds no-break spaces.
+    String written = e.text().replaceAll("[\\s\\u00A0]+", " ");
     return new EventPhrase(
-        e.start(), e.end(), e.text(), head, core, List.of(), "", false, true, false);
+        e.start(), e.end(), written, head, core, List.of(), "", false, true, false);
   }
 
   private static Set<String> bagOf(EventPhrase p) {

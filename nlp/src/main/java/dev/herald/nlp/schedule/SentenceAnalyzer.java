@@ -223,7 +223,8 @@ final class SentenceAnalyzer {
         }
       }
     }
-    headline = words >= 3 && capital * 10 >= words * 8;
+    boolean fullStop = n > 0 && toks.get(n - 1).is('.');
+    headline = words >= 3 && capital * 10 >= words * 8 && !fullStop;
     timeAt = new int[n];
     Arrays.fill(timeAt, -1);
     buildTimes(timexes);
@@ -350,8 +351,11 @@ final class SentenceAnalyzer {
     }
     for (int i = 0; i < raw.size(); i++) {
       TimeRef a = extendTail(raw.get(i));
-      // "1130 GMT today": a clock time followed by its day.
-      if (a.value().startsWith("XXXX-XX-XXT") && i + 1 < raw.size()) {
+      // "1130 GMT today", "midnight on March 26": a clock time followed by its day.
+      boolean clock =
+          a.value().startsWith("XXXX-XX-XXT")
+              || a.value().length() > 10 && a.value().charAt(10) == 'T';
+      if (clock && i + 1 < raw.size()) {
         TimeRef b = raw.get(i + 1);
         if (b.from() - a.to() <= 2 && TimeSpan.precisionOf(b.value()) == When.Precision.DAY) {
           a =
@@ -361,7 +365,7 @@ final class SentenceAnalyzer {
                   a.start(),
                   b.end(),
                   text.substring(a.start(), b.end()),
-                  b.value()
+                  b.value().substring(0, Math.min(10, b.value().length()))
                       + a.value().substring(10)
                       + (isUtc(text.substring(a.end(), b.start())) ? "Z" : ""),
                   null,
@@ -2212,7 +2216,9 @@ final class SentenceAnalyzer {
             && (lower[from].equals("the")
                 || lower[from].equals("this")
                 || lower[from].equals("that"));
-    if ((possessive || generic) && qualifiers.isEmpty() && !anaphor) {
+    // A described event with no name of its own ("its annual meeting", "the ministers'
+    // meeting") belongs to the party the sentence names first: "OPEC now expects ...".
+    if ((possessive || generic || named == 0) && qualifiers.isEmpty() && !anaphor) {
       // "its annual meeting": the organisation that owns it is the nearest one before.
       EntityMention agent = agentBefore(toks.get(from).start());
       if (agent != null) {

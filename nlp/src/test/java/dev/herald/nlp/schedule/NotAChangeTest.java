@@ -1,0 +1,172 @@
+package dev.herald.nlp.schedule;
+
+import static dev.herald.nlp.schedule.ScheduleDetectorTest.alertsOf;
+import static dev.herald.nlp.schedule.ScheduleDetectorTest.analyze;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Sentences that look like schedule changes and are not (ADR 0003). */
+class NotAChangeTest {
+
+  @Test
+  void shouldTreatADayInsideTheKnownMonthAsRefinement() {
+    // Given "November" then "November 18" for the same summit
+    String text =
+        "The climate summit will be held in Bonn in November. Officials said the climate summit"
+            + " will be held on November 18.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "2017-09-01")).isEmpty();
+  }
+
+  @Test
+  void shouldTreatARangeInsideMidMonthAsRefinement() {
+    // Given "mid-April" then "April 13 to 16"
+    String text =
+        "Secretary of State George Shultz and Soviet Foreign Minister Eduard Shevardnadze will"
+            + " meet in Moscow in mid-April, administration sources said. The sources said they"
+            + " will meet April 13 to 16.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-06")).isEmpty();
+  }
+
+  @Test
+  void shouldTreatMidToLateMonthAsAChange() {
+    // Given a plan stated as former (mid-November) and a later one (late November)
+    String text =
+        "The forum was expected to take place in mid-November. The forum will now take place in"
+            + " late November, organisers said.";
+
+    // When analysed
+    // Then a postponement: the ranges do not overlap
+    assertThat(alertsOf(text, "2017-10-02"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.previous().mod()).isEqualTo("MID");
+              assertThat(a.current().mod()).isEqualTo("END");
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+            });
+  }
+
+  @Test
+  void shouldNotTreatAPartialOverlapAsAChangeUnlessTheTextSaysSo() {
+    // Given early March, then March 8 to 14 (overlapping), with no change word
+    String plain =
+        "The trade fair was expected to take place in early March. The trade fair will take"
+            + " place March 8 to 14.";
+    // and the same overlap stated as a postponement
+    String stated =
+        "The trade fair, originally scheduled for early March, has been postponed to March 8 to"
+            + " 14.";
+
+    // When analysed
+    // Then only the stated one is a change
+    assertThat(alertsOf(plain, "2017-02-01")).isEmpty();
+    assertThat(alertsOf(stated, "2017-02-01"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.kind()).isEqualTo(ChangeKind.RESCHEDULED));
+  }
+
+  @Test
+  void shouldIgnoreHistoricalDates() {
+    // Given past events in a story
+    String text =
+        "Oilseed processing at the plant has been halted since December 19 when mill workers"
+            + " walked out. On Tuesday, the Senate Banking Committee passed a bill to recapitalize"
+            + " FSLIC.";
+
+    // When analysed
+    // Then no claim at all
+    assertThat(analyze(text, "1987-03-02").claims()).isEmpty();
+  }
+
+  @Test
+  void shouldIgnoreFinancialSensesOfChangeWords() {
+    // Given debt rescheduling, deferred tax and delayed payments
+    String text =
+        "West Germany and Tanzania agreed a debt rescheduling on Monday. The company reported"
+            + " deferred tax of 3 mln dlrs for 1986. Delayed payments of 12 mln dlrs are due in"
+            + " April. Nigeria will reschedule 7.5 billion dlrs of official debt in March.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-04")).isEmpty();
+  }
+
+  @Test
+  void shouldIgnorePushingBackAgainstAProposal() {
+    // Given "pushed back against"
+    String text =
+        "Unions pushed back against the proposal at the meeting on Monday, which is set for"
+            + " March 9.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-04")).isEmpty();
+  }
+
+  @Test
+  void shouldIgnoreNegatedChanges() {
+    // Given denials
+    String text =
+        "The summit scheduled for June 12 has not been postponed, a spokesman said. There are"
+            + " no plans to delay the summit planned for June 12. The election will not be"
+            + " delayed beyond May 3.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "2017-05-30")).isEmpty();
+  }
+
+  @Test
+  void shouldIgnoreConditionalChanges() {
+    // Given an offer that expires "unless extended" and an "if" postponement
+    String text =
+        "The offer and withdrawal rights will expire on April 3, unless extended. The vote"
+            + " scheduled for April 9 would be postponed to May if the talks fail.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-24")).isEmpty();
+  }
+
+  @Test
+  void shouldIgnoreRevisedFigures() {
+    // Given figures revised from a previous announcement
+    String text =
+        "In January, durable goods fell a revised 9.9 pct instead of the previously reported 7.5"
+            + " pct. The January rise in consumer prices was 1.0 pct instead of the previously"
+            + " announced 1.3 pct.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-24")).isEmpty();
+  }
+
+  @Test
+  void shouldIgnoreAPossibleExtensionOfAMeeting() {
+    // Given a meeting set for Saturday that "could also continue on Sunday"
+    String text = "\"The meeting is set for Saturday but could also continue on Sunday,\" he said.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-18")).isEmpty();
+  }
+
+  @Test
+  void shouldNotAlertOnAPostponedDecisionWithNoDate() {
+    // Given a purchase decision put off, and shareholders asked to postpone action
+    String text =
+        "SAS said it was postponing a decision on the order for 12 airliners. GENCORP ASKS"
+            + " SHAREHOLDERS TO POSTPONE ACTION IN TENDER OFFER";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "1987-03-20")).isEmpty();
+  }
+}
