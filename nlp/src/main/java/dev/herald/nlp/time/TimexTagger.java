@@ -42,7 +42,10 @@ public final class TimexTagger {
       synchronized (TimexTagger.class) {
         t = standard;
         if (t == null) {
-          t = load(BASE + "lexicon.tsv", BASE + "rules.tsv");
+          t =
+              load(
+                  List.of(BASE + "lexicon.tsv", BASE + "lexicon-ru.tsv"),
+                  List.of(BASE + "rules.tsv", BASE + "rules-ru.tsv"));
           standard = t;
         }
       }
@@ -50,12 +53,14 @@ public final class TimexTagger {
     return t;
   }
 
-  /** Builds a tagger from a lexicon and a rule resource (class-path paths). */
-  static TimexTagger load(String lexiconResource, String rulesResource) {
-    Lexicon lex = Lexicon.load(lexiconResource);
+  /** Builds a tagger from lexicon and rule resources (class-path paths), read in order. */
+  static TimexTagger load(List<String> lexiconResources, List<String> ruleResources) {
+    Lexicon lex = Lexicon.load(lexiconResources.toArray(new String[0]));
     List<Rule> rules = new ArrayList<>();
-    for (String[] cols : Lexicon.Tsv.read(rulesResource)) {
-      rules.add(Rule.parse(rules.size(), cols));
+    for (String resource : ruleResources) {
+      for (String[] cols : Lexicon.Tsv.read(resource)) {
+        rules.add(Rule.parse(rules.size(), cols));
+      }
     }
     return new TimexTagger(lex, rules);
   }
