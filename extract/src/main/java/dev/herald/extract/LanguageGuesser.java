@@ -152,6 +152,7 @@ final class LanguageGuesser {
     int devanagari = 0;
     int armenian = 0;
     int georgian = 0;
+    int cyrillic = 0;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       if (!Character.isLetter(ch)) {
@@ -170,6 +171,7 @@ final class LanguageGuesser {
         case DEVANAGARI -> devanagari++;
         case ARMENIAN -> armenian++;
         case GEORGIAN -> georgian++;
+        case CYRILLIC -> cyrillic++;
         default -> {
           // Latin, Cyrillic and others: decided by function words
         }
@@ -177,6 +179,9 @@ final class LanguageGuesser {
     }
     if (letters == 0) {
       return null;
+    }
+    if (cyrillic > letters / 2) {
+      return cyrillicGuess(s);
     }
     int third = letters / 3;
     if (hangul > third) {
@@ -210,6 +215,48 @@ final class LanguageGuesser {
       return "ka";
     }
     return null;
+  }
+
+  /**
+   * Cyrillic languages share most function words but not their letters: і ї є ґ are Ukrainian, ы э
+   * ё Russian, ў Belarusian, ј љ њ ћ џ Serbian, ѓ ќ ѕ Macedonian; ъ without ы is Bulgarian.
+   */
+  private static String cyrillicGuess(String s) {
+    int uk = 0;
+    int ru = 0;
+    int be = 0;
+    int sr = 0;
+    int mk = 0;
+    int hard = 0;
+    for (int i = 0; i < s.length(); i++) {
+      switch (Character.toLowerCase(s.charAt(i))) {
+        case 'і', 'ї', 'є', 'ґ' -> uk++;
+        case 'ы', 'э', 'ё' -> ru++;
+        case 'ў' -> be++;
+        case 'ј', 'љ', 'њ', 'ћ', 'џ' -> sr++;
+        case 'ѓ', 'ќ', 'ѕ' -> mk++;
+        case 'ъ' -> hard++;
+        default -> {
+          // shared letters
+        }
+      }
+    }
+    if (mk > 0 && mk >= sr) {
+      return "mk";
+    }
+    if (sr > 0) {
+      return "sr";
+    }
+    if (be > 0 && be * 4 >= ru) {
+      return "be";
+    }
+    if (uk > ru) {
+      return "uk";
+    }
+    if (ru > 0) {
+      return "ru";
+    }
+    return hard > 0 ? "bg" : null;
   }
 
   private static int indexOfAny(String s, String chars) {

@@ -23,6 +23,7 @@ record Lexicon(
     Set<String> dateWords,
     Pattern errorTitle,
     List<String> consentPhrases,
+    List<String> consentWords,
     List<String> paywallPhrases,
     Map<String, Set<String>> stopWords) {
 
@@ -54,8 +55,9 @@ record Lexicon(
             java.util.Arrays.asList(String.join(" ", lines("date-words.txt")).split("\\s+"))),
         Pattern.compile(
             String.join("|", lines("error-page.txt")),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
         lines("consent-wall.txt"),
+        lines("consent-words.txt"),
         lines("paywall.txt"),
         Map.copyOf(stop));
   }

@@ -28,20 +28,25 @@ final class PageClassifier {
   void check(
       String pageTitle, String headline, String body, List<TextBlock> allBlocks, PageMetadata meta)
       throws Rejection {
-    if (allBlocks.isEmpty()) {
+    if (allBlocks.isEmpty() && body.isEmpty()) {
       throw new Rejection(ErrorKind.EMPTY, "no visible text");
     }
-    String heading =
-        (pageTitle == null ? "" : pageTitle) + "\n" + (headline == null ? "" : headline);
-    if (body.length() < ERROR_PAGE_MAX_CHARS && lexicon.errorTitle().matcher(heading).find()) {
-      throw new Rejection(ErrorKind.ERROR_PAGE, "error page titled \"" + shorten(heading) + "\"");
+    if (body.length() < ERROR_PAGE_MAX_CHARS) {
+      for (String heading : new String[] {pageTitle, headline}) {
+        if (heading != null && lexicon.errorTitle().matcher(heading).find()) {
+          throw new Rejection(ErrorKind.ERROR_PAGE, "error page: \"" + shorten(heading) + "\"");
+        }
+      }
     }
     if (body.length() < WALL_MAX_CHARS) {
       String pageText = pageText(allBlocks);
-      int pageHits = hits(pageText, lexicon.consentPhrases());
-      int bodyHits = hits(body.toLowerCase(Locale.ROOT), lexicon.consentPhrases());
+      int pageHits =
+          hits(pageText, lexicon.consentPhrases()) + hits(pageText, lexicon.consentWords());
+      String lowerBody = body.toLowerCase(Locale.ROOT);
+      int bodyStrong = hits(lowerBody, lexicon.consentPhrases());
+      int bodyHits = bodyStrong + hits(lowerBody, lexicon.consentWords());
       // The main text is the consent text, or there is no article besides a consent box.
-      if (bodyHits >= 2 || (pageHits >= 2 && body.length() < minBodyChars)) {
+      if ((bodyStrong >= 1 && bodyHits >= 2) || (pageHits >= 2 && body.length() < minBodyChars)) {
         throw new Rejection(ErrorKind.CONSENT_WALL, "cookie or privacy consent wall");
       }
       int paywallHits = hits(pageText, lexicon.paywallPhrases());

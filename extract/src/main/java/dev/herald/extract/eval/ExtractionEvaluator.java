@@ -12,7 +12,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,8 +140,7 @@ public final class ExtractionEvaluator {
     }
     List<PageResult> results = new ArrayList<>();
     long cpu = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : truth.properties()) {
       String id = e.getKey();
       String url = e.getValue().path("url").asText(null);
       Path html = extractionDir.resolve("html").resolve(id + ".html.gz");
