@@ -114,6 +114,14 @@ public final class ScheduleDetector {
         || l.contains("scrap")
         || l.contains("suspended indefinitely")
         || l.contains("reschedul")
-        || l.contains("defer");
+        || l.contains("defer")
+        || l.contains("moved up")
+        || l.contains("move up")
+        || l.contains("brought forward")
+        || l.contains("bring forward")
+        || l.contains("pushed back")
+        || l.contains("push back")
+        || l.contains("extended")
+        || l.contains("scheduled");
   }
 }

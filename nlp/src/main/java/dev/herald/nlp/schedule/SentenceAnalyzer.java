@@ -676,7 +676,8 @@ final class SentenceAnalyzer {
     if (c.type() == Type.ADVANCE
         && (first.startsWith("move") || first.equals("advanced"))
         && nextTime(after, 8) < 0
-        && !hasEventNounAfter(after, 6)) {
+        && !hasEventNounAfter(after, 6)
+        && !(c.from() > 0 && Words.BE.contains(lower[c.from() - 1]))) {
       return false;
     }
     if (c.type() == Type.INSTEAD) {
@@ -737,7 +738,10 @@ final class SentenceAnalyzer {
         return true;
       }
       // "would postpone its deadline ... if some progress was made"
-      if (k.from() >= c.to() && (k.from() <= c.to() + 3 || k.from() < end)) {
+      if (k.from() >= c.to()
+          && (k.from() <= c.to() + 3 || k.from() < end)
+          && !lower[k.from()].equals(
+              "whether")) { // "a decision on whether to" asks, not conditions
         return true;
       }
     }
@@ -1009,7 +1013,8 @@ final class SentenceAnalyzer {
       neu = null;
       newStrong = false;
     }
-    boolean strongTime = newStrong || oldStrong || type == Type.INSTEAD;
+    boolean strongTime =
+        newStrong || oldStrong || type == Type.INSTEAD || nextDuration(c.to(), 3) >= 0;
     // Every change needs an occasion: an event noun heading the subject or object ("postpone
     // action" is not one), or the clause's first event noun when a time is firmly attached.
     if (type == Type.EXTEND
@@ -1047,7 +1052,12 @@ final class SentenceAnalyzer {
       return null;
     }
     // With no time at all only an occasion counts: "postponed a session", not "a decision".
-    if (neu == null && old == null && !Cues.DATELESS_OCCASIONS.contains(event.head())) {
+    // "will put off for one week a decision": a stated delay counts like a date.
+    boolean delayStated = nextDuration(c.to(), 3) >= 0;
+    if (neu == null
+        && old == null
+        && !delayStated
+        && !Cues.DATELESS_OCCASIONS.contains(event.head())) {
       return null;
     }
     // With no time at all, "is delaying exports" is a process, not a rescheduled occasion.
@@ -1635,6 +1645,16 @@ final class SentenceAnalyzer {
     return -1;
   }
 
+  /** The duration that starts at token {@code k}, or -1. */
+  private int durationAt(int k) {
+    for (int i = 0; i < durations.size(); i++) {
+      if (durations.get(i).from() == k) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private int firstEligibleTime(int from, int to, int within) {
     for (int k = from; k < Math.min(Math.min(to, lower.length), from + within); k++) {
       if (timeAt[k] >= 0 && eligible[timeAt[k]]) {
@@ -2003,6 +2023,8 @@ final class SentenceAnalyzer {
         while (s < lower.length && (timeAt[s] >= 0 || Set.of("next", "later").contains(lower[s]))) {
           s++;
         }
+      } else if (Set.of("for", "by").contains(lower[s]) && durationAt(s + 1) >= 0) {
+        s = durations.get(durationAt(s + 1)).to(); // "put off for one week a decision"
       } else if (Set.of("until", "till").contains(lower[s])) {
         s++; // "until further notice", "until after ..."
       } else {
