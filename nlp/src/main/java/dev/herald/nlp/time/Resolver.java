@@ -542,6 +542,11 @@ final class Resolver {
       day = c.dct == null ? null : c.dct.plusDays(Integer.parseInt(s.get("days"))).toString();
     } else if (s.containsKey("month")) {
       day = date(c);
+    } else if (c.discourse != null
+        && c.discourse.lastDate != null
+        && c.discourse.lastDate.length() == 10) {
+      // "at 10 p.m." after "on Oct. 23": the day last named
+      day = c.discourse.lastDate;
     } else {
       day = c.dct == null ? null : c.dct.toString();
     }

@@ -8,43 +8,38 @@ enum Tense {
   FUTURE,
   NONE;
 
+  private static final String FUTURE_CLASS = "future".intern();
+
   private static final int BACK = 12;
   private static final int AHEAD = 15;
 
   /**
-   * The nearest cue word before the expression (within the sentence) wins; when there is none, the
-   * nearest after it. Cue words are the lexicon classes {@code future} and {@code past}; an unknown
-   * word ending in "-ed" is a weak past cue.
+   * The nearest cue before the expression (within the sentence) wins; when there is none, the
+   * nearest after it. Cues are the lexicon classes {@code future} (words and phrases: "will", "set
+   * to") and {@code past}; a word ending in "-ed" (outside class {@code notpast}, not after
+   * "be"/"been") is a past cue too. A future cue right after "had"/"was"/"were" ("had been
+   * scheduled to") reads as past.
    */
   static Tense around(List<Token> toks, int from, int to, Lexicon lex) {
-    Tense weak = NONE;
     for (int i = from - 1; i >= 0 && i >= from - BACK; i--) {
-      Token t = toks.get(i);
-      if (isSentenceEnd(t)) {
+      if (isSentenceEnd(toks.get(i))) {
         break;
       }
-      Tense c = cue(t, lex);
+      Tense c = cue(toks, i, lex);
       if (c != NONE) {
-        return c;
-      }
-      if (weak == NONE && weakPast(t, lex)) {
-        weak = PAST;
+        return c == FUTURE && pastAuxBefore(toks, i, lex) ? PAST : c;
       }
     }
     for (int i = to; i < toks.size() && i < to + AHEAD; i++) {
-      Token t = toks.get(i);
-      if (isSentenceEnd(t)) {
+      if (isSentenceEnd(toks.get(i))) {
         break;
       }
-      Tense c = cue(t, lex);
+      Tense c = cue(toks, i, lex);
       if (c != NONE) {
-        return c;
-      }
-      if (weak == NONE && weakPast(t, lex)) {
-        weak = PAST;
+        return c == FUTURE && pastAuxBefore(toks, i, lex) ? PAST : c;
       }
     }
-    return weak;
+    return NONE;
   }
 
   /** "had been scheduled to", "was expected to": a future seen from the past. */
@@ -65,21 +60,27 @@ enum Tense {
     return p.equals(".") || p.equals("!") || p.equals("?") || p.equals(";");
   }
 
-  private static Tense cue(Token t, Lexicon lex) {
+  private static Tense cue(List<Token> toks, int i, Lexicon lex) {
+    Token t = toks.get(i);
     if (!t.isWord()) {
       return NONE;
     }
-    if (lex.has(t.lower(), "future")) {
+    if (lex.match(toks, i, FUTURE_CLASS) != null) {
       return FUTURE;
     }
-    if (lex.has(t.lower(), "past") || weakPast(t, lex)) {
+    if (lex.has(t.lower(), "past") || weakPast(toks, i, lex)) {
       return PAST;
     }
     return NONE;
   }
 
-  private static boolean weakPast(Token t, Lexicon lex) {
+  /** "-ed" words are past, except after "be"/"been"/"being" (passives: "to be completed"). */
+  private static boolean weakPast(List<Token> toks, int i, Lexicon lex) {
+    Token t = toks.get(i);
     String w = t.lower();
-    return t.isWord() && w.length() > 4 && w.endsWith("ed") && !lex.has(w, "notpast");
+    if (!t.isWord() || w.length() <= 4 || !w.endsWith("ed") || lex.has(w, "notpast")) {
+      return false;
+    }
+    return i == 0 || !lex.has(toks.get(i - 1).lower(), "passiveaux");
   }
 }

@@ -59,8 +59,20 @@ final class MeantimeReader {
       }
     }
     gold.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    LocalDate dct = h.dct;
+    if (dct == null) {
+      // No CREATION_TIME mark: the article's date line (sentence 1) carries the date.
+      for (RawTimex r : h.timexes) {
+        if (!r.tokens.isEmpty() && "1".equals(h.sentenceOf.get(r.tokens.get(0)))) {
+          dct = Xml.dateOf(r.value);
+          if (dct != null) {
+            break;
+          }
+        }
+      }
+    }
     int annotatedEnd = h.annotatedEnd < 0 ? h.text.length() : h.annotatedEnd;
-    return new GoldDoc(id, h.text.toString(), h.dct, gold, annotatedEnd);
+    return new GoldDoc(id, h.text.toString(), dct, gold, annotatedEnd);
   }
 
   private static int parseInt(String s) {
@@ -76,6 +88,7 @@ final class MeantimeReader {
   private static final class Handler extends DefaultHandler {
     final StringBuilder text = new StringBuilder();
     final Map<String, int[]> spans = new HashMap<>();
+    final Map<String, String> sentenceOf = new HashMap<>();
     final List<RawTimex> timexes = new ArrayList<>();
     LocalDate dct;
     String tokenId;
@@ -138,6 +151,7 @@ final class MeantimeReader {
           int start = text.length();
           text.append(tok);
           spans.put(tokenId, new int[] {start, text.length()});
+          sentenceOf.put(tokenId, sentence);
           prevToken = tok;
           tokenId = null;
         }

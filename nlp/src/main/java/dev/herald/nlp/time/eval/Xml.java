@@ -31,7 +31,10 @@ final class Xml {
     }
   }
 
-  /** The calendar date at the start of a TIMEX3 value ("1998-11-20T19:30"), or null. */
+  /**
+   * The calendar date at the start of a TIMEX3 value ("1998-11-20T19:30"), or null. A few corpus
+   * files write the DCT day first ("03-02-2009"); that is read too.
+   */
   static LocalDate dateOf(String value) {
     if (value == null || value.length() < 10) {
       return null;
@@ -39,7 +42,19 @@ final class Xml {
     try {
       return LocalDate.parse(value.substring(0, 10));
     } catch (RuntimeException e) {
-      return null;
+      // fall through to DD-MM-YYYY
     }
+    try {
+      String v = value.substring(0, 10);
+      if (v.charAt(2) == '-' && v.charAt(5) == '-') {
+        return LocalDate.of(
+            Integer.parseInt(v.substring(6)),
+            Integer.parseInt(v.substring(3, 5)),
+            Integer.parseInt(v.substring(0, 2)));
+      }
+    } catch (RuntimeException e) {
+      // not a date
+    }
+    return null;
   }
 }
