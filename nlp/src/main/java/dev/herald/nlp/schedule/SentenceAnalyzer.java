@@ -870,9 +870,23 @@ final class SentenceAnalyzer {
       return false;
     }
     String p = lower[c.from() - 1];
-    return Words.DETERMINERS.contains(p)
+    if (Words.DETERMINERS.contains(p)
         || Set.of("of", "in", "with", "for", "previously", "and", "or", "any", "no", "on", "by")
-            .contains(p);
+            .contains(p)) {
+      return true;
+    }
+    // "expected deferred contracts", "delayed trading in": a participle before a plain noun,
+    // with no auxiliary, modifies it; "postponed talks" or "delayed shipments" stay verbs.
+    for (int k = next; k < Math.min(lower.length, next + 3); k++) {
+      if (Cues.EVENT_NOUNS.contains(Words.stripPossessive(lower[k]))) {
+        return false; // "postponed initial shipments"
+      }
+    }
+    return Character.isLetter(n.charAt(0))
+        && !Words.AUX.contains(p)
+        && !p.equals("to")
+        && !Words.PRONOUNS.contains(n)
+        && !toks.get(next).isCapitalised();
   }
 
   private boolean isFinancial(Cue c) {
