@@ -750,6 +750,32 @@ final class SentenceAnalyzer {
 
   /** "negotiations to delay shipments", "calls to postpone": wanted, not done. */
   private boolean isIntention(Cue c) {
+    // "Citicorp had suggested that Dixons extend its tender": a proposal, not a decision.
+    int start = clauseStart(c.from());
+    if (start >= 2
+        && lower[start - 1].equals("that")
+        && Set.of(
+                "suggested",
+                "suggests",
+                "proposed",
+                "proposes",
+                "urged",
+                "urges",
+                "asked",
+                "recommended",
+                "demanded",
+                "requested",
+                "hoped",
+                "wants",
+                "wanted")
+            .contains(lower[start - 2])) {
+      return true;
+    }
+    for (int j = Math.max(0, c.from() - 6); j < c.from(); j++) {
+      if (Set.of("suggested", "suggests", "recommended", "urged").contains(lower[j])) {
+        return true;
+      }
+    }
     int k = c.from() - 1;
     return k >= 1
         && lower[k].equals("to")
@@ -1429,9 +1455,16 @@ final class SentenceAnalyzer {
   }
 
   private boolean isStrongPreviousCue(Cue p) {
-    if (lower[p.from()].equals("had")
-        || lower[p.from()].equals("was")
-        || lower[p.from()].equals("were")) {
+    if (lower[p.from()].equals("had")) {
+      // "They said the calendar had been set for April 2": reported speech shifts tenses back.
+      for (int k = 0; k < p.from(); k++) {
+        if (Words.SPEECH.contains(lower[k])) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (lower[p.from()].equals("was") || lower[p.from()].equals("were")) {
       return true;
     }
     for (int k = Math.max(0, p.from() - 3); k < Math.min(lower.length, p.to() + 3); k++) {
