@@ -7,6 +7,11 @@ public final class Herald {
   private Herald() {}
 
   public static void main(String[] args) {
+    // Chosen before the first logger is created: JSON lines for log shippers on request.
+    if ("json".equalsIgnoreCase(System.getenv("HERALD_LOG_FORMAT"))
+        && System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "log4j2-json.xml");
+    }
     System.exit(HeraldCommand.commandLine().execute(args));
   }
 }

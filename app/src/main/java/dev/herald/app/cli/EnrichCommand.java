@@ -1,5 +1,8 @@
 package dev.herald.app.cli;
 
+import dev.herald.app.ops.HeraldMetrics;
+import dev.herald.app.ops.OpsServer;
+import dev.herald.app.ops.Readiness;
 import dev.herald.enrich.EnrichService;
 import dev.herald.nlp.schedule.ScheduleDetector;
 import java.time.Clock;
@@ -16,10 +19,12 @@ import picocli.CommandLine.Mixin;
     name = "enrich",
     mixinStandardHelpOptions = true,
     description =
-        "Run the enrich topology: dedupe, tagging, schedule tracking (default cluster 127.0.0.1:9092).")
+        "Run the enrich topology: dedupe, tagging, schedule tracking (default cluster"
+            + " 127.0.0.1:9092).")
 public final class EnrichCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
   @Mixin StageOptions stages = new StageOptions();
+  @Mixin OpsOptions ops = new OpsOptions();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -29,15 +34,26 @@ public final class EnrichCommand implements Callable<Integer> {
     var resolved =
         stages.resolve(
             bootstrap, KafkaOptions.clientProperties(env, problems), env, false, problems);
+    Integer httpPort = ops.resolve(env, problems);
     StageOptions.check(problems);
     CountDownLatch done = new CountDownLatch(1);
     EnrichService service =
         new EnrichService(resolved.enrich(), ScheduleDetector.standard(), Clock.systemUTC());
+    OpsServer server =
+        httpPort == null
+            ? null
+            : OpsServer.start(
+                httpPort,
+                new HeraldMetrics().bind(service).registry(),
+                new Readiness().register("enrich", service::isRunning));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   service.close();
+                  if (server != null) {
+                    server.close();
+                  }
                   done.countDown();
                 },
                 "herald-enrich-shutdown"));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       TagCommand.class,
       DedupeCommand.class,
+      ConfigCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })

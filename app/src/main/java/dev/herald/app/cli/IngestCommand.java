@@ -1,10 +1,15 @@
 package dev.herald.app.cli;
 
+import dev.herald.app.ops.HeraldMetrics;
+import dev.herald.app.ops.KafkaReadiness;
+import dev.herald.app.ops.OpsServer;
+import dev.herald.app.ops.Readiness;
 import dev.herald.ingest.IngestService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +22,7 @@ import picocli.CommandLine.Option;
 public final class IngestCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
   @Mixin StageOptions stages = new StageOptions();
+  @Mixin OpsOptions ops = new OpsOptions();
 
   @Option(names = "--once", description = "Poll every feed once, then exit.")
   boolean once;
@@ -26,11 +32,21 @@ public final class IngestCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
     List<String> problems = new ArrayList<>();
     String bootstrap = orLocal(kafka.bootstrapServers(env));
-    var resolved =
-        stages.resolve(
-            bootstrap, KafkaOptions.clientProperties(env, problems), env, true, problems);
+    Map<String, String> clientProps = KafkaOptions.clientProperties(env, problems);
+    var resolved = stages.resolve(bootstrap, clientProps, env, true, problems);
+    Integer httpPort = ops.resolve(env, problems);
     StageOptions.check(problems);
-    try (IngestService ingest = new IngestService(resolved.ingest())) {
+    try (IngestService ingest = new IngestService(resolved.ingest());
+        Admin admin =
+            Admin.create(
+                Map.<String, Object>copyOf(RunCommand.adminProps(bootstrap, clientProps)));
+        OpsServer server =
+            httpPort == null
+                ? null
+                : OpsServer.start(
+                    httpPort,
+                    new HeraldMetrics().bind(ingest).registry(),
+                    new Readiness().register("ingest", KafkaReadiness.clusterReachable(admin)))) {
       if (once) {
         System.out.println(ingest.pollAllOnce());
         return 0;

@@ -1,14 +1,20 @@
 package dev.herald.app.cli;
 
 import dev.herald.app.broker.EmbeddedKafka;
+import dev.herald.app.ops.HeraldMetrics;
+import dev.herald.app.ops.KafkaReadiness;
+import dev.herald.app.ops.OpsServer;
+import dev.herald.app.ops.Readiness;
 import dev.herald.app.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +33,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KafkaOptions kafka = new KafkaOptions();
   @Mixin StageOptions stages = new StageOptions();
+  @Mixin OpsOptions ops = new OpsOptions();
 
   @Option(
       names = "--data-dir",
@@ -57,6 +64,7 @@ public final class RunCommand implements Callable<Integer> {
             env,
             true,
             problems);
+    Integer httpPort = ops.resolve(env, problems);
     StageOptions.check(problems);
 
     EmbeddedKafka embedded = null;
@@ -68,8 +76,29 @@ public final class RunCommand implements Callable<Integer> {
       embedded = EmbeddedKafka.start(dir, brokerPort);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Pipeline pipeline =
-        Pipeline.start(resolved.ingest(), resolved.enrich(), resolved.sink())) {
+    try (Pipeline pipeline = Pipeline.start(resolved.ingest(), resolved.enrich(), resolved.sink());
+        Admin admin =
+            Admin.create(
+                Map.<String, Object>copyOf(
+                    adminProps(resolved.enrich().bootstrapServers(), clientProps)));
+        OpsServer opsServer =
+            httpPort == null
+                ? null
+                : OpsServer.start(
+                    httpPort,
+                    new HeraldMetrics()
+                        .bind(pipeline.enrich())
+                        .bind(pipeline.ingest())
+                        .bind(pipeline.sink())
+                        .registry(),
+                    new Readiness()
+                        .register("enrich", pipeline.enrich()::isRunning)
+                        .register(
+                            "sink", KafkaReadiness.groupAssigned(admin, pipeline.sink().groupId()))
+                        .register("ingest", KafkaReadiness.clusterReachable(admin)))) {
+      if (opsServer != null) {
+        spec.commandLine().getErr().printf("Operations endpoints on port %d%n", opsServer.port());
+      }
       Thread sinkThread = new Thread(pipeline.sink()::run, "herald-sink");
       Thread ingestThread = new Thread(pipeline.ingest()::run, "herald-ingest");
       Runtime.getRuntime()
@@ -99,5 +128,11 @@ public final class RunCommand implements Callable<Integer> {
       stopped.countDown();
     }
     return 0;
+  }
+
+  static Map<String, String> adminProps(String bootstrap, Map<String, String> clientProps) {
+    Map<String, String> p = new HashMap<>(clientProps);
+    p.put("bootstrap.servers", bootstrap);
+    return p;
   }
 }

@@ -110,15 +110,19 @@ final class StageOptions {
             clientProps);
     problems.addAll(enrich.problems());
     SinkConfig sink = new SinkConfig(bootstrap, "herald-sink", alerts, Map.copyOf(clientProps));
+    // Without a feed list (enrich, sink) there is no ingest stage to configure.
     IngestConfig ingest =
-        IngestConfig.of(
-            bootstrap,
-            feedList,
-            interval == null ? Duration.ofMinutes(15) : interval,
-            Map.copyOf(clientProps));
+        feedList == null
+            ? null
+            : IngestConfig.of(
+                bootstrap,
+                feedList,
+                interval == null ? Duration.ofMinutes(15) : interval,
+                Map.copyOf(clientProps));
     return new Stages(ingest, enrich, sink);
   }
 
+  /** Every stage's configuration; {@code ingest} is null when no feed list was given. */
   record Stages(IngestConfig ingest, EnrichConfig enrich, SinkConfig sink) {}
 
   private static Path pathEnv(Map<String, String> env, String name) {

@@ -54,4 +54,45 @@ class HeraldCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("--no-such-flag");
   }
+
+  @Test
+  void shouldPrintTheResolvedConfigurationWithSecretsMasked() {
+    // Given
+    CommandLine cl = HeraldCommand.commandLine();
+    java.io.StringWriter out = new java.io.StringWriter();
+    cl.setOut(new PrintWriter(out));
+
+    // When
+    int exit =
+        cl.execute(
+            "config",
+            "check",
+            "--no-feeds",
+            "--bootstrap-servers",
+            "b1:9092",
+            "--http-port",
+            "8081");
+
+    // Then
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("Configuration OK").contains("b1:9092").contains("8081");
+  }
+
+  @Test
+  void shouldListEveryProblemWhenCheckingABadConfiguration() {
+    // Given
+    CommandLine cl = HeraldCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+
+    // When
+    int exit = cl.execute("config", "check", "--http-port", "70000", "--poll-interval", "soon");
+
+    // Then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("HTTP port")
+        .contains("poll interval")
+        .contains("feed list");
+  }
 }

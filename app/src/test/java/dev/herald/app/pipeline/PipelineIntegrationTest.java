@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.app.broker.EmbeddedKafka;
+import dev.herald.app.ops.HeraldMetrics;
+import dev.herald.app.ops.OpsServer;
+import dev.herald.app.ops.Readiness;
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.ingest.IngestConfig;
 import dev.herald.sink.SinkConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +61,30 @@ class PipelineIntegrationTest {
         assertThat(alert.path("previous").path("mod").asText()).isEqualTo("MID");
         assertThat(alert.path("current").path("value").asText()).isEqualTo("2017-12");
         assertThat(alert.path("detectedAt").asText()).endsWith("Z");
+
+        // And the operations endpoints report it, from the same process
+        try (OpsServer ops =
+            OpsServer.start(
+                0,
+                new HeraldMetrics()
+                    .bind(pipeline.enrich())
+                    .bind(pipeline.ingest())
+                    .bind(pipeline.sink())
+                    .registry(),
+                new Readiness().register("enrich", pipeline.enrich()::isRunning))) {
+          HttpResponse<String> metrics =
+              HttpClient.newHttpClient()
+                  .send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + ops.port() + "/metrics"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+          assertThat(metrics.body())
+              .contains("herald_enrich_articles_in_total 1.0")
+              .contains("herald_enrich_alerts_total 1.0")
+              .contains("herald_sink_alerts_written_total 1.0")
+              .contains("kafka_stream");
+        }
 
         // When the unchanged feed is polled again
         var second = pipeline.ingest().pollAllOnce();
