@@ -36,6 +36,34 @@ import org.apache.kafka.streams.KeyValue;
 final class AvroMapping {
   private AvroMapping() {}
 
+  /** A canonical article before tagging: its own cluster, no copies yet. */
+  static EnrichedArticle canonical(RawArticle article, Instant now) {
+    return EnrichedArticle.newBuilder()
+        .setArticle(article)
+        .setDuplicateOf(null)
+        .setClusterId(article.getId())
+        .setCopyCount(0)
+        .setTimexes(List.of())
+        .setEntities(List.of())
+        .setClaims(List.of())
+        .setEnrichedAt(now)
+        .build();
+  }
+
+  /** A copy, linked to its canonical and never tagged. */
+  static EnrichedArticle copy(RawArticle article, String canonicalId, int copyCount, Instant now) {
+    return EnrichedArticle.newBuilder()
+        .setArticle(article)
+        .setDuplicateOf(canonicalId)
+        .setClusterId(canonicalId)
+        .setCopyCount(copyCount)
+        .setTimexes(List.of())
+        .setEntities(List.of())
+        .setClaims(List.of())
+        .setEnrichedAt(now)
+        .build();
+  }
+
   /** The article as the detector reads it; the publication date in the publisher's own zone. */
   static ArticleInput toInput(RawArticle a) {
     Instant published = a.getPublishedAt() != null ? a.getPublishedAt() : a.getFetchedAt();

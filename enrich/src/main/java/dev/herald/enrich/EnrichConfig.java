@@ -15,11 +15,15 @@ import java.util.Objects;
  * @param bootstrapServers the Kafka cluster
  * @param processingGuarantee {@code exactly_once_v2} (default) or {@code at_least_once}
  * @param dedupeRetention how long an article's id and fingerprint are remembered for dedupe
- * @param minFingerprintChars normalised characters a body needs before its hash identifies it
+ * @param minFingerprintChars validated for compatibility; the near-duplicate fingerprinter applies
+ *     its own minimum ({@code ContentFingerprint.DEFAULT_MIN_CHARS}) to the exact-copy key
  * @param eventRetention how long an event nobody mentions any more is kept in the schedule store
  * @param stateDir where Kafka Streams keeps its local state
  * @param streamThreads stream threads in this instance
  * @param extraProperties more client and Streams properties (security, tuning), passed through
+ * @param bandShards band shards of the near-duplicate index: each article goes to every shard once,
+ *     so this is both the fan-out per article and the parallelism of the band stage; changing it
+ *     needs an application reset (the shards' stores are laid out by it)
  */
 public record EnrichConfig(
     String applicationId,
@@ -30,14 +34,45 @@ public record EnrichConfig(
     Duration eventRetention,
     Path stateDir,
     int streamThreads,
-    Map<String, String> extraProperties) {
+    Map<String, String> extraProperties,
+    int bandShards) {
 
   public static final String DEFAULT_APPLICATION_ID = "herald-enrich";
+
+  /** Default band shards: fan-out 4 per article, up to 4 band tasks (ADR 6, Topology). */
+  public static final int DEFAULT_BAND_SHARDS = 4;
+
+  /** One shard per LSH band key (32 bands and the exact key) at most. */
+  public static final int MAX_BAND_SHARDS = 33;
 
   public EnrichConfig {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     extraProperties = Map.copyOf(extraProperties);
+  }
+
+  /** A configuration with the default band shards. */
+  public EnrichConfig(
+      String applicationId,
+      String bootstrapServers,
+      String processingGuarantee,
+      Duration dedupeRetention,
+      int minFingerprintChars,
+      Duration eventRetention,
+      Path stateDir,
+      int streamThreads,
+      Map<String, String> extraProperties) {
+    this(
+        applicationId,
+        bootstrapServers,
+        processingGuarantee,
+        dedupeRetention,
+        minFingerprintChars,
+        eventRetention,
+        stateDir,
+        streamThreads,
+        extraProperties,
+        DEFAULT_BAND_SHARDS);
   }
 
   /** Defaults for a cluster at {@code bootstrapServers}. */
@@ -80,6 +115,9 @@ public record EnrichConfig(
     if (streamThreads < 1) {
       p.add("stream threads must be at least 1, not " + streamThreads);
     }
+    if (bandShards < 1 || bandShards > MAX_BAND_SHARDS) {
+      p.add("band shards must be between 1 and " + MAX_BAND_SHARDS + ", not " + bandShards);
+    }
     return p;
   }
 
@@ -93,7 +131,8 @@ public record EnrichConfig(
         eventRetention,
         stateDir,
         streamThreads,
-        extraProperties);
+        extraProperties,
+        bandShards);
   }
 
   public EnrichConfig withExtraProperties(Map<String, String> extra) {
@@ -106,6 +145,49 @@ public record EnrichConfig(
         eventRetention,
         stateDir,
         streamThreads,
-        extra);
+        extra,
+        bandShards);
+  }
+
+  public EnrichConfig withBandShards(int shards) {
+    return new EnrichConfig(
+        applicationId,
+        bootstrapServers,
+        processingGuarantee,
+        dedupeRetention,
+        minFingerprintChars,
+        eventRetention,
+        stateDir,
+        streamThreads,
+        extraProperties,
+        shards);
+  }
+
+  public EnrichConfig withStreamThreads(int threads) {
+    return new EnrichConfig(
+        applicationId,
+        bootstrapServers,
+        processingGuarantee,
+        dedupeRetention,
+        minFingerprintChars,
+        eventRetention,
+        stateDir,
+        threads,
+        extraProperties,
+        bandShards);
+  }
+
+  public EnrichConfig withApplicationId(String id) {
+    return new EnrichConfig(
+        id,
+        bootstrapServers,
+        processingGuarantee,
+        dedupeRetention,
+        minFingerprintChars,
+        eventRetention,
+        stateDir,
+        streamThreads,
+        extraProperties,
+        bandShards);
   }
 }

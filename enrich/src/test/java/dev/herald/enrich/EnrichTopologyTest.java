@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.avro.ChangeKind;
 import dev.herald.avro.DeadLetter;
+import dev.herald.avro.DedupeCluster;
+import dev.herald.avro.DedupeCopy;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.RawArticle;
 import dev.herald.avro.ScheduleChangeAlert;
+import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.schedule.ScheduleDetector;
 import dev.herald.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,11 +29,14 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EnrichTopologyTest {
   private static final ScheduleDetector DETECTOR = ScheduleDetector.standard();
@@ -55,6 +63,10 @@ class EnrichTopologyTest {
         EnrichService.streamsProperties(EnrichConfig.defaults("unused:9092", stateDir));
     driver =
         new TopologyTestDriver(topology(stateDir), props, Instant.parse("2017-11-14T06:00:00Z"));
+    openTopics();
+  }
+
+  private void openTopics() {
     raw =
         driver.createInputTopic(
             Topics.ARTICLES_RAW.name(),
@@ -183,6 +195,225 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void shouldLinkASyndicatedCopyToItsCanonicalAndRecordWhoPublishedIt() {
+    // Given the seed article, then a wire copy of it elsewhere an hour later: a byline, a
+    // dateline, the last paragraph trimmed, another headline, another id and source
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
+    RawArticle copy = syndicatedCopy("w7", "https://wire.example/w7", "Wire Daily");
+    raw.pipeInput("w7", copy, t0.plus(Duration.ofHours(1)));
+
+    // Then the copy goes out linked to the seed, untagged
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(e -> e.getArticle().getId()).containsExactly("a1", "w7");
+    EnrichedArticle linked = out.get(1);
+    assertThat(linked.getDuplicateOf()).isEqualTo("a1");
+    assertThat(linked.getClusterId()).isEqualTo("a1");
+    assertThat(linked.getCopyCount()).isEqualTo(1);
+    assertThat(linked.getClaims()).isEmpty();
+    assertThat(linked.getTimexes()).isEmpty();
+    assertThat(out.get(0).getDuplicateOf()).isNull();
+    // and raises no claim: the one alert counts one independent source
+    List<ScheduleChangeAlert> raised = alerts.readValuesToList();
+    assertThat(raised).hasSize(1);
+    assertThat(raised.get(0).getSourceCount()).isEqualTo(1);
+    // and the canonical's cluster records who published the copy, where, under which title, when
+    DedupeCluster cluster = cluster("a1", t0);
+    assertThat(cluster.getCopyCount()).isEqualTo(1);
+    assertThat(cluster.getCopies()).hasSize(1);
+    DedupeCopy recorded = cluster.getCopies().get(0);
+    assertThat(recorded.getArticleId()).isEqualTo("w7");
+    assertThat(recorded.getSource()).isEqualTo("Wire Daily");
+    assertThat(recorded.getUrl()).isEqualTo("https://wire.example/w7");
+    assertThat(recorded.getTitle()).isEqualTo(copy.getTitle());
+    assertThat(recorded.getPublishedAt()).isEqualTo(copy.getPublishedAt());
+    assertThat(recorded.getReceivedAt()).isEqualTo(t0.plus(Duration.ofHours(1)));
+    assertThat(recorded.getMatchedId()).isEqualTo("a1");
+  }
+
+  @Test
+  void shouldKeepATemplateLookAlikeWithOtherFiguresApart() {
+    // Given two weekly notices on the same template, with other figures and days, that share
+    // band keys: so they meet in a band store and only the verification keeps them apart
+    RawArticle week1 = notice("n1", "1.42", "3", "1.31", "2.1", "0.97", "Friday", "Monday");
+    RawArticle week2 = notice("n2", "1.47", "5", "1.36", "3.4", "1.02", "Thursday", "Tuesday");
+    NearDupFingerprinter fp = new NearDupFingerprinter();
+    List<String> keys1 = fp.bandKeys(fp.fingerprint(week1.getTitle(), week1.getText()));
+    List<String> keys2 = fp.bandKeys(fp.fingerprint(week2.getTitle(), week2.getText()));
+    assertThat(keys2).containsAnyElementsOf(keys1);
+
+    // When the second arrives a week after the first
+    Instant t0 = Instant.parse("2017-11-06T06:00:00Z");
+    raw.pipeInput("n1", week1, t0);
+    raw.pipeInput("n2", week2, t0.plus(Duration.ofDays(6)));
+
+    // Then both are canonical articles, each tagged on its own
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(e -> e.getArticle().getId()).containsExactly("n1", "n2");
+    assertThat(out).allSatisfy(e -> assertThat(e.getDuplicateOf()).isNull());
+    assertThat(out).extracting(EnrichedArticle::getClusterId).containsExactly("n1", "n2");
+    assertThat(out).allSatisfy(e -> assertThat(e.getTimexes()).isNotEmpty());
+  }
+
+  @Test
+  void shouldLinkACopyOfACopyToTheFirstArticleOfTheCluster() {
+    // Given the seed, a trimmed copy of it, then a copy of that copy with a footer
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
+    RawArticle trimmed = syndicatedCopy("b2", "https://two.example/b2", "Two");
+    raw.pipeInput("b2", trimmed, t0.plus(Duration.ofHours(1)));
+    RawArticle footer =
+        RawArticle.newBuilder(trimmed)
+            .setId("c3")
+            .setUrl("https://three.example/c3")
+            .setCanonicalUrl("https://three.example/c3")
+            .setSource("Three")
+            .setText(trimmed.getText() + "\n\n(Reporting by Anna Weber; Editing by John Larsen)")
+            .build();
+    raw.pipeInput("c3", footer, t0.plus(Duration.ofHours(2)));
+
+    // Then both copies point at the seed, counted on its cluster in order
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(e -> e.getArticle().getId()).containsExactly("a1", "b2", "c3");
+    assertThat(out.subList(1, 3)).allSatisfy(e -> assertThat(e.getDuplicateOf()).isEqualTo("a1"));
+    assertThat(out.subList(1, 3)).extracting(EnrichedArticle::getCopyCount).containsExactly(1, 2);
+    assertThat(cluster("a1", t0).getCopies())
+        .extracting(DedupeCopy::getSource)
+        .containsExactly("Two", "Three");
+    assertThat(alerts.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldKeepACopyThatArrivesAfterTheRetentionAsANewCanonical() {
+    // Given the seed, then the same text eight days later (retention: seven days)
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
+    raw.pipeInput(
+        "a9",
+        SeedArticle.article("a9", "https://nine.example/a", "Nine"),
+        t0.plus(Duration.ofDays(8)));
+
+    // Then the late one is not linked to an article Herald no longer remembers
+    assertThat(enriched.readValuesToList())
+        .extracting(EnrichedArticle::getDuplicateOf)
+        .containsExactly(null, null);
+  }
+
+  @Test
+  void shouldNeverMergeShortTeasersEvenWhenIdentical() {
+    // Given two different items whose bodies are the same one-line teaser
+    RawArticle teaser =
+        RawArticle.newBuilder(SeedArticle.article("t1", "https://x.example/t1", "X"))
+            .setTitle("Live updates")
+            .setText("Developing story, more soon.")
+            .build();
+    raw.pipeInput("t1", teaser, Instant.parse("2017-11-14T06:00:00Z"));
+    raw.pipeInput(
+        "t2",
+        RawArticle.newBuilder(teaser).setId("t2").setUrl("https://x.example/t2").build(),
+        Instant.parse("2017-11-14T06:05:00Z"));
+
+    // Then both are kept as canonical: too little text to call them the same story
+    assertThat(enriched.readValuesToList())
+        .extracting(EnrichedArticle::getDuplicateOf)
+        .containsExactly(null, null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 33})
+  void shouldDecideTheSameWhateverTheNumberOfBandShards(int shards) {
+    // Given the topology with another band shard count
+    driver.close();
+    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir).withBandShards(shards);
+    driver =
+        new TopologyTestDriver(
+            EnrichTopology.build(config, DETECTOR, new EnrichMetrics(), CLOCK),
+            EnrichService.streamsProperties(config),
+            Instant.parse("2017-11-14T06:00:00Z"));
+    openTopics();
+
+    // When the seed, a copy and a template look-alike arrive
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
+    raw.pipeInput(
+        "w7", syndicatedCopy("w7", "https://wire.example/w7", "Wire"), t0.plusSeconds(60));
+    raw.pipeInput(
+        "n1",
+        notice("n1", "1.42", "3", "1.31", "2.1", "0.97", "Friday", "Monday"),
+        t0.plusSeconds(120));
+    raw.pipeInput(
+        "n2",
+        notice("n2", "1.47", "5", "1.36", "3.4", "1.02", "Thursday", "Tuesday"),
+        t0.plusSeconds(180));
+
+    // Then only the copy is linked
+    assertThat(enriched.readValuesToList())
+        .extracting(e -> e.getArticle().getId() + "->" + e.getDuplicateOf())
+        .containsExactly("a1->null", "w7->a1", "n1->null", "n2->null");
+  }
+
+  /** The seed as a wire copy: byline, dateline, new headline, last paragraph cut in half. */
+  private static RawArticle syndicatedCopy(String id, String url, String source) {
+    List<String> paragraphs = new ArrayList<>(List.of(SeedArticle.text().split("\n\n")));
+    String last = paragraphs.remove(paragraphs.size() - 1);
+    paragraphs.add(last.substring(0, last.indexOf('.') + 1));
+    paragraphs.set(0, "MOSCOW, Nov 14 (Wire) - " + paragraphs.get(0));
+    paragraphs.add(0, "By Elena Rossi, Staff Correspondent");
+    return RawArticle.newBuilder(SeedArticle.article(id, url, source))
+        .setTitle("Lavrov: Sochi congress will give new impetus to Geneva talks")
+        .setText(String.join("\n\n", paragraphs))
+        .setPublishedAt(Instant.parse("2017-11-14T01:10:00Z"))
+        .build();
+  }
+
+  /** A weekly fuel price notice: the same template every week, other figures and days. */
+  private static RawArticle notice(
+      String id,
+      String petrol,
+      String cents,
+      String diesel,
+      String crude,
+      String heating,
+      String reviewDay,
+      String startDay) {
+    String text =
+        String.join(
+            "\n\n",
+            "The national energy regulator set the retail price of petrol at "
+                + petrol
+                + " euros a litre for the week starting "
+                + startDay
+                + ", up "
+                + cents
+                + " cents from the previous week. Diesel will cost "
+                + diesel
+                + " euros a litre.",
+            "The regulator said crude oil prices rose "
+                + crude
+                + " percent over the past seven days while the euro weakened against the dollar"
+                + " on currency markets, making imports of refined products more expensive for"
+                + " wholesalers and filling station operators across the country.",
+            "Heating oil for households will be sold at "
+                + heating
+                + " euros a litre. Consumer groups repeated their call for the government to cut"
+                + " the fuel duty before the winter, saying that families on low incomes spend a"
+                + " growing share of their budget on energy.",
+            "The next price review is due on "
+                + reviewDay
+                + ", the regulator said in a statement. Prices are reviewed every week under a"
+                + " formula agreed with importers and the finance ministry several years ago.");
+    return RawArticle.newBuilder(SeedArticle.article(id, "https://energy.example/" + id, "Energy"))
+        .setTitle("Regulator sets weekly fuel prices")
+        .setText(text)
+        .build();
+  }
+
+  private DedupeCluster cluster(String canonicalId, Instant canonicalReceivedAt) {
+    WindowStore<String, DedupeCluster> store = driver.getWindowStore(EnrichTopology.CLUSTER_STORE);
+    return store.fetch(canonicalId, canonicalReceivedAt.toEpochMilli());
+  }
+
+  @Test
   void shouldMatchTheGoldenTopologyDescription() throws Exception {
     // Given the checked-in description of the wiring
     Path golden = Path.of("src/test/resources/topology.txt");
@@ -200,7 +431,13 @@ class EnrichTopologyTest {
         .asString()
         .contains(
             EnrichTopology.SEEN_IDS_STORE,
+            EnrichTopology.PENDING_STORE,
+            EnrichTopology.BAND_INDEX_STORE,
             EnrichTopology.FINGERPRINT_STORE,
+            EnrichTopology.CLUSTER_STORE,
             EnrichTopology.TIMELINE_STORE);
+    for (String repartition : EnrichTopology.REPARTITIONS) {
+      assertThat(actual).contains("topic: " + repartition + "-repartition)");
+    }
   }
 }

@@ -2,6 +2,10 @@ package dev.herald.schemas.serde;
 
 import dev.herald.avro.ClaimBatch;
 import dev.herald.avro.DeadLetter;
+import dev.herald.avro.DedupeCluster;
+import dev.herald.avro.DedupeEntry;
+import dev.herald.avro.DedupeMessage;
+import dev.herald.avro.DedupeProbe;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.FeedState;
@@ -39,8 +43,10 @@ public final class SchemaVersions {
   private static final String HISTORY = "dev/herald/schemas/history/";
 
   /**
-   * The record types Herald writes to Kafka, in topic-catalogue order; {@link ClaimBatch} is the
-   * value of the enrich topology's internal by-event repartition topic.
+   * The record types Herald writes to Kafka, in topic-catalogue order, then the enrich topology's
+   * internal ones: {@link ClaimBatch} (by-event), {@link DedupeProbe} (by-band), {@link
+   * DedupeMessage} (by-article, by-cluster, pending store), {@link DedupeEntry} and {@link
+   * DedupeCluster} (dedupe store changelogs).
    */
   public static final List<Class<? extends SpecificRecord>> TOP_LEVEL_TYPES =
       List.of(
@@ -51,7 +57,11 @@ public final class SchemaVersions {
           EventTimeline.class,
           ScheduleChangeAlert.class,
           DeadLetter.class,
-          ClaimBatch.class);
+          ClaimBatch.class,
+          DedupeProbe.class,
+          DedupeMessage.class,
+          DedupeEntry.class,
+          DedupeCluster.class);
 
   private static final Map<String, List<Schema>> HISTORY_BY_TYPE = loadHistory();
 
