@@ -67,6 +67,12 @@ final class Lexicon {
     }
   }
 
+  /** Entries starting with {@code lower}, by interned class name; empty when none. */
+  Map<String, Entry[]> classesOf(String lower) {
+    Map<String, Entry[]> m = byWordAndClass.get(lower);
+    return m == null ? Map.of() : m;
+  }
+
   /** Every token that starts an entry. */
   Set<String> firstTokens() {
     return byWord.keySet();
@@ -99,11 +105,7 @@ final class Lexicon {
     if (first.isNumber()) {
       return null;
     }
-    Map<String, Entry[]> classes = byWordAndClass.get(first.lower());
-    if (classes == null) {
-      return null;
-    }
-    Entry[] es = classes.get(cls);
+    Entry[] es = first.classes().get(cls);
     if (es == null) {
       return null;
     }

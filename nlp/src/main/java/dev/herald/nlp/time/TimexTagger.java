@@ -133,7 +133,7 @@ public final class TimexTagger {
       ZoneOffset offset,
       Resolver.Discourse discourse,
       List<Timex> out) {
-    List<Token> toks = Tokenizer.tokenize(text, from, to);
+    List<Token> toks = Tokenizer.tokenize(text, from, to, lexicon);
     int t = 0;
     while (t < toks.size()) {
       int next = t + 1;

@@ -1,5 +1,7 @@
 package dev.herald.nlp.time;
 
+import java.util.Map;
+
 /**
  * One token of the tagged text.
  *
@@ -12,6 +14,8 @@ package dev.herald.nlp.time;
  * @param num numeric value of a number token (-1 when too long or not a number)
  * @param digits number of digits of a number token
  * @param suffix letters glued to a number ("th", "s"), or "" when none
+ * @param classes the lexicon entries starting with this token, by interned class name (empty when
+ *     none); looked up once here so rule matching does not hash the word again
  */
 record Token(
     int start,
@@ -22,7 +26,8 @@ record Token(
     boolean upper,
     int num,
     int digits,
-    String suffix) {
+    String suffix,
+    Map<String, Lexicon.Entry[]> classes) {
 
   enum Kind {
     WORD,

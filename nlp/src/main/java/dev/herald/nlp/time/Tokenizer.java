@@ -3,6 +3,7 @@ package dev.herald.nlp.time;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Splits text into words, numbers (with any glued letter suffix: "28th", "1990s") and single
@@ -13,6 +14,11 @@ final class Tokenizer {
   private Tokenizer() {}
 
   static List<Token> tokenize(String text, int from, int to) {
+    return tokenize(text, from, to, null);
+  }
+
+  /** Tokens of text[from, to); with a lexicon, each token carries its lexicon entries. */
+  static List<Token> tokenize(String text, int from, int to, Lexicon lexicon) {
     List<Token> out = new ArrayList<>(Math.max(16, (to - from) / 5));
     int i = from;
     boolean glued = false;
@@ -42,18 +48,19 @@ final class Tokenizer {
             i = j;
           }
         }
-        String w = text.substring(start, i);
+        String lower = text.substring(start, i).toLowerCase(Locale.ROOT);
         out.add(
             new Token(
                 start,
                 i,
-                w.toLowerCase(Locale.ROOT),
+                lower,
                 Token.Kind.WORD,
                 glued,
                 Character.isUpperCase(c),
                 -1,
                 0,
-                ""));
+                "",
+                classes(lexicon, lower)));
       } else if (c >= '0' && c <= '9') {
         long value = 0;
         while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
@@ -83,27 +90,24 @@ final class Tokenizer {
                 false,
                 num,
                 digits,
-                suffix));
+                suffix,
+                Map.of()));
       } else {
         i += Character.charCount(text.codePointAt(i));
         if (i > to) {
           i = to;
         }
+        String p = normalizePunct(text.substring(start, i));
         out.add(
-            new Token(
-                start,
-                i,
-                normalizePunct(text.substring(start, i)),
-                Token.Kind.PUNCT,
-                glued,
-                false,
-                -1,
-                0,
-                ""));
+            new Token(start, i, p, Token.Kind.PUNCT, glued, false, -1, 0, "", classes(lexicon, p)));
       }
       glued = true;
     }
     return out;
+  }
+
+  private static Map<String, Lexicon.Entry[]> classes(Lexicon lexicon, String lower) {
+    return lexicon == null ? Map.of() : lexicon.classesOf(lower);
   }
 
   private static boolean isWordChar(char c) {
