@@ -1,14 +1,8 @@
 package dev.herald.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.avro.ScheduleChangeAlert;
 import dev.herald.schemas.AvroJson;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,14 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Restart.</b> The "already written" index (alertId → content hashes) is rebuilt on open by
  * reading the existing file, so it needs no state besides the file itself. A last line torn by a
  * crash (no trailing newline) is cut off: its offset was never committed, so the record comes
- * again. Lines that do not parse are logged and left alone.
+ * again. Lines that do not parse are logged and left alone. A {@link JsonLinesTarget} that rotates
+ * files shares one index between the active file and the rotated ones.
  *
  * <p>{@link #write} puts the line in the OS page cache; {@link #flush} forces it to disk. The file
  * is locked while open, so two sinks cannot interleave in it. Not thread-safe.
@@ -57,16 +44,14 @@ import org.slf4j.LoggerFactory;
 public final class JsonLinesAlertWriter implements AutoCloseable {
 
   /** The field left out of the content comparison: when, not what. */
-  public static final String DETECTION_TIME_FIELD = "detectedAt";
+  public static final String DETECTION_TIME_FIELD = AlertVersions.DETECTION_TIME_FIELD;
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAlertWriter.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HexFormat HEX = HexFormat.of();
 
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
-  private final Map<String, Set<String>> writtenVersions = new HashMap<>();
+  private final AlertVersions writtenVersions;
   private long lines;
   private long appended;
   private boolean closed;
@@ -77,7 +62,13 @@ public final class JsonLinesAlertWriter implements AutoCloseable {
    * @throws IOException when the file cannot be read, repaired or locked
    */
   public JsonLinesAlertWriter(Path file) throws IOException {
+    this(file, new AlertVersions());
+  }
+
+  /** Opens the file and adds what it holds to {@code known} (shared with rotated files). */
+  JsonLinesAlertWriter(Path file, AlertVersions known) throws IOException {
     this.file = file.toAbsolutePath();
+    this.writtenVersions = known;
     Path parent = this.file.getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -106,23 +97,30 @@ public final class JsonLinesAlertWriter implements AutoCloseable {
    * @throws IOException when the file cannot be written
    */
   public boolean write(ScheduleChangeAlert alert) throws IOException {
+    return write(AlertVersions.render(alert));
+  }
+
+  /** Appends a rendered alert unless its content is known; true when a line was appended. */
+  boolean write(AlertVersions.Rendered alert) throws IOException {
     if (closed) {
       throw new IllegalStateException("Writer closed: " + file);
     }
-    String line = AvroJson.toPlainJson(alert);
-    String hash = contentHash(parse(line));
-    Set<String> versions = writtenVersions.get(alert.getAlertId());
-    if (versions != null && versions.contains(hash)) {
+    if (writtenVersions.contains(alert.alertId(), alert.contentHash())) {
       return false;
     }
-    ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes = ByteBuffer.wrap((alert.json() + "\n").getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       channel.write(bytes);
     }
-    writtenVersions.computeIfAbsent(alert.getAlertId(), k -> new HashSet<>()).add(hash);
+    writtenVersions.add(alert.alertId(), alert.contentHash());
     lines++;
     appended++;
     return true;
+  }
+
+  /** The file's size in bytes. */
+  long size() throws IOException {
+    return channel.size();
   }
 
   /** Forces everything written so far to disk (before the consumer commits its offsets). */
@@ -137,9 +135,9 @@ public final class JsonLinesAlertWriter implements AutoCloseable {
     return file;
   }
 
-  /** Distinct alert ids in the file. */
+  /** Distinct alert ids known (in this file, and in the rotated files of its target). */
   public int alertIds() {
-    return writtenVersions.size();
+    return writtenVersions.alertIds();
   }
 
   /** Alert lines in the file: found on open plus appended since. */
@@ -197,7 +195,7 @@ public final class JsonLinesAlertWriter implements AutoCloseable {
       // read until full
     }
     String last = new String(tail.array(), StandardCharsets.UTF_8);
-    if (isAlert(last)) {
+    if (AlertVersions.isAlert(last)) {
       LOG.warn("{}: last line had no newline; adding it", file);
       channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
     } else {
@@ -210,15 +208,6 @@ public final class JsonLinesAlertWriter implements AutoCloseable {
     channel.force(false);
   }
 
-  private static boolean isAlert(String line) {
-    try {
-      JsonNode id = parse(line).get("alertId");
-      return id != null && id.isTextual();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
   private byte byteAt(long position) throws IOException {
     ByteBuffer one = ByteBuffer.allocate(1);
     channel.read(one, position);
@@ -226,56 +215,7 @@ public final class JsonLinesAlertWriter implements AutoCloseable {
   }
 
   private void index() throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          ObjectNode node = parse(line);
-          JsonNode id = node.get("alertId");
-          if (id == null || !id.isTextual()) {
-            throw new IllegalArgumentException("no alertId");
-          }
-          writtenVersions.computeIfAbsent(id.asText(), k -> new HashSet<>()).add(contentHash(node));
-          lines++;
-        } catch (IllegalArgumentException e) {
-          LOG.warn("{}:{}: not an alert line, left as is ({})", file, number, e.getMessage());
-        }
-      }
-    }
-    LOG.info("{}: {} alert lines, {} alert ids", file, lines, writtenVersions.size());
-  }
-
-  private static ObjectNode parse(String line) {
-    try {
-      JsonNode node = JSON.readTree(line);
-      if (!(node instanceof ObjectNode object)) {
-        throw new IllegalArgumentException("not a JSON object");
-      }
-      return object;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /**
-   * Hash of the alert without its detection time. Both a fresh record and a line read back go
-   * through the same parse and print, so equal content gives equal bytes.
-   */
-  private static String contentHash(ObjectNode alert) {
-    ObjectNode content = alert.deepCopy();
-    content.remove(DETECTION_TIME_FIELD);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(content));
-      return HEX.formatHex(Arrays.copyOf(digest, 16));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-    }
+    lines = writtenVersions.indexFile(file);
+    LOG.info("{}: {} alert lines, {} alert ids", file, lines, writtenVersions.alertIds());
   }
 }
