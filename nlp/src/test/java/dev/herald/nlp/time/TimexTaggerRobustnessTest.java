@@ -57,15 +57,15 @@ class TimexTaggerRobustnessTest {
     // Given inputs that make backtracking matchers blow up: long runs of date-like tokens with
     // optional parts, of numbers, of hyphens, and one huge token
     String[] nasty = {
-      "the ".repeat(100_000),
-      "May May May, 28 28 - 28 ".repeat(20_000),
-      "1-2-3-4-5-6-7-8-9-".repeat(30_000),
-      "early late mid- ".repeat(30_000),
+      "the ".repeat(30_000),
+      "May May May, 28 28 - 28 ".repeat(6_000),
+      "1-2-3-4-5-6-7-8-9-".repeat(10_000),
+      "early late mid- ".repeat(10_000),
       "a".repeat(1_000_000),
       "9".repeat(1_000_000),
-      "-".repeat(1_000_000),
-      "twenty-five twenty-five ".repeat(30_000),
-      "Tuesday, Nov. 28, 2017, ".repeat(20_000)
+      "-".repeat(300_000),
+      "twenty-five twenty-five ".repeat(10_000),
+      "Tuesday, Nov. 28, 2017, ".repeat(6_000)
     };
     for (String s : nasty) {
       // When

@@ -1,0 +1,36 @@
+/**
+ * Herald's TIMEX3 tagger: finds date, time, duration and set expressions in news text and gives
+ * them TimeML values anchored on the publication date.
+ *
+ * <p><b>Pipeline.</b> {@link dev.herald.nlp.time.TimexTagger#tag} cuts the text into windows of
+ * about 8,000 characters at line or sentence ends, tokenizes each window by hand (words, numbers
+ * with glued suffixes such as "28th" or "1990s", single punctuation; "a.m."/"U.S." stay whole),
+ * then at each token tries the token-pattern rules that can start there. The longest match wins; a
+ * match whose resolver rejects it gives way to the next longest. Patterns are short and fixed and
+ * the search per rule and position is capped, so tagging is linear in the text length.
+ *
+ * <p><b>Rules are data.</b> Word classes live in {@code lexicon.tsv} (and {@code lexicon-ru.tsv}
+ * for Russian): {@code class<TAB>word or phrase<TAB>slot=value,...}. Rules live in {@code
+ * rules.tsv} (and {@code rules-ru.tsv}): {@code name<TAB>type<TAB>resolver<TAB>pattern<TAB>fixed
+ * slots<TAB>guard}; the header of {@code rules.tsv} documents the pattern syntax. Adding a word
+ * form or a pattern needs no code; a new kind of value needs a resolver in {@code Resolver}.
+ *
+ * <p><b>Anchoring.</b> Relative expressions resolve against the dct (the publication date in the
+ * article's own time zone). Tense cues (class {@code future} / {@code past}, "-ed" verbs) pick the
+ * direction: "met on Tuesday" or "said Tuesday" is the last Tuesday, or the dct itself when it is a
+ * Tuesday; "will meet on Thursday" the coming one. A month or day without a year takes the
+ * occurrence in a window of eight months before to four months after the dct, moved a year when the
+ * tense clearly points the other way. Anaphoric expressions ("that year", "the following year", "a
+ * year earlier", bare clock times) use the date last named in the document. With a null dct only
+ * expressions that need no anchor are returned. When an offset is given, clock times without an
+ * explicit zone carry it ({@code 2017-11-15T15:00+03:00}).
+ *
+ * <p><b>Ranges.</b> "28-30 November" yields two TIMEXes, the start ("28", {@code 2017-11-28}) and
+ * the end ("30 November", {@code 2017-11-30}): TIMEX3 values are points, and TimeML annotates a
+ * range as its two ends ("between March and May" likewise gives "March" and "May").
+ *
+ * <p>{@link dev.herald.nlp.time.TagDatesJob} is the JSONL job behind {@code herald tag dates};
+ * {@code eval.TimemlEvaluator} scores the tagger on TimeML corpora; {@code bench.TaggerBenchmark}
+ * measures words per CPU-second.
+ */
+package dev.herald.nlp.time;
