@@ -20,6 +20,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one timeline per event (the stream arrives keyed by canonical event id) and lets the pure
@@ -29,6 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ScheduleTracker
     implements Processor<String, ClaimBatch, String, ScheduleTracker.Output> {
+  private static final Logger LOG = LoggerFactory.getLogger(ScheduleTracker.class);
 
   /** What one batch of claims produced. */
   record Output(EventTimeline timeline, List<ScheduleChangeAlert> alerts) {}
@@ -58,6 +61,21 @@ final class ScheduleTracker
 
   @Override
   public void process(Record<String, ClaimBatch> record) {
+    try {
+      track(record);
+    } catch (RuntimeException e) {
+      // A batch the tracker cannot apply must not kill the stream thread: a replaced thread would
+      // meet the same record again and loop. The event's timeline is left as it was.
+      metrics.deadLetters.incrementAndGet();
+      LOG.error(
+          "Cannot apply claims of article {} to event {}; skipped",
+          record.value().getArticleId(),
+          record.key(),
+          e);
+    }
+  }
+
+  private void track(Record<String, ClaimBatch> record) {
     ClaimBatch batch = record.value();
     EventState prior = AvroMapping.toState(timelines.get(record.key()));
     List<TimelineClaim> claims = new ArrayList<>();
