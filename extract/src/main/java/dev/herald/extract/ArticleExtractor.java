@@ -15,13 +15,15 @@ public final class ArticleExtractor {
 
   private final ExtractorSettings settings;
   private final MainText mainText;
+  private final MainText relaxedMainText;
   private final PageClassifier classifier;
   private final LanguageGuesser languages;
 
   public ArticleExtractor(ExtractorSettings settings) {
     this.settings = settings;
     Lexicon lexicon = Lexicon.standard();
-    this.mainText = new MainText(lexicon);
+    this.mainText = new MainText(lexicon, false);
+    this.relaxedMainText = new MainText(lexicon, true);
     this.classifier = new PageClassifier(lexicon, settings.minBodyChars());
     this.languages = new LanguageGuesser(lexicon);
   }
@@ -64,9 +66,19 @@ public final class ArticleExtractor {
     PageIndex index = PageIndex.of(doc);
     PageMetadata meta = MetadataReader.read(doc, index, url);
     Element body = doc.body();
-    MainText.Found found =
-        mainText.find(body, index, java.util.Arrays.asList(meta.title(), doc.title()));
-    String text = orJsonLdBody(String.join("\n\n", found.paragraphs()), meta.jsonLdBody());
+    List<String> titles = java.util.Arrays.asList(meta.title(), doc.title());
+    MainText.Found found = mainText.find(body, index, titles);
+    String text = String.join("\n\n", found.paragraphs());
+    if (text.length() < settings.minBodyChars()) {
+      // Class names can mislead (a wrapper called "has-sidebar"): retry without them.
+      MainText.Found second = relaxedMainText.find(body, index, titles);
+      String secondText = String.join("\n\n", second.paragraphs());
+      if (secondText.length() > text.length()) {
+        found = second;
+        text = secondText;
+      }
+    }
+    text = orJsonLdBody(text, meta.jsonLdBody());
     String lang =
         languages.language(text.isEmpty() ? sample(found.allBlocks()) : text, meta.declaredLang());
     Element h1 = index.firstHeadline();

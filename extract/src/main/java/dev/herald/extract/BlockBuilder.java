@@ -187,7 +187,56 @@ final class BlockBuilder implements NodeFilter {
       return true;
     }
     String key = Lexicon.classKey(e.className(), e.id());
-    return !key.isEmpty() && hiddenInlineClass.matcher(key).find();
+    if (key.isEmpty()) {
+      return false;
+    }
+    return hiddenInlineClass.matcher(key).find()
+        || (e.normalName().equals("span") && looksLikeHoverCard(e, 0));
+  }
+
+  /**
+   * A hover card: an inline element with an image and several links and no text of its own, that
+   * does not also carry the visible link it pops up from. A span that wraps paragraphs, or has text
+   * of its own, is not a card.
+   */
+  private static boolean looksLikeHoverCard(Element span, int depth) {
+    if (!cardShaped(span) || hasOwnText(span)) {
+      return false;
+    }
+    boolean directLink = false;
+    boolean cardChild = false;
+    for (Element c : span.children()) {
+      String t = c.normalName();
+      directLink |= t.equals("a");
+      cardChild |= t.equals("span") && depth < 8 && cardShaped(c);
+    }
+    return !(directLink && cardChild);
+  }
+
+  private static boolean cardShaped(Element span) {
+    boolean image = false;
+    int links = 0;
+    for (Element d : span.getAllElements()) {
+      String t = d.normalName();
+      if (BLOCK_TAGS.contains(t)) {
+        return false;
+      }
+      if (t.equals("img") || t.equals("picture")) {
+        image = true;
+      } else if (t.equals("a")) {
+        links++;
+      }
+    }
+    return image && links >= 2;
+  }
+
+  private static boolean hasOwnText(Element e) {
+    for (TextNode t : e.textNodes()) {
+      if (!t.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -19,6 +19,7 @@ record Lexicon(
     Pattern contentClass,
     Pattern hiddenInlineClass,
     Pattern boilerplateText,
+    Pattern creditLine,
     Pattern relatedHeading,
     Set<String> dateWords,
     Pattern errorTitle,
@@ -47,6 +48,9 @@ record Lexicon(
         classPattern(lines("hidden-inline-classes.txt")),
         Pattern.compile(
             "(?:" + String.join("|", lines("boilerplate-text.txt")) + ")[\\s.:!…»›>|-]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS),
+        Pattern.compile(
+            "(?:" + String.join("|", lines("credit-lines.txt")) + ")\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS),
         Pattern.compile(
             "(?:" + String.join("|", lines("related-headings.txt")) + ")[\\s.:!…»›>|-]*",

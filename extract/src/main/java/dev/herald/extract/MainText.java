@@ -67,13 +67,20 @@ final class MainText {
   private static final Pattern HIDDEN_STYLE =
       Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
   private static final int MAX_SHORT_FURNITURE = 120;
+  private static final int MAX_CREDIT_LINE = 300;
   private static final Pattern DATE_NUMBERS =
       Pattern.compile("\\b\\d{1,4}[./:-]\\d{1,2}([./:-]\\d{1,4})?\\b");
 
   private final Lexicon lexicon;
+  private final boolean relaxed;
 
-  MainText(Lexicon lexicon) {
+  /**
+   * @param relaxed a second chance for pages where the strict pass finds no article: class and id
+   *     names are not taken as furniture, and "Related" headings do not cut
+   */
+  MainText(Lexicon lexicon, boolean relaxed) {
     this.lexicon = lexicon;
+    this.relaxed = relaxed;
   }
 
   /** Per-element figures, kept outside the DOM. */
@@ -199,7 +206,7 @@ final class MainText {
       return true;
     }
     String key = Lexicon.classKey(e.className(), e.id());
-    return !key.isEmpty() && lexicon.boilerplateClass().matcher(key).find();
+    return !relaxed && !key.isEmpty() && lexicon.boilerplateClass().matcher(key).find();
   }
 
   /** Readability's paragraph scores, spread to up to five ancestors; returns the scored ones. */
@@ -265,7 +272,7 @@ final class MainText {
     String key = Lexicon.classKey(e.className(), e.id());
     double w = 0;
     if (!key.isEmpty()) {
-      if (lexicon.boilerplateClass().matcher(key).find()) {
+      if (!relaxed && lexicon.boilerplateClass().matcher(key).find()) {
         w -= 25;
       }
       if (lexicon.contentClass().matcher(key).find()) {
@@ -478,7 +485,8 @@ final class MainText {
       if (cut != null && isInside(b.owner, cut)) {
         continue;
       }
-      if (!out.isEmpty()
+      if (!relaxed
+          && !out.isEmpty()
           && b.chars() <= 60
           && b.owner.parent() != null
           && b.owner.parent() != body
@@ -507,11 +515,16 @@ final class MainText {
           break;
         }
       }
-      if (root == null || linkList || b.linkDensity() > 0.5) {
+      // A long paragraph with many inline links is still prose; short linked lines are lists.
+      boolean prose = b.chars() >= 160 && b.linkDensity() <= 0.75;
+      if (root == null || (!prose && (linkList || b.linkDensity() > 0.5))) {
         continue;
       }
       if (b.chars() <= MAX_SHORT_FURNITURE
           && (lexicon.boilerplateText().matcher(b.text).matches() || isDateLine(b.text))) {
+        continue;
+      }
+      if (b.chars() <= MAX_CREDIT_LINE && lexicon.creditLine().matcher(b.text).matches()) {
         continue;
       }
       if (b.chars() <= 300 && titleKeys.contains(key(b.text))) {

@@ -147,6 +147,23 @@ class ArticleExtractorTest {
                 + " dates.");
   }
 
+  @Test
+  void shouldRetryWithoutClassNamesWhenTheyHideTheWholeArticle() {
+    // Given an article of short paragraphs inside a container whose class reads like furniture
+    StringBuilder html = new StringBuilder("<html><body><div class=\"widget-area\">");
+    for (int i = 0; i < 6; i++) {
+      html.append("<p>Line ").append(i).append(" of the short notice, about the road works.</p>");
+    }
+    html.append("</div></body></html>");
+
+    // When
+    Extraction x = extractor.extract(html.toString().getBytes(StandardCharsets.UTF_8), null, null);
+
+    // Then
+    assertThat(x.ok()).isTrue();
+    assertThat(x.body().split("\n\n")).hasSize(6);
+  }
+
   static String paragraphs(int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
