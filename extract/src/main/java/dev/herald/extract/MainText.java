@@ -516,8 +516,11 @@ final class MainText {
         }
       }
       // A long paragraph with many inline links is still prose; short linked lines are lists.
-      boolean prose = b.chars() >= 160 && b.linkDensity() <= 0.75;
-      if (root == null || (!prose && (linkList || b.linkDensity() > 0.5))) {
+      // A line of a paragraph broken by <br> is judged with its paragraph.
+      Stats own = stats.get(b.owner);
+      double ld = Math.min(b.linkDensity(), own == null ? 1 : own.linkDensity());
+      boolean prose = b.chars() >= 160 && ld <= 0.75;
+      if (root == null || (!prose && (linkList || ld > 0.5))) {
         continue;
       }
       if (b.chars() <= MAX_SHORT_FURNITURE
