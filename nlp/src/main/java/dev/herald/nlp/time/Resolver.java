@@ -394,6 +394,10 @@ final class Resolver {
             ? Integer.compare(month, c.dct.getMonthValue())
             : d == 0 ? 0 : Integer.compare(d, c.dct.getDayOfMonth());
     if (shift < 0) {
+      // "last February" said in March is a year back: the month just ended is "last month"
+      if (day == null) {
+        return month < c.dct.getMonthValue() - 1 ? y : y - 1;
+      }
       return cmp < 0 ? y : y - 1;
     }
     if (shift > 0) {
@@ -419,7 +423,9 @@ final class Resolver {
     if (t == Tense.PAST && part > dctPart) {
       return y - 1;
     }
-    if (t == Tense.FUTURE && part < dctPart) {
+    // the part just ended is still this year's even in a future sentence ("after a third-quarter
+    // loss, it plans to ...")
+    if (t == Tense.FUTURE && part < dctPart - 1) {
       return y + 1;
     }
     return y;

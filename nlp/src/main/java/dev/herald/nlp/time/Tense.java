@@ -68,19 +68,26 @@ enum Tense {
     if (lex.match(toks, i, FUTURE_CLASS) != null) {
       return FUTURE;
     }
-    if (lex.has(t.lower(), "past") || weakPast(toks, i, lex)) {
+    if (lex.has(t.lower(), "past") && !afterPassiveAux(toks, i, lex) || weakPast(toks, i, lex)) {
       return PAST;
     }
     return NONE;
   }
 
-  /** "-ed" words are past, except after "be"/"been"/"being" (passives: "to be completed"). */
+  /**
+   * "-ed" words are past, except after "be"/"been"/"being" (passives: "to be completed") and after
+   * a determiner (adjectives: "an unspecified date").
+   */
   private static boolean weakPast(List<Token> toks, int i, Lexicon lex) {
     Token t = toks.get(i);
     String w = t.lower();
     if (!t.isWord() || w.length() <= 4 || !w.endsWith("ed") || lex.has(w, "notpast")) {
       return false;
     }
-    return i == 0 || !lex.has(toks.get(i - 1).lower(), "passiveaux");
+    return !afterPassiveAux(toks, i, lex) && (i == 0 || !lex.has(toks.get(i - 1).lower(), "det"));
+  }
+
+  private static boolean afterPassiveAux(List<Token> toks, int i, Lexicon lex) {
+    return i > 0 && lex.has(toks.get(i - 1).lower(), "passiveaux");
   }
 }

@@ -183,4 +183,46 @@ class TimexTaggerTest {
     assertThat(tagger.tag(null, DCT)).isEmpty();
     assertThat(tagger.tag("\u0000\uFFFF\uD800 ### 24/7 $2017", DCT)).isEmpty();
   }
+
+  @Test
+  void shouldResolveClockTimesOnTheDayTheyName() {
+    // When
+    Timex t = only("The polls will close at 8 p.m. on Thursday.");
+    // Then
+    assertThat(t.type()).isEqualTo(TimexType.TIME);
+    assertThat(t.text()).isEqualTo("8 p.m. on Thursday");
+    assertThat(t.value()).isEqualTo("2017-11-16T20:00");
+  }
+
+  @Test
+  void shouldAnchorAnaphoricYearsOnTheDateLastNamed() {
+    // When
+    List<Timex> all =
+        tagger.tag("The plant opened in March 2009. The following year it doubled output.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2009-03", "2010");
+  }
+
+  @Test
+  void shouldReadLastMonthNameAsTheOccurrenceBeforeTheCurrentMonth() {
+    assertValue("Prices peaked last September.", "last September", "2017-09", null);
+    assertValue("Prices peaked last December.", "last December", "2016-12", null);
+  }
+
+  @Test
+  void shouldTagNumbersAndYearsInWords() {
+    assertValue("The talks lasted twenty-five days.", "twenty-five days", "P25D", null);
+    assertValue("It began in nineteen ninety-six.", "nineteen ninety-six", "1996", null);
+  }
+
+  @Test
+  void shouldTagApproximateDurationsWithTheirModifier() {
+    assertValue(
+        "The siege lasted more than three weeks.", "more than three weeks", "P3W", "MORE_THAN");
+  }
+
+  @Test
+  void shouldNotTagAgesOrPrices() {
+    assertThat(tagger.tag("A 6-year-old boy paid $2017 for 24/7 service.", DCT)).isEmpty();
+  }
 }
