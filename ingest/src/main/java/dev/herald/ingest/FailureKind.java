@@ -21,15 +21,17 @@ public enum FailureKind {
   TOO_LARGE,
   /** Any other I/O failure while reading the body. */
   IO_ERROR,
-  /** The body is empty, HTML, JSON or anything else that is not XML. */
+  /** The body is empty, HTML, plain text or anything else that is neither XML nor JSON. */
   NOT_XML,
+  /** A body that starts like JSON but is not well-formed JSON. */
+  MALFORMED_JSON,
   /** XML that ends before its root element is closed. */
   TRUNCATED,
   /** XML with a syntax error that is not a truncation. */
   MALFORMED_XML,
   /** A DOCTYPE with an internal subset (entity definitions): refused, it may be an entity bomb. */
   DOCTYPE_REFUSED,
-  /** Well-formed XML that is not RSS 0.9x/1.0/2.0 or Atom. */
+  /** Well-formed XML or JSON that is not RSS 0.9x/1.0/2.0, Atom or JSON Feed. */
   UNSUPPORTED_FORMAT,
   /** A bug in Herald: caught so one feed cannot take the poller down. */
   INTERNAL

@@ -146,6 +146,18 @@ public final class ArticleIds {
             + (date == null ? "" : date.toString()));
   }
 
+  /**
+   * An id scoped to a feed from several parts (nulls count as empty), for items whose link and GUID
+   * are shared with other items of the same feed.
+   */
+  public static String scopedId(String feedUrl, String... parts) {
+    StringBuilder material = new StringBuilder(feedUrl);
+    for (String p : parts) {
+      material.append('\n').append(p == null ? "" : p.strip());
+    }
+    return hash(material.toString());
+  }
+
   /** First 16 bytes of SHA-256, as 32 lower-case hex digits. */
   static String hash(String material) {
     try {

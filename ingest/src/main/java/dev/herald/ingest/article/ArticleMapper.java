@@ -8,15 +8,25 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import dev.herald.avro.RawArticle;
 import dev.herald.avro.TextSource;
 import dev.herald.ingest.parse.DateOffsets;
+import dev.herald.ingest.parse.EntryExtras;
+import dev.herald.ingest.parse.FeedDates;
+import dev.herald.ingest.parse.FeedHints;
 import dev.herald.ingest.parse.HtmlText;
 import dev.herald.ingest.parse.ParsedFeed;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns one Rome entry into a {@link RawArticle}: plain-text title and body, stable id. */
@@ -42,48 +52,195 @@ public final class ArticleMapper {
 
   /**
    * Maps entry {@code index} of {@code parsed}. Empty when the entry has nothing to identify or
-   * read it by (no link, GUID, title nor text).
+   * read it by (no link, GUID, title nor text). Looks at the whole document to tell shared links
+   * and GUIDs apart: prefer {@link #mapAll} for every entry.
    */
   public Optional<RawArticle> map(String feedUrl, ParsedFeed parsed, int index, Instant fetchedAt) {
-    SyndFeed feed = parsed.feed();
-    SyndEntry entry = parsed.entries().get(index);
-    String url = resolve(link(entry), baseFor(feed, feedUrl));
-    String guid = blankToNull(entry.getUri());
-    String title = title(entry);
-    String text = truncate(body(entry));
-    if (url == null && guid == null && title == null && text.isEmpty()) {
-      return Optional.empty();
-    }
-    Date date =
-        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    Instant publishedAt = date == null ? null : date.toInstant();
-    String canonical = ArticleIds.canonicalUrl(url);
-    return Optional.of(
-        RawArticle.newBuilder()
-            .setId(ArticleIds.articleId(feedUrl, url, guid, title, publishedAt))
-            .setFeedUrl(feedUrl)
-            .setSource(source(feed, feedUrl))
-            .setGuid(guid)
-            .setUrl(url)
-            .setCanonicalUrl(canonical)
-            .setTitle(title)
-            .setText(text)
-            .setTextSource(TextSource.FEED)
-            .setLanguage(language(feed.getLanguage()))
-            .setAuthor(author(entry))
-            .setPublishedAt(publishedAt)
-            .setPublishedOffset(
-                publishedAt == null ? null : DateOffsets.offsetOf(parsed.rawDate(index)))
-            .setFetchedAt(fetchedAt)
-            .build());
+    Context context = new Context(feedUrl, parsed, parsed.entries().size());
+    return Optional.ofNullable(context.article(index, fetchedAt, false));
   }
 
-  private static String title(SyndEntry entry) {
-    SyndContent ex = entry.getTitleEx();
-    if (ex != null && "text".equalsIgnoreCase(ex.getType())) {
+  /**
+   * Maps the first {@code maxItems} entries of {@code parsed}, skipping those with nothing to
+   * identify or read them by, in document order.
+   */
+  public List<RawArticle> mapAll(
+      String feedUrl, ParsedFeed parsed, Instant fetchedAt, int maxItems) {
+    int n = Math.min(parsed.entries().size(), maxItems);
+    Context context = new Context(feedUrl, parsed, n);
+    List<RawArticle> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      RawArticle a = context.article(i, fetchedAt, false);
+      if (a != null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Maps every entry, also those with nothing to read them by (which {@link #mapAll} skips), one
+   * article per entry in document order: for inspecting what the parser saw.
+   */
+  public List<RawArticle> mapEvery(String feedUrl, ParsedFeed parsed, Instant fetchedAt) {
+    int n = parsed.entries().size();
+    Context context = new Context(feedUrl, parsed, n);
+    List<RawArticle> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(context.article(i, fetchedAt, true));
+    }
+    return out;
+  }
+
+  /** The feed's title as plain text, or null when it has none. */
+  public static String feedTitle(SyndFeed feed) {
+    return feedTitle(feed, FeedHints.NONE);
+  }
+
+  /** The feed's title as plain text, using the document's hints; null when it has none. */
+  public static String feedTitle(SyndFeed feed, FeedHints hints) {
+    if (hints.markupTitle() != null) {
+      String fromMarkup = HtmlText.toLine(hints.markupTitle());
+      if (fromMarkup != null) {
+        return fromMarkup;
+      }
+    }
+    String title = titleText(feed.getTitleEx(), feed.getTitle());
+    return title != null ? title : HtmlText.plainLine(hints.altTitle());
+  }
+
+  /** One entry's identifying fields, before the id is chosen. */
+  private record Item(String url, String canonical, String guid, String title) {
+
+    /** What tells two items apart when they share a link (or a GUID). */
+    String keyBesides(boolean link) {
+      return (link ? String.valueOf(guid) : String.valueOf(canonical)) + "\n" + title;
+    }
+  }
+
+  /**
+   * A document being mapped: its base URL, and which links and GUIDs are shared by different items
+   * (a feed that links every item to its home page, or reuses one GUID): those do not identify an
+   * article, so the id falls back to the next field.
+   */
+  private final class Context {
+    private final String feedUrl;
+    private final ParsedFeed parsed;
+    private final SyndFeed feed;
+    private final List<Item> items = new ArrayList<>();
+    private final Map<String, Set<String>> byLink = new HashMap<>();
+    private final Map<String, Set<String>> byGuid = new HashMap<>();
+
+    Context(String feedUrl, ParsedFeed parsed, int n) {
+      this.feedUrl = feedUrl;
+      this.parsed = parsed;
+      this.feed = parsed.feed();
+      for (int i = 0; i < n; i++) {
+        SyndEntry entry = parsed.entries().get(i);
+        String url = resolve(link(entry), baseFor(parsed, i, feedUrl));
+        String guid = parsed.hasExtras() ? parsed.extras(i).guid() : blankToNull(entry.getUri());
+        Item item =
+            new Item(url, ArticleIds.canonicalUrl(url), guid, title(entry, parsed.extras(i)));
+        items.add(item);
+        if (item.canonical() != null) {
+          byLink.computeIfAbsent(item.canonical(), k -> new HashSet<>()).add(item.keyBesides(true));
+        }
+        if (guid != null) {
+          byGuid.computeIfAbsent(guid, k -> new HashSet<>()).add(item.keyBesides(false));
+        }
+      }
+    }
+
+    RawArticle article(int index, Instant fetchedAt, boolean keepEmpty) {
+      SyndEntry entry = parsed.entries().get(index);
+      Item item = items.get(index);
+      String text = truncate(body(entry));
+      boolean empty =
+          item.url() == null && item.guid() == null && item.title() == null && text.isEmpty();
+      if (empty && !keepEmpty) {
+        return null;
+      }
+      String raw = parsed.rawDate(index);
+      FeedDates.Parsed date = FeedDates.parse(raw);
+      Instant publishedAt;
+      String offset;
+      if (date != null) {
+        publishedAt = date.dateTime().toInstant();
+        offset = date.offset();
+      } else {
+        Date d =
+            entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        publishedAt = d == null ? null : d.toInstant();
+        offset = publishedAt == null ? null : DateOffsets.offsetOf(raw);
+      }
+      return RawArticle.newBuilder()
+          .setId(id(item, publishedAt))
+          .setFeedUrl(feedUrl)
+          .setSource(source(feed, parsed.hints(), feedUrl))
+          .setGuid(item.guid())
+          .setUrl(item.url())
+          .setCanonicalUrl(item.canonical())
+          .setTitle(item.title())
+          .setText(text)
+          .setTextSource(TextSource.FEED)
+          .setLanguage(language(feed.getLanguage()))
+          .setAuthor(author(entry))
+          .setPublishedAt(publishedAt)
+          .setPublishedOffset(offset)
+          .setFetchedAt(fetchedAt)
+          .build();
+    }
+
+    private String id(Item item, Instant publishedAt) {
+      boolean linkShared =
+          item.canonical() != null && byLink.getOrDefault(item.canonical(), Set.of()).size() > 1;
+      boolean guidShared =
+          item.guid() != null && byGuid.getOrDefault(item.guid(), Set.of()).size() > 1;
+      if (item.canonical() != null && !linkShared) {
+        return ArticleIds.articleId(feedUrl, item.url(), null, null, null);
+      }
+      if (item.guid() != null && !guidShared) {
+        return ArticleIds.articleId(feedUrl, null, item.guid(), null, null);
+      }
+      if (item.canonical() == null && item.guid() == null) {
+        return ArticleIds.articleId(feedUrl, null, null, item.title(), publishedAt);
+      }
+      return ArticleIds.scopedId(
+          feedUrl,
+          item.canonical(),
+          item.guid(),
+          item.title(),
+          publishedAt == null ? null : publishedAt.toString());
+    }
+  }
+
+  private static String title(SyndEntry entry, EntryExtras extras) {
+    if (extras.markupTitle() != null) {
+      String fromMarkup = HtmlText.toLine(extras.markupTitle());
+      if (fromMarkup != null) {
+        return fromMarkup;
+      }
+    }
+    String title = titleText(entry.getTitleEx(), entry.getTitle());
+    return title != null ? title : HtmlText.plainLine(extras.altTitle());
+  }
+
+  /**
+   * A title as plain text: Atom {@code type="text"} verbatim (only whitespace folded), a binary
+   * MIME type base64-decoded first (Atom allows it), anything else as HTML.
+   */
+  private static String titleText(SyndContent ex, String fallback) {
+    String type = ex == null || ex.getType() == null ? "" : ex.getType().toLowerCase(Locale.ROOT);
+    if (type.equals("text") || type.equals("text/plain")) {
       return HtmlText.plainLine(ex.getValue());
     }
-    return HtmlText.toLine(entry.getTitle());
+    if (type.contains("/") && !type.startsWith("text/") && !type.contains("xml")) {
+      String decoded = base64Text(ex.getValue());
+      if (decoded != null) {
+        return HtmlText.toLine(decoded);
+      }
+    }
+    return HtmlText.toLine(ex != null && ex.getValue() != null ? ex.getValue() : fallback);
   }
 
   /** The longer of the full content (Atom content, content:encoded) and the description. */
@@ -101,6 +258,19 @@ public final class ArticleMapper {
     SyndContent description = entry.getDescription();
     String desc = description == null ? "" : HtmlText.toParagraphs(description.getValue());
     return content.length() >= desc.length() ? content.toString() : desc;
+  }
+
+  /** Base64 that decodes to UTF-8 text; null when the value is not that (it is text itself). */
+  private static String base64Text(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      byte[] bytes = Base64.getMimeDecoder().decode(value.strip());
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
   }
 
   private String truncate(String text) {
@@ -130,21 +300,55 @@ public final class ArticleMapper {
     return null;
   }
 
-  /** Relative links resolve against the feed's site link, else the feed URL. */
-  private static URI baseFor(SyndFeed feed, String feedUrl) {
-    for (String candidate : new String[] {feed.getLink(), feedUrl}) {
+  /**
+   * The base of an entry's relative links: its {@code xml:base} (resolved against the document
+   * URL), else the document URL when it is http(s) (RFC 3986), else the feed's self link, else its
+   * site link, else the document URL itself (a local file).
+   */
+  private static URI baseFor(ParsedFeed parsed, int index, String feedUrl) {
+    URI doc = absolute(feedUrl);
+    String xmlBase = parsed.extras(index).base();
+    if (xmlBase == null) {
+      xmlBase = parsed.hints().base();
+    }
+    if (xmlBase != null) {
       try {
-        if (candidate != null) {
-          URI uri = new URI(candidate.strip());
-          if (uri.isAbsolute() && !uri.isOpaque()) {
-            return uri;
-          }
+        URI b = new URI(xmlBase.strip());
+        URI resolved = b.isAbsolute() || doc == null ? b : doc.resolve(b);
+        if (resolved.isAbsolute() && !resolved.isOpaque()) {
+          return resolved;
         }
-      } catch (URISyntaxException e) {
-        // try the next candidate
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // an unusable xml:base: fall back to the document's
       }
     }
-    return null;
+    if (doc != null && isHttp(doc)) {
+      return doc;
+    }
+    for (String candidate : new String[] {parsed.hints().selfUrl(), parsed.feed().getLink()}) {
+      URI uri = absolute(candidate);
+      if (uri != null && isHttp(uri)) {
+        return uri;
+      }
+    }
+    return doc;
+  }
+
+  private static URI absolute(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(s.strip());
+      return uri.isAbsolute() && !uri.isOpaque() ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static boolean isHttp(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https");
   }
 
   private static String resolve(String link, URI base) {
@@ -159,12 +363,8 @@ public final class ArticleMapper {
     }
   }
 
-  private static String source(SyndFeed feed, String feedUrl) {
-    SyndContent ex = feed.getTitleEx();
-    String title =
-        ex != null && "text".equalsIgnoreCase(ex.getType())
-            ? HtmlText.plainLine(ex.getValue())
-            : HtmlText.toLine(feed.getTitle());
+  private static String source(SyndFeed feed, FeedHints hints, String feedUrl) {
+    String title = feedTitle(feed, hints);
     if (title != null) {
       return title;
     }

@@ -5,18 +5,13 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import dev.herald.ingest.Failure;
 import dev.herald.ingest.FailureKind;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -24,18 +19,12 @@ import org.jdom2.input.JDOMParseException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Parses RSS 0.9x/1.0/2.0 and Atom with Rome, safely: no external entities or DTDs are loaded, and
- * a DOCTYPE with an internal subset (where entity bombs live) is refused. A DOCTYPE that only names
- * an external DTD (old RSS 0.91 feeds) is accepted and ignored. Never throws: every problem is a
- * classified {@link Failure}. Thread-safe.
+ * Parses RSS 0.9x/1.0/2.0 and Atom with Rome, and JSON Feed with Jackson, safely: no external
+ * entities or DTDs are loaded, and a DOCTYPE with an internal subset (where entity bombs live) is
+ * refused. A DOCTYPE that only names an external DTD (old RSS 0.91 feeds) is accepted and ignored.
+ * Never throws: every problem is a classified {@link Failure}. Thread-safe.
  */
 public final class FeedParser {
-
-  /** Dates Rome reads for an entry, in the order the mapper prefers them. */
-  private static final List<String> DATE_ELEMENTS =
-      List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
-
-  private static final Set<String> ENTRY_ELEMENTS = Set.of("item", "entry");
 
   /**
    * JDOM checks ancestry on every insertion, so deep nesting costs depth squared: 200,000 nested
@@ -56,8 +45,8 @@ public final class FeedParser {
   }
 
   /**
-   * Parses a feed body. {@code contentType} is the HTTP Content-Type (may be null); its charset is
-   * used unless the document declares its own, following RFC 3023 as Rome implements it.
+   * Parses a feed body. {@code contentType} is the HTTP Content-Type (may be null); its charset
+   * counts as {@link FeedCharsets} explains.
    */
   public ParseResult parse(byte[] body, String contentType) {
     try {
@@ -79,15 +68,13 @@ public final class FeedParser {
           FailureKind.TOO_LARGE,
           "document of " + body.length + " bytes exceeds the cap of " + maxBytes + " bytes");
     }
-    String text;
-    try (Reader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-      text = readAll(reader);
-    } catch (IOException e) {
-      return failed(FailureKind.NOT_XML, "unreadable character encoding: " + describe(e));
-    }
+    String text = FeedCharsets.decode(body, contentType).text();
     String start = text.stripLeading();
     if (start.startsWith("\uFEFF")) {
       start = start.substring(1).stripLeading();
+    }
+    if (start.startsWith("{") || start.startsWith("[")) {
+      return JsonFeedParser.parse(start);
     }
     Failure notXml = sniff(start);
     if (notXml != null) {
@@ -99,16 +86,21 @@ public final class FeedParser {
           FailureKind.DOCTYPE_REFUSED, "DOCTYPE with an internal subset (entity declarations)");
     }
 
+    String xml = DocumentRepair.cleanText(start);
+    boolean allowDoctype = doctype == Doctype.EXTERNAL_ONLY;
     Document document;
     try {
-      SAXBuilder builder = new SecureInput(doctype == Doctype.EXTERNAL_ONLY).saxBuilder();
-      builder.setProperty(JDK_MAX_ELEMENT_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
-      document = builder.build(new XmlFixerReader(new StringReader(text)));
+      document = build(xml, allowDoctype);
     } catch (JDOMParseException e) {
-      return classifySyntaxError(e);
+      ParseResult failure = classifySyntaxError(e);
+      document = recover(xml, allowDoctype, failure);
+      if (document == null) {
+        return failure;
+      }
     } catch (JDOMException | IOException e) {
       return failed(FailureKind.MALFORMED_XML, describe(e));
     }
+    DocumentRepair.normalise(document);
 
     SyndFeed feed;
     try {
@@ -121,22 +113,56 @@ public final class FeedParser {
     } catch (FeedException e) {
       return failed(FailureKind.UNSUPPORTED_FORMAT, describe(e));
     }
-    List<String> rawDates = rawDates(document);
-    if (rawDates.size() != feed.getEntries().size()) {
-      rawDates = List.of();
+    List<EntryExtras> extras = DocumentExtras.entries(document);
+    if (extras.size() != feed.getEntries().size()) {
+      extras = List.of();
     }
-    return ParseResult.ok(new ParsedFeed(feed, rawDates));
+    return ParseResult.ok(new ParsedFeed(feed, extras, DocumentExtras.hints(document)));
+  }
+
+  private static Document build(String xml, boolean allowDoctype)
+      throws JDOMException, IOException {
+    SAXBuilder builder = new SecureInput(allowDoctype).saxBuilder();
+    builder.setProperty(JDK_MAX_ELEMENT_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
+    return builder.build(new XmlFixerReader(new StringReader(xml)));
+  }
+
+  /**
+   * Second chances for ill-formed XML, as lenient readers give them: declare the namespace prefixes
+   * the feed forgot, then let a forgiving parser close what was left open. A document truncated
+   * inside an entry (whose last item would be cut short), refused DOCTYPEs and over-deep nesting
+   * get none: their error stands.
+   */
+  private static Document recover(String xml, boolean allowDoctype, ParseResult failure) {
+    FailureKind kind = failure.failure().kind();
+    boolean malformed =
+        kind == FailureKind.MALFORMED_XML
+            && !failure.failure().message().contains("nested deeper than");
+    boolean cleanCut = kind == FailureKind.TRUNCATED && DocumentRepair.cutBetweenEntries(xml);
+    if (!malformed && !cleanCut) {
+      return null;
+    }
+    String declared = DocumentRepair.declareMissingPrefixes(xml);
+    if (declared != null) {
+      try {
+        return build(declared, allowDoctype);
+      } catch (JDOMException | IOException e) {
+        // try the lenient parser
+      }
+    }
+    try {
+      String lenient = DocumentRepair.viaLenientParser(xml);
+      String lenientDeclared = DocumentRepair.declareMissingPrefixes(lenient);
+      return build(lenientDeclared != null ? lenientDeclared : lenient, allowDoctype);
+    } catch (JDOMException | IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Fails fast on bodies that are plainly not XML, with a message that says what they are. */
   private static Failure sniff(String start) {
     if (start.isEmpty()) {
       return new Failure(FailureKind.NOT_XML, "empty document");
-    }
-    if (start.startsWith("{") || start.startsWith("[")) {
-      return start.contains("jsonfeed.org/version")
-          ? new Failure(FailureKind.UNSUPPORTED_FORMAT, "JSON Feed is not supported yet")
-          : new Failure(FailureKind.NOT_XML, "JSON, not XML");
     }
     if (start.charAt(0) != '<') {
       return new Failure(FailureKind.NOT_XML, "does not start with '<'");
@@ -198,47 +224,6 @@ public final class FeedParser {
       return failed(FailureKind.NOT_XML, where + msg);
     }
     return failed(FailureKind.MALFORMED_XML, where + msg);
-  }
-
-  /** The raw date text of every item/entry, in document order ("" when it has none). */
-  private static List<String> rawDates(Document document) {
-    List<String> dates = new ArrayList<>();
-    collectEntries(document.getRootElement(), dates, 0);
-    return dates;
-  }
-
-  private static void collectEntries(Element element, List<String> dates, int depth) {
-    // Entries sit at depth 1 (Atom, RSS 1.0) or 2 (RSS 0.9x/2.0 channel/item).
-    if (depth > 2) {
-      return;
-    }
-    for (Element child : element.getChildren()) {
-      if (ENTRY_ELEMENTS.contains(child.getName())) {
-        dates.add(firstDate(child));
-      } else if (depth < 2) {
-        collectEntries(child, dates, depth + 1);
-      }
-    }
-  }
-
-  private static String firstDate(Element entry) {
-    for (String name : DATE_ELEMENTS) {
-      for (Element child : entry.getChildren()) {
-        if (child.getName().equals(name) && !child.getTextTrim().isEmpty()) {
-          return child.getTextTrim();
-        }
-      }
-    }
-    return "";
-  }
-
-  private static String readAll(Reader reader) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    char[] buf = new char[8192];
-    for (int n; (n = reader.read(buf)) > 0; ) {
-      sb.append(buf, 0, n);
-    }
-    return sb.toString();
   }
 
   private static String describe(Throwable t) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +142,6 @@ public final class FeedPoller {
     List<RawArticle> fresh = new ArrayList<>();
     LinkedHashSet<String> currentIds = new LinkedHashSet<>();
     ParsedFeed feed = parsed.feed();
-    int items = Math.min(feed.entries().size(), maxItemsPerPoll);
     if (feed.entries().size() > maxItemsPerPoll) {
       LOG.info(
           "Feed {}: {} items, only the first {} are read",
@@ -151,14 +149,10 @@ public final class FeedPoller {
           feed.entries().size(),
           maxItemsPerPoll);
     }
-    for (int i = 0; i < items; i++) {
-      Optional<RawArticle> article = mapper.map(feedUrl, feed, i, now);
-      if (article.isEmpty()) {
-        continue;
-      }
-      String id = article.get().getId();
+    for (RawArticle article : mapper.mapAll(feedUrl, feed, now, maxItemsPerPoll)) {
+      String id = article.getId();
       if (currentIds.add(id) && !known.contains(id)) {
-        fresh.add(article.get());
+        fresh.add(article);
       }
     }
     FeedState state =

@@ -123,12 +123,14 @@ class FeedParserTest {
   }
 
   @Test
-  void shouldClassifyPlainTextJsonAndEmptyBodiesAsNotXml() {
+  void shouldClassifyPlainTextAndEmptyBodiesAsNotXmlAndOtherJsonAsUnsupported() {
     // Given / When / Then
     assertThat(parser.parse("hello, world".getBytes(StandardCharsets.UTF_8), null).failure().kind())
         .isEqualTo(FailureKind.NOT_XML);
     assertThat(parser.parse("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), null).failure().kind())
-        .isEqualTo(FailureKind.NOT_XML);
+        .isEqualTo(FailureKind.UNSUPPORTED_FORMAT);
+    assertThat(parser.parse("{\"a\": ".getBytes(StandardCharsets.UTF_8), null).failure().kind())
+        .isEqualTo(FailureKind.MALFORMED_JSON);
     assertThat(parser.parse(new byte[0], null).failure().kind()).isEqualTo(FailureKind.NOT_XML);
     assertThat(parser.parse("  \n ".getBytes(StandardCharsets.UTF_8), null).failure().kind())
         .isEqualTo(FailureKind.NOT_XML);
@@ -157,10 +159,10 @@ class FeedParserTest {
   }
 
   @Test
-  void shouldClassifyMalformedXml() {
-    // Given
+  void shouldClassifyMalformedXmlThatEvenALenientReadCannotRepair() {
+    // Given two root elements
     byte[] body =
-        "<rss version=\"2.0\"><channel><title>a</titel></channel></rss>"
+        "<rss version=\"2.0\"><channel><title>a</title></channel></rss><rss/>"
             .getBytes(StandardCharsets.UTF_8);
 
     // When
