@@ -25,7 +25,37 @@ final class DateParsing {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
 
+  private static final Pattern URL_DATE =
+      Pattern.compile(
+          "/((?:19|20)\\d{2})[/-](\\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](\\d{1,2})(?:[/_.-]|$)",
+          Pattern.CASE_INSENSITIVE);
+  private static final java.util.List<String> MONTHS =
+      java.util.List.of(
+          "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
   private DateParsing() {}
+
+  /** A date in a news URL path ({@code /2019/11/18/}, {@code /2019/nov/18/}) as midnight UTC. */
+  static OffsetDateTime fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (!m.find()) {
+      return null;
+    }
+    String month = m.group(2).toLowerCase(java.util.Locale.ROOT);
+    int mm =
+        Character.isDigit(month.charAt(0)) ? Integer.parseInt(month) : MONTHS.indexOf(month) + 1;
+    try {
+      return plausible(
+          LocalDate.of(Integer.parseInt(m.group(1)), mm, Integer.parseInt(m.group(3)))
+              .atStartOfDay()
+              .atOffset(ZoneOffset.UTC));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
 
   static OffsetDateTime parse(String raw) {
     if (raw == null) {

@@ -70,10 +70,10 @@ final class MetadataReader {
     "dcterms.created",
     "dc.date",
     "dcterms.date",
-    "date",
-    "og:updated_time",
-    "article:modified_time",
-    "datemodified"
+    "date"
+  };
+  private static final String[] MODIFIED_KEYS = {
+    "article:modified_time", "og:updated_time", "datemodified", "lastmod"
   };
 
   private MetadataReader() {}
@@ -93,7 +93,7 @@ final class MetadataReader {
             meta.get("twitter:title"),
             firstText(index.firstHeadline()),
             doc.title());
-    OffsetDateTime published = published(article, meta, index);
+    OffsetDateTime published = published(article, meta, index, url);
     Boolean free = null;
     if (article != null && article.has("isAccessibleForFree")) {
       String v = article.get("isAccessibleForFree").asText("").toLowerCase(Locale.ROOT);
@@ -189,23 +189,34 @@ final class MetadataReader {
   }
 
   private static OffsetDateTime published(
-      JsonNode article, Map<String, String> meta, PageIndex index) {
-    if (article != null) {
-      for (String k : new String[] {"datePublished", "dateCreated", "uploadDate", "dateModified"}) {
-        OffsetDateTime t = DateParsing.parse(text(article.get(k)));
-        if (t != null) {
-          return t;
-        }
-      }
+      JsonNode article, Map<String, String> meta, PageIndex index, String url) {
+    // Publication dates first, then the URL's date, then a <time> element, and a modification
+    // date only as the last resort: it can be days later than the text it dates.
+    OffsetDateTime t = first(article, "datePublished", "dateCreated", "uploadDate");
+    for (int i = 0; t == null && i < DATE_KEYS.length; i++) {
+      t = DateParsing.parse(meta.get(DATE_KEYS[i]));
     }
-    for (String k : DATE_KEYS) {
-      OffsetDateTime t = DateParsing.parse(meta.get(k));
-      if (t != null) {
-        return t;
-      }
+    if (t == null) {
+      t = DateParsing.fromUrl(url);
     }
-    for (Element time : index.times) {
-      OffsetDateTime t = DateParsing.parse(time.attr("datetime"));
+    for (int i = 0; t == null && i < index.times.size(); i++) {
+      t = DateParsing.parse(index.times.get(i).attr("datetime"));
+    }
+    if (t == null) {
+      t = first(article, "dateModified");
+    }
+    for (int i = 0; t == null && i < MODIFIED_KEYS.length; i++) {
+      t = DateParsing.parse(meta.get(MODIFIED_KEYS[i]));
+    }
+    return t;
+  }
+
+  private static OffsetDateTime first(JsonNode article, String... keys) {
+    if (article == null) {
+      return null;
+    }
+    for (String k : keys) {
+      OffsetDateTime t = DateParsing.parse(text(article.get(k)));
       if (t != null) {
         return t;
       }

@@ -27,6 +27,17 @@ class DateParsingTest {
   }
 
   @Test
+  void shouldReadTheDateOfANewsUrlPath() {
+    // Given / When / Then
+    assertThat(DateParsing.fromUrl("https://news.example/story/2019/11/19/teachers-protest/4065/"))
+        .isEqualTo(OffsetDateTime.parse("2019-11-19T00:00Z"));
+    assertThat(DateParsing.fromUrl("https://www.example.org/statements/2019/nov/18/value/"))
+        .isEqualTo(OffsetDateTime.parse("2019-11-18T00:00Z"));
+    assertThat(DateParsing.fromUrl("https://www.example.org/article/3834/1")).isNull();
+    assertThat(DateParsing.fromUrl(null)).isNull();
+  }
+
+  @Test
   void shouldGiveNullForTextThatIsNoDate() {
     // Given / When / Then
     assertThat(DateParsing.parse("yesterday")).isNull();
