@@ -6,6 +6,8 @@ import dev.herald.avro.Evidence;
 import dev.herald.avro.ScheduleChangeAlert;
 import dev.herald.avro.TimePrecision;
 import dev.herald.avro.TimeValue;
+import dev.herald.schemas.AvroJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,11 @@ final class Alerts {
         .setSourceCount(2)
         .setDetectedAt(Instant.parse("2025-04-03T11:00:00Z"))
         .build();
+  }
+
+  /** The bytes of the alert's JSON line, newline included. */
+  static long lineBytes(ScheduleChangeAlert alert) {
+    return AvroJson.toPlainJson(alert).getBytes(StandardCharsets.UTF_8).length + 1L;
   }
 
   private static Evidence evidence(String articleId, String sentence) {
