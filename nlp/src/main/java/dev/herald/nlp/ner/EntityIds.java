@@ -1,0 +1,229 @@
+package dev.herald.nlp.ner;
+
+import dev.herald.nlp.entity.EntityMention;
+import dev.herald.nlp.entity.Gazetteer;
+import dev.herald.nlp.entity.Names;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Canonical entity ids: readable slugs ("sergei-lavrov", "united-states"), the same for every
+ * mention of one entity. Within a text, a surname alone takes the id of the full name, an acronym
+ * the id of the name it abbreviates, and places their gazetteer slug; named events get an id from
+ * their words regardless of order (places first, then the other words alphabetically, the event
+ * noun last), so that "Syrian National Dialogue Congress" and "Congress of National Dialogue of
+ * Syrians" agree. Across texts, an {@link EntityRegistry} remembers full names for later short
+ * forms.
+ */
+final class EntityIds {
+
+  private EntityIds() {}
+
+  /** The id of a mention taken alone. */
+  static String baseId(String text, String type) {
+    String t = text.replaceAll("[\\s\\u00A0]+", " ").trim();
+    t = stripPossessive(t);
+    switch (type) {
+      case EntityMention.LOCATION -> {
+        String place = Gazetteer.place(Words.lower(stripThe(t)));
+        return place != null ? place : Names.slug(stripThe(t));
+      }
+      case EntityMention.ORGANIZATION -> {
+        List<String> words = new ArrayList<>(List.of(stripThe(t).split(" ")));
+        while (words.size() > 1
+            && Names.CORPORATE_SUFFIXES.contains(
+                Words.lower(words.get(words.size() - 1)).replace(",", ""))) {
+          words.remove(words.size() - 1);
+        }
+        String s = Names.slug(String.join(" ", words));
+        return s.isEmpty() ? Names.slug(t) : s;
+      }
+      case EntityMention.EVENT -> {
+        return eventId(t);
+      }
+      default -> {
+        return Names.slug(t);
+      }
+    }
+  }
+
+  /** Places first, then the other words alphabetically, then the event noun (singular). */
+  static String eventId(String name) {
+    String head = "";
+    boolean compound = true;
+    TreeSet<String> places = new TreeSet<>();
+    TreeSet<String> others = new TreeSet<>();
+    for (String w : name.split("[\\s\\u00A0]+")) {
+      String bare = stripPossessive(Words.lower(w));
+      if (bare.equals("of") || bare.equals("for") || bare.equals("on")) {
+        compound = false;
+        continue;
+      }
+      if ((compound || head.isEmpty()) && EventNames.HEADS.contains(bare)) {
+        if (!head.isEmpty()) {
+          others.add(singular(head));
+        }
+        head = bare;
+        continue;
+      }
+      if (Names.STOP_WORDS.contains(bare) || bare.isEmpty()) {
+        continue;
+      }
+      String place = Character.isUpperCase(w.charAt(0)) ? Gazetteer.place(bare) : null;
+      if (place != null) {
+        places.add(place);
+      } else {
+        String s = Names.slug(bare);
+        if (!s.isEmpty()) {
+          others.add(s);
+        }
+      }
+    }
+    List<String> parts = new ArrayList<>(places);
+    parts.addAll(others);
+    if (!head.isEmpty()) {
+      parts.add(singular(head));
+    }
+    return parts.isEmpty() ? Names.slug(name) : String.join("-", parts);
+  }
+
+  static String singular(String w) {
+    if (w.equals("talks")
+        || w.equals("games")
+        || w.equals("olympics")
+        || w.equals("negotiations")) {
+      return w;
+    }
+    if (w.endsWith("ses") && w.length() > 4) {
+      return w.substring(0, w.length() - 2);
+    }
+    if (w.endsWith("es") && (w.endsWith("ches") || w.endsWith("shes"))) {
+      return w.substring(0, w.length() - 2);
+    }
+    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  static String head(String eventName) {
+    String head = "";
+    for (String w : eventName.split("[\\s\\u00A0]+")) {
+      String bare = Words.lower(w);
+      if (bare.equals("of") || bare.equals("for") || bare.equals("on")) {
+        break;
+      }
+      if (EventNames.HEADS.contains(bare)) {
+        head = singular(bare);
+      }
+    }
+    return head;
+  }
+
+  /**
+   * Ids for one text's mentions (in text order): base ids, then surnames, acronyms and short forms
+   * resolved within the text, then through the registry (which learns this text's full names).
+   */
+  static List<EntityMention> resolve(
+      String text, List<EntityMention> mentions, EntityRegistry reg) {
+    List<EntityMention> base = new ArrayList<>(mentions.size());
+    for (EntityMention m : mentions) {
+      if (m.type().equals("EVENT_REF")) {
+        // "the congress": the id of the named event it refers to (carried in the id field).
+        base.add(
+            new EntityMention(m.start(), m.end(), m.text(), EntityMention.EVENT, eventId(m.id())));
+      } else {
+        base.add(
+            new EntityMention(m.start(), m.end(), m.text(), m.type(), baseId(m.text(), m.type())));
+      }
+    }
+    // Full names of people by surname; organisations by acronym.
+    Map<String, String> surname = new HashMap<>();
+    Map<String, String> firstName = new HashMap<>();
+    Map<String, String> acronym = new HashMap<>();
+    for (EntityMention m : base) {
+      String[] parts = m.id().split("-");
+      if (EntityMention.PERSON.equals(m.type()) && parts.length >= 2) {
+        surname.merge(parts[parts.length - 1], m.id(), (a, b) -> a.equals(b) ? a : a);
+        firstName.merge(parts[0], m.id(), (a, b) -> a.equals(b) ? a : "");
+      }
+      if (EntityMention.ORGANIZATION.equals(m.type()) && parts.length >= 2) {
+        StringBuilder ini = new StringBuilder();
+        for (String w : m.text().split("[\\s\\u00A0-]+")) {
+          if (!w.isEmpty()
+              && Character.isUpperCase(w.charAt(0))
+              && !Names.STOP_WORDS.contains(Words.lower(w))) {
+            ini.append(Character.toLowerCase(w.charAt(0)));
+          }
+        }
+        if (ini.length() >= 2) {
+          acronym.putIfAbsent(ini.toString(), m.id());
+        }
+      }
+      // "Organisation for the Prohibition of Chemical Weapons (OPCW)"
+      int after = m.end();
+      while (after < text.length() && text.charAt(after) == ' ') {
+        after++;
+      }
+      if (after < text.length() && text.charAt(after) == '(' && parts.length >= 2) {
+        int close = text.indexOf(')', after);
+        if (close > after + 1 && close - after <= 10) {
+          acronym.put(Names.slug(text.substring(after + 1, close)), m.id());
+        }
+      }
+    }
+    List<EntityMention> out = new ArrayList<>(base.size());
+    for (EntityMention m : base) {
+      String id = m.id();
+      String type = m.type();
+      boolean single = !id.contains("-");
+      if (single && surname.containsKey(id) && !EntityMention.LOCATION.equals(type)) {
+        id = surname.get(id);
+        type = EntityMention.PERSON;
+      } else if (single
+          && EntityMention.PERSON.equals(type)
+          && firstName.getOrDefault(id, "").length() > 0) {
+        id = firstName.get(id);
+      } else if (single && acronym.containsKey(id) && !EntityMention.PERSON.equals(type)) {
+        id = acronym.get(id);
+        type = EntityMention.ORGANIZATION.equals(type) ? type : EntityMention.ORGANIZATION;
+      } else if (single && reg != null && !EntityMention.EVENT.equals(type)) {
+        String known = reg.lookup(type, id);
+        if (known == null && !EntityMention.LOCATION.equals(type)) {
+          // A surname the model typed otherwise ("Lavrov" as ORGANIZATION) still names the person.
+          known = reg.lookup(EntityMention.PERSON, id);
+          if (known != null) {
+            type = EntityMention.PERSON;
+          }
+        }
+        if (known != null) {
+          id = known;
+        }
+      }
+      out.add(new EntityMention(m.start(), m.end(), m.text(), type, id));
+    }
+    if (reg != null) {
+      surname.forEach((s, full) -> reg.learn(EntityMention.PERSON, s, full));
+      acronym.forEach((a, full) -> reg.learn(EntityMention.ORGANIZATION, a, full));
+    }
+    return out;
+  }
+
+  static String stripPossessive(String w) {
+    if (w.endsWith("'s") || w.endsWith("\u2019s")) {
+      return w.substring(0, w.length() - 2);
+    }
+    if (w.endsWith("'") || w.endsWith("\u2019")) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  private static String stripThe(String t) {
+    return t.toLowerCase(Locale.ROOT).startsWith("the ") ? t.substring(4) : t;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.herald.nlp.ner;
+
+import dev.herald.nlp.entity.EntityMention;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Herald's entity tagger: language detection, line/sentence/token segmentation ({@link
+ * TextAnalyzer}), the trained name finder ({@link NerModel}: PERSON, ORGANIZATION, LOCATION, MISC),
+ * named events by rule ({@link EventNames}, EVENT) and canonical ids ({@link EntityIds}). Text in a
+ * language other than English yields no entities. Thread-safe.
+ */
+public final class EntityTagger {
+
+  private static volatile EntityTagger standard;
+
+  private final TextAnalyzer analyzer;
+  private final NerModel model;
+
+  /**
+   * A tagged text.
+   *
+   * @param lang ISO 639-1 code of the detected language ("und" if unknown)
+   * @param entities mentions in text order, no two overlapping, none spanning a line break
+   */
+  public record Result(String lang, List<EntityMention> entities) {}
+
+  public EntityTagger(TextAnalyzer analyzer, NerModel model) {
+    this.analyzer = analyzer;
+    this.model = model;
+  }
+
+  /** The tagger with the shipped models, loaded once per process. */
+  public static EntityTagger standard() {
+    EntityTagger t = standard;
+    if (t == null) {
+      synchronized (EntityTagger.class) {
+        t = standard;
+        if (t == null) {
+          NerModel m = NerModel.standard();
+          if (m == null) {
+            throw new IllegalStateException("no NER model on the class path");
+          }
+          t = new EntityTagger(TextAnalyzer.standard(), m);
+          standard = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  public Result tag(String text) {
+    return tag(text, null);
+  }
+
+  /** Tags one text; {@code registry} (may be null) carries short forms across texts. */
+  public Result tag(String text, EntityRegistry registry) {
+    if (text == null || text.isBlank()) {
+      return new Result("und", List.of());
+    }
+    String lang = analyzer.language(text);
+    if (!"en".equals(lang)) {
+      return new Result(lang, List.of());
+    }
+    List<TextAnalyzer.AnalyzedSentence> sents = analyzer.sentences(text);
+    return new Result(lang, EntityIds.resolve(text, mentions(text, sents), registry));
+  }
+
+  /** Model names and rule events over analysed sentences, with base types, ids unset. */
+  List<EntityMention> mentions(String text, List<TextAnalyzer.AnalyzedSentence> sents) {
+    List<List<String>> tokens = new ArrayList<>(sents.size());
+    for (TextAnalyzer.AnalyzedSentence s : sents) {
+      tokens.add(s.tokens(text));
+    }
+    NerModel.Tagged tagged = model.tagWithForms(tokens);
+    List<EntityMention> out = new ArrayList<>();
+    List<EntityMention> events = new ArrayList<>();
+    for (int si = 0; si < sents.size(); si++) {
+      TextAnalyzer.AnalyzedSentence s = sents.get(si);
+      String[] forms = tagged.forms().get(si);
+      List<NameSpan> ev = EventNames.find(forms);
+      for (NameSpan e : ev) {
+        events.add(mention(text, s, e, EntityMention.EVENT));
+      }
+      for (NameSpan n : tagged.names().get(si)) {
+        EntityMention m = mention(text, s, n, type(n.type()));
+        if (!overlapsAny(m, ev, s)) {
+          out.add(m);
+        }
+      }
+      anaphoricEvents(text, s, forms, events, out);
+    }
+    out.addAll(events);
+    out.sort(Comparator.comparingInt(EntityMention::start));
+    return out;
+  }
+
+  private static final Set<String> DETERMINERS = Set.of("the", "this", "that");
+
+  /** "the congress" after a named congress: the head noun alone, as a mention of that event. */
+  private static void anaphoricEvents(
+      String text,
+      TextAnalyzer.AnalyzedSentence s,
+      String[] forms,
+      List<EntityMention> events,
+      List<EntityMention> out) {
+    if (events.isEmpty()) {
+      return;
+    }
+    for (int i = 1; i < forms.length; i++) {
+      String w = forms[i];
+      if (!EventNames.HEADS.contains(w) || !DETERMINERS.contains(Words.lower(forms[i - 1]))) {
+        continue;
+      }
+      int start = s.tokenStarts()[i];
+      String head = EntityIds.singular(w);
+      for (int k = events.size() - 1; k >= 0; k--) {
+        EntityMention e = events.get(k);
+        if (e.end() <= start && head.equals(EntityIds.head(e.text()))) {
+          // Carries the antecedent's name as its id source: resolve() gives both one id.
+          out.add(
+              new EntityMention(
+                  start,
+                  s.tokenEnds()[i],
+                  text.substring(start, s.tokenEnds()[i]),
+                  "EVENT_REF",
+                  e.text()));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean overlapsAny(
+      EntityMention m, List<NameSpan> spans, TextAnalyzer.AnalyzedSentence s) {
+    for (NameSpan e : spans) {
+      int a = s.tokenStarts()[e.start()];
+      int b = s.tokenEnds()[e.end() - 1];
+      if (m.start() < b && a < m.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static EntityMention mention(
+      String text, TextAnalyzer.AnalyzedSentence s, NameSpan n, String type) {
+    int a = s.tokenStarts()[n.start()];
+    int b = s.tokenEnds()[n.end() - 1];
+    return new EntityMention(a, b, text.substring(a, b), type, "");
+  }
+
+  static String type(String corpusType) {
+    return switch (corpusType) {
+      case "PER" -> EntityMention.PERSON;
+      case "ORG" -> EntityMention.ORGANIZATION;
+      case "LOC" -> EntityMention.LOCATION;
+      default -> EntityMention.MISC;
+    };
+  }
+}

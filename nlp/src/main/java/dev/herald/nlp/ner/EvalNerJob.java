@@ -1,0 +1,155 @@
+package dev.herald.nlp.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code herald eval ner} job: precision, recall and F1 of the name finder (exact span and
+ * type) on CoNLL-2003 test and wikigold, per type, over all four types, and over PER/ORG/LOC alone
+ * (MISC is defined differently from corpus to corpus).
+ */
+public final class EvalNerJob {
+
+  private EvalNerJob() {}
+
+  /** Counts of one type. */
+  public record Prf(long tp, long fp, long fn) {
+    public double precision() {
+      return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+    }
+
+    public double recall() {
+      return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    Prf plus(Prf o) {
+      return new Prf(tp + o.tp, fp + o.fp, fn + o.fn);
+    }
+  }
+
+  /** Scores of one corpus: per type, "ALL" (four types) and "PER+ORG+LOC". */
+  public record Score(String corpus, Map<String, Prf> byType, long tokens, double seconds) {
+    public Prf all() {
+      return byType.get("ALL");
+    }
+
+    public Prf core() {
+      return byType.get("PER+ORG+LOC");
+    }
+  }
+
+  /** Evaluates the model at {@code modelFile} (the shipped model when null) and prints a table. */
+  public static List<Score> run(Path nerDataDir, Path modelFile, PrintStream out)
+      throws IOException {
+    NerModel model;
+    if (modelFile == null) {
+      model = NerModel.standard();
+      if (model == null) {
+        throw new IOException("no NER model in the jar");
+      }
+    } else {
+      try (InputStream in = Files.newInputStream(modelFile)) {
+        model = NerModel.load(in);
+      }
+    }
+    List<Score> scores = new ArrayList<>();
+    Path test = nerDataDir.resolve("conll2003/test.txt");
+    if (Files.isRegularFile(test)) {
+      scores.add(score("conll2003-test", ConllCorpus.read(test), model));
+    }
+    Path wiki = nerDataDir.resolve("wikigold/wikigold.dev.conll");
+    if (Files.isRegularFile(wiki)) {
+      scores.add(score("wikigold", ConllCorpus.read(wiki), model));
+    }
+    print(scores, out);
+    return scores;
+  }
+
+  static Score score(String name, List<ConllCorpus.Document> docs, NerModel model) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (String t : NerModel.TYPES) {
+      counts.put(t, new long[3]);
+    }
+    long tokens = 0;
+    long t0 = System.nanoTime();
+    for (ConllCorpus.Document d : docs) {
+      List<List<String>> sents = new ArrayList<>();
+      for (ConllCorpus.Sentence s : d.sentences()) {
+        sents.add(s.tokens());
+        tokens += s.tokens().size();
+      }
+      List<List<NameSpan>> predicted = model.tag(sents);
+      for (int i = 0; i < sents.size(); i++) {
+        count(d.sentences().get(i).names(), predicted.get(i), counts);
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    Map<String, Prf> by = new LinkedHashMap<>();
+    Prf all = new Prf(0, 0, 0);
+    Prf core = new Prf(0, 0, 0);
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      long[] c = e.getValue();
+      Prf p = new Prf(c[0], c[1], c[2]);
+      by.put(e.getKey(), p);
+      all = all.plus(p);
+      if (!e.getKey().equals("MISC")) {
+        core = core.plus(p);
+      }
+    }
+    by.put("PER+ORG+LOC", core);
+    by.put("ALL", all);
+    return new Score(name, by, tokens, secs);
+  }
+
+  private static void count(List<NameSpan> gold, List<NameSpan> pred, Map<String, long[]> counts) {
+    Set<NameSpan> g = new HashSet<>(gold);
+    for (NameSpan p : pred) {
+      long[] c = counts.get(p.type());
+      if (c == null) {
+        continue;
+      }
+      if (g.contains(p)) {
+        c[0]++;
+      } else {
+        c[1]++;
+      }
+    }
+    Set<NameSpan> ps = new HashSet<>(pred);
+    for (NameSpan s : gold) {
+      long[] c = counts.get(s.type());
+      if (c != null && !ps.contains(s)) {
+        c[2]++;
+      }
+    }
+  }
+
+  static void print(List<Score> scores, PrintStream out) {
+    out.printf("%-16s %-12s %7s %7s %7s %6s%n", "corpus", "type", "P", "R", "F1", "gold");
+    for (Score s : scores) {
+      for (Map.Entry<String, Prf> e : s.byType().entrySet()) {
+        Prf p = e.getValue();
+        out.printf(
+            "%-16s %-12s %7.4f %7.4f %7.4f %6d%n",
+            s.corpus(), e.getKey(), p.precision(), p.recall(), p.f1(), p.tp() + p.fn());
+      }
+      out.printf(
+          "%-16s %d tokens tagged in %.1f s (%.0f tokens/s, wall)%n",
+          s.corpus(), s.tokens(), s.seconds(), s.tokens() / s.seconds());
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.herald.nlp.ner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Named events by rule, on top of the model: a capitalised name ending in an event noun ("Syrian
+ * National Dialogue Congress", "G20 Summit", "2018 World Cup"), an event noun followed by "of",
+ * "on" or "for" and a capitalised name ("Congress of National Dialogue of Syrians"), and a
+ * capitalised name directly before a lower-case event noun ("the Astana talks", "the G20 summit").
+ * Works on the re-cased forms of headline words, so that Title Case headlines do not turn every
+ * phrase into an event.
+ */
+final class EventNames {
+
+  /** Event nouns (singular and plural as written). */
+  static final Set<String> HEADS =
+      Set.of(
+          "congress",
+          "summit",
+          "talks",
+          "round",
+          "election",
+          "elections",
+          "conference",
+          "launch",
+          "meeting",
+          "forum",
+          "games",
+          "olympics",
+          "cup",
+          "championship",
+          "championships",
+          "festival",
+          "tournament",
+          "expo",
+          "referendum",
+          "convention",
+          "negotiations",
+          "symposium",
+          "ceremony",
+          "marathon",
+          "dialogue",
+          "congresses",
+          "summits",
+          "conferences",
+          "meetings",
+          "rounds",
+          "launches");
+
+  /** Event nouns that, written lower case after a name, make that name an event. */
+  private static final Set<String> LOWER_HEADS =
+      Set.of(
+          "congress",
+          "summit",
+          "talks",
+          "conference",
+          "forum",
+          "games",
+          "olympics",
+          "negotiations",
+          "round",
+          "meeting",
+          "election",
+          "elections",
+          "referendum",
+          "launch");
+
+  /** Legislatures and parties, not events, when only places or "National" qualify the noun. */
+  private static final Set<String> BODY_HEADS = Set.of("congress", "convention", "assembly");
+
+  private static final Set<String> CONNECTORS = Set.of("of", "on", "for", "de");
+
+  private EventNames() {}
+
+  /** Event spans over tokens [start, end) of one sentence, given the (re-cased) word forms. */
+  static List<NameSpan> find(String[] forms) {
+    List<NameSpan> out = new ArrayList<>();
+    int n = forms.length;
+    int i = 0;
+    while (i < n) {
+      if (!isNameWord(forms[i]) && !isYear(forms[i])) {
+        i++;
+        continue;
+      }
+      // A run of capitalised words, with connectors inside when a capitalised word follows.
+      int j = i;
+      int lastHead = -1;
+      while (j < n) {
+        String w = forms[j];
+        if (isNameWord(w) || j == i && isYear(w)) {
+          if (HEADS.contains(Words.lower(w)) && Character.isUpperCase(w.charAt(0))) {
+            lastHead = j;
+          }
+          j++;
+        } else if (j > i
+            && CONNECTORS.contains(Words.lower(w))
+            && j + 1 < n
+            && (isNameWord(forms[j + 1])
+                || Words.lower(forms[j + 1]).equals("the")
+                    && j + 2 < n
+                    && isNameWord(forms[j + 2]))) {
+          j += Words.lower(forms[j + 1]).equals("the") ? 2 : 1;
+        } else {
+          break;
+        }
+      }
+      int end = j;
+      // Trim trailing connectors ("Congress of" at the end of a run cannot happen, but be safe).
+      while (end > i && CONNECTORS.contains(Words.lower(forms[end - 1]))) {
+        end--;
+      }
+      if (lastHead >= 0
+          && lastHead < end - 1
+          && !CONNECTORS.contains(Words.lower(forms[lastHead + 1]))) {
+        // "Congress Speaker Nancy Pelosi": the event name stops at its noun.
+        end = lastHead + 1;
+      }
+      if (lastHead >= 0 && end - i >= 2 && !isBody(forms, i, end, lastHead)) {
+        out.add(new NameSpan(i, end, "EVENT"));
+        i = end;
+        continue;
+      }
+      if (lastHead < 0 && end < n && end - i >= 1 && !isYear(forms[i])) {
+        String next = forms[end];
+        if (LOWER_HEADS.contains(next) && !allDemonyms(forms, i, end) && startsName(forms, i)) {
+          out.add(new NameSpan(i, end + 1, "EVENT"));
+          i = end + 1;
+          continue;
+        }
+      }
+      i = Math.max(end, i + 1);
+    }
+    return out;
+  }
+
+  private static boolean isNameWord(String w) {
+    if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+      return Character.isDigit(w.isEmpty() ? 'x' : w.charAt(0))
+          && w.length() <= 4
+          && Words.hasLetter(w); // "G20" is caught above; "19th"
+    }
+    return Words.hasLetter(w);
+  }
+
+  private static boolean isYear(String w) {
+    return w.length() == 4 && w.chars().allMatch(Character::isDigit) && w.charAt(0) <= '2';
+  }
+
+  /** A sentence-initial "The" or "In" does not start a name. */
+  private static boolean startsName(String[] forms, int i) {
+    String l = Words.lower(forms[i]);
+    return !dev.herald.nlp.entity.Names.STOP_WORDS.contains(l)
+        && !Set.of("in", "at", "after", "before", "during", "since", "as", "but", "if", "when")
+            .contains(l);
+  }
+
+  private static boolean allDemonyms(String[] forms, int from, int to) {
+    Places places = Places.standard();
+    for (int k = from; k < to; k++) {
+      if ((places.kinds(forms[k]) & Places.DEMONYM) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "U.S. Congress", "National Congress", "Congress": a legislature or party, not an event. */
+  private static boolean isBody(String[] forms, int from, int to, int head) {
+    if (!BODY_HEADS.contains(Words.lower(forms[head]))) {
+      return false;
+    }
+    Places places = Places.standard();
+    for (int k = from; k < to; k++) {
+      if (k == head) {
+        continue;
+      }
+      String l = Words.lower(forms[k]);
+      if (places.kinds(forms[k]) != 0
+          || l.equals("national")
+          || l.equals("general")
+          || l.equals("u.s.")
+          || l.equals("us")
+          || l.equals("people's")
+          || l.equals("'s")) {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+}

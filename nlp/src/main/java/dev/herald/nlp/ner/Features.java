@@ -1,0 +1,266 @@
+package dev.herald.nlp.ner;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The name finder's features, as 64-bit hashes of (template, value) so that extraction allocates
+ * little and a lookup is one probe (training writes the same hashes as OpenNLP predicate names).
+ *
+ * <p>Per token: the word and its lower-case neighbours (two each side), word shapes and shape
+ * n-grams, prefixes and suffixes, word classes learnt from the training text, gazetteer matches,
+ * document context (is the word capitalised, or lower case, mid-sentence elsewhere in the body),
+ * sentence position, headline lines (words re-cased by the {@link Truecaser}) and the type this
+ * word last got in the document (OpenNLP's "previous map"). Tag history (previous one and two tags)
+ * comes from the decoder.
+ */
+final class Features {
+
+  static final int MAX_STATIC = 64;
+
+  private final WordClusters clusters;
+  private final Truecaser truecaser;
+  private final Places places;
+  private final boolean usePrevMap;
+
+  Features(WordClusters clusters, Truecaser truecaser, Places places, boolean usePrevMap) {
+    this.clusters = clusters;
+    this.truecaser = truecaser;
+    this.places = places;
+    this.usePrevMap = usePrevMap;
+  }
+
+  /** What a document tells about its words: their mid-sentence forms in body sentences. */
+  static final class Doc {
+    final List<List<String>> sentences;
+    final boolean[] headline;
+    final Map<String, String> forms;
+    final Set<String> capitalised = new HashSet<>();
+    final Set<String> lowered = new HashSet<>();
+
+    /** The last type each lower-cased word got ("PER", ..., or "O"), filled as tagging goes. */
+    final Map<String, String> prevMap = new HashMap<>();
+
+    Doc(List<List<String>> sentences, boolean[] headline) {
+      this.sentences = sentences;
+      this.headline = headline;
+      Map<String, String> f = new HashMap<>();
+      for (int s = 0; s < sentences.size(); s++) {
+        if (headline[s]) {
+          continue;
+        }
+        List<String> toks = sentences.get(s);
+        for (int i = 1; i < toks.size(); i++) {
+          String w = toks.get(i);
+          if (!Words.hasLetter(w)) {
+            continue;
+          }
+          String l = Words.lower(w);
+          f.put(l, w);
+          if (Character.isUpperCase(w.charAt(0))) {
+            capitalised.add(l);
+          } else if (Character.isLowerCase(w.charAt(0))) {
+            lowered.add(l);
+          }
+        }
+      }
+      this.forms = f;
+    }
+  }
+
+  /** One sentence prepared for feature extraction. */
+  static final class View {
+    final int n;
+    final String[] forms;
+    final long[] word;
+    final long[] lower;
+    final long[] shape;
+    final long[] origShape;
+    final int[][] cls;
+    final int[] gaz;
+    final boolean headline;
+    final String[] lowerText;
+    final long[] prevMap;
+
+    View(int n, boolean headline) {
+      this.n = n;
+      this.headline = headline;
+      forms = new String[n];
+      word = new long[n];
+      lower = new long[n];
+      shape = new long[n];
+      origShape = new long[n];
+      cls = new int[n][];
+      gaz = new int[n];
+      lowerText = new String[n];
+      prevMap = new long[n];
+    }
+  }
+
+  /** Headline lines: mostly ALL CAPS words, or Title Case words without a closing full stop. */
+  static boolean isHeadline(List<String> toks) {
+    int lettered = 0;
+    int caps = 0;
+    int longWords = 0;
+    int longCaps = 0;
+    for (String t : toks) {
+      if (t.length() < 2 || !Words.hasLetter(t)) {
+        continue;
+      }
+      lettered++;
+      if (Words.isAllCaps(t)) {
+        caps++;
+      }
+      if (t.length() > 3 && Character.isLetter(t.charAt(0))) {
+        longWords++;
+        if (Character.isUpperCase(t.charAt(0))) {
+          longCaps++;
+        }
+      }
+    }
+    if (caps >= 2 && caps * 10 >= lettered * 7) {
+      return true;
+    }
+    if (caps == 1 && lettered == 1 && toks.size() <= 4) {
+      return true; // dateline: "BRUSSELS 1996-08-22"
+    }
+    String last = toks.isEmpty() ? "" : toks.get(toks.size() - 1);
+    boolean fullStop = last.equals(".") || last.endsWith(".") && last.length() > 1;
+    return !fullStop && longWords >= 4 && longCaps * 10 >= longWords * 8;
+  }
+
+  static Doc doc(List<List<String>> sentences) {
+    boolean[] h = new boolean[sentences.size()];
+    for (int s = 0; s < h.length; s++) {
+      h[s] = isHeadline(sentences.get(s));
+    }
+    return new Doc(sentences, h);
+  }
+
+  View view(Doc doc, int s) {
+    List<String> toks = doc.sentences.get(s);
+    int n = toks.size();
+    View v = new View(n, doc.headline[s]);
+    String[] forms = v.forms;
+    for (int i = 0; i < n; i++) {
+      String t = toks.get(i);
+      forms[i] = v.headline ? truecaser.restore(t, doc.forms) : t;
+    }
+    // Gazetteer on the original tokens: case-blind anyway.
+    int[] g = places.match(toks);
+    for (int i = 0; i < n; i++) {
+      String f = forms[i];
+      String l = Words.lower(f);
+      v.lowerText[i] = l;
+      v.word[i] = Words.hash(f);
+      v.lower[i] = Words.hash(l);
+      v.shape[i] = Words.hash(Words.shape(f));
+      v.origShape[i] = v.headline ? Words.hash(Words.shape(toks.get(i))) : v.shape[i];
+      v.cls[i] = clusters.of(f);
+      v.gaz[i] = g[i];
+      if (usePrevMap) {
+        String pm = doc.prevMap.get(l);
+        v.prevMap[i] = pm == null ? 0 : Words.hash(pm);
+      }
+    }
+    return v;
+  }
+
+  private static final long BOS = Words.hash("<s>");
+  private static final long EOS = Words.hash("</s>");
+
+  /** Writes the tag-independent features of token i into out; returns how many. */
+  int staticFeatures(Doc doc, View v, int i, long[] out) {
+    int k = 0;
+    int n = v.n;
+    long lm1 = i > 0 ? v.lower[i - 1] : BOS;
+    long lm2 = i > 1 ? v.lower[i - 2] : BOS;
+    long lp1 = i + 1 < n ? v.lower[i + 1] : EOS;
+    long lp2 = i + 2 < n ? v.lower[i + 2] : EOS;
+    long s0 = v.shape[i];
+    long sm1 = i > 0 ? v.shape[i - 1] : BOS;
+    long sp1 = i + 1 < n ? v.shape[i + 1] : EOS;
+    out[k++] = Words.hash(1, 0);
+    out[k++] = Words.hash(2, v.word[i]);
+    out[k++] = Words.hash(3, lm1);
+    out[k++] = Words.hash(4, lp1);
+    out[k++] = Words.hash(5, lm2);
+    out[k++] = Words.hash(6, lp2);
+    out[k++] = Words.hash(7, s0);
+    out[k++] = Words.hash(8, sm1);
+    out[k++] = Words.hash(9, sp1);
+    out[k++] = Words.hash(10, sm1, s0);
+    out[k++] = Words.hash(11, s0, sp1);
+    out[k++] = Words.hash(12, Words.mix(sm1 ^ s0 * 31), sp1);
+    out[k++] = Words.hash(13, lm1, v.lower[i]);
+    out[k++] = Words.hash(14, v.lower[i], lp1);
+    out[k++] = Words.hash(48, lm1, s0);
+    out[k++] = Words.hash(49, s0, lp1);
+    String l = v.lowerText[i];
+    int len = l.length();
+    for (int a = 1; a <= 4 && a < len; a++) {
+      out[k++] = Words.hash(14 + a, Words.hash(l.substring(0, a)));
+      out[k++] = Words.hash(18 + a, Words.hash(l.substring(len - a)));
+    }
+    int[] c0 = v.cls[i];
+    int[] cm1 = i > 0 ? v.cls[i - 1] : null;
+    int[] cp1 = i + 1 < n ? v.cls[i + 1] : null;
+    int[] cm2 = i > 1 ? v.cls[i - 2] : null;
+    int[] cp2 = i + 2 < n ? v.cls[i + 2] : null;
+    int groups = c0 != null ? c0.length : 0;
+    for (int g = 0; g < 3; g++) {
+      out[k++] = Words.hash(23 + g, c0 == null || g >= c0.length ? -1 : c0[g]);
+      out[k++] = Words.hash(26 + g, cm1 == null || g >= cm1.length ? -1 : cm1[g]);
+      out[k++] = Words.hash(29 + g, cp1 == null || g >= cp1.length ? -1 : cp1[g]);
+    }
+    if (groups > 0 || cm2 != null || cp2 != null) {
+      out[k++] = Words.hash(32, cm2 == null ? -1 : cm2[Math.min(1, cm2.length - 1)]);
+      out[k++] = Words.hash(33, cp2 == null ? -1 : cp2[Math.min(1, cp2.length - 1)]);
+    }
+    int gz = v.gaz[i];
+    if (gz != 0) {
+      long kinds = gz & 0xf | ((gz >>> 16) & 1) << 4;
+      out[k++] = Words.hash(34, kinds);
+      out[k++] = Words.hash(35, kinds, s0);
+      if ((gz & Places.CITY) != 0) {
+        out[k++] = Words.hash(38, (gz >>> 4) & 0xf);
+      }
+    }
+    if (i > 0 && v.gaz[i - 1] != 0) {
+      out[k++] = Words.hash(36, v.gaz[i - 1] & 0xf);
+    }
+    if (i + 1 < n && v.gaz[i + 1] != 0) {
+      out[k++] = Words.hash(37, v.gaz[i + 1] & 0xf);
+    }
+    if (Words.hasLetter(l)) {
+      out[k++] = Words.hash(39, doc.capitalised.contains(l) ? 1 : 0, s0);
+      out[k++] = Words.hash(40, doc.lowered.contains(l) ? 1 : 0, s0);
+    }
+    if (i == 0) {
+      out[k++] = Words.hash(41, s0);
+      out[k++] = Words.hash(42, v.lower[i]);
+    }
+    if (v.headline) {
+      out[k++] = Words.hash(43, s0);
+      out[k++] = Words.hash(44, v.origShape[i]);
+    }
+    if (usePrevMap && v.prevMap[i] != 0) {
+      out[k++] = Words.hash(50, v.prevMap[i]);
+      out[k++] = Words.hash(51, v.prevMap[i], s0);
+    }
+    return k;
+  }
+
+  /** Tag-history features of token i given the two previous tags (outcome indices, -1 = none). */
+  static int tagFeatures(View v, int i, int prev, int prev2, long[] out) {
+    out[0] = Words.hash(60, prev);
+    out[1] = Words.hash(61, prev2, prev);
+    out[2] = Words.hash(62, prev, v.shape[i]);
+    return 3;
+  }
+
+  static final int TAG_FEATURES = 3;
+}

@@ -1,0 +1,448 @@
+package dev.herald.nlp.ner;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
+
+/**
+ * Herald's English name finder: an OpenNLP maxent model over {@link Features}, decoded by beam
+ * search over BILOU tags (only valid tag sequences). The model file is a zip holding the OpenNLP
+ * model ({@code maxent.bin}, OpenNLP's binary format, predicates named by feature hash), the word
+ * classes and the truecasing dictionary learnt with it, and its settings.
+ */
+public final class NerModel {
+
+  /** Corpus types, in outcome order. */
+  static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
+
+  static final int OUTCOMES = 1 + 4 * TYPES.length;
+  private static final char[] POS = {'B', 'I', 'L', 'U'};
+
+  private static final String RESOURCE = "ner-en.bin";
+  private static volatile NerModel standard;
+
+  private final Features features;
+  private final ParamTable table;
+  private final WordClusters clusters;
+  private final Truecaser truecaser;
+  private final Properties settings;
+  private final int beam;
+
+  NerModel(
+      WordClusters clusters,
+      Truecaser truecaser,
+      ParamTable table,
+      Properties settings,
+      Places places) {
+    this.clusters = clusters;
+    this.truecaser = truecaser;
+    this.table = table;
+    this.settings = settings;
+    this.beam = Integer.parseInt(settings.getProperty("beam", "3"));
+    this.features =
+        new Features(
+            clusters,
+            truecaser,
+            places,
+            Boolean.parseBoolean(settings.getProperty("prevMap", "true")));
+  }
+
+  /** The model shipped in the jar, loaded once per process; null if the jar has none. */
+  public static NerModel standard() {
+    NerModel m = standard;
+    if (m == null) {
+      synchronized (NerModel.class) {
+        m = standard;
+        if (m == null) {
+          try (InputStream in = NerModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+              return null;
+            }
+            m = load(in);
+            standard = m;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  static String outcomeName(int o) {
+    if (o == 0) {
+      return "O";
+    }
+    int t = (o - 1) / 4;
+    return POS[(o - 1) % 4] + "-" + TYPES[t];
+  }
+
+  static int outcome(char pos, int type) {
+    return 1 + type * 4 + new String(POS).indexOf(pos);
+  }
+
+  static int typeOf(int o) {
+    return o == 0 ? -1 : (o - 1) / 4;
+  }
+
+  static char posOf(int o) {
+    return o == 0 ? 'O' : POS[(o - 1) % 4];
+  }
+
+  /** Can outcome {@code o} follow {@code prev} (-1 = sentence start)? */
+  static boolean allowed(int prev, int o) {
+    char pp = prev < 0 ? 'O' : posOf(prev);
+    char p = posOf(o);
+    if (pp == 'B' || pp == 'I') {
+      return (p == 'I' || p == 'L') && typeOf(o) == typeOf(prev);
+    }
+    return p == 'O' || p == 'B' || p == 'U';
+  }
+
+  Features features() {
+    return features;
+  }
+
+  Properties settings() {
+    return settings;
+  }
+
+  int parameters() {
+    return table.size();
+  }
+
+  /** Names in each sentence of one document (tokens as written, one list per sentence). */
+  public List<List<NameSpan>> tag(List<List<String>> sentences) {
+    return tagWithForms(sentences).names();
+  }
+
+  /**
+   * Names per sentence, and the word forms the model saw (headline words re-cased).
+   *
+   * @param names per sentence, token spans
+   * @param forms per sentence, one form per token
+   */
+  public record Tagged(List<List<NameSpan>> names, List<String[]> forms) {}
+
+  public Tagged tagWithForms(List<List<String>> sentences) {
+    Features.Doc doc = Features.doc(sentences);
+    List<List<NameSpan>> out = new ArrayList<>(sentences.size());
+    List<String[]> forms = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      Features.View v = features.view(doc, s);
+      int[] tags = decode(doc, v);
+      remember(doc, v, tags);
+      out.add(spans(tags));
+      forms.add(v.forms);
+    }
+    return new Tagged(out, forms);
+  }
+
+  /** Records the types given to capitalised words, for the previous-map feature. */
+  static void remember(Features.Doc doc, Features.View v, int[] tags) {
+    for (int i = 0; i < v.n; i++) {
+      String f = v.forms[i];
+      if (f.isEmpty() || !Character.isUpperCase(f.charAt(0))) {
+        continue;
+      }
+      int t = typeOf(tags[i]);
+      doc.prevMap.put(v.lowerText[i], t < 0 ? "O" : TYPES[t]);
+    }
+  }
+
+  static List<NameSpan> spans(int[] tags) {
+    List<NameSpan> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < tags.length; i++) {
+      char p = posOf(tags[i]);
+      if (p == 'B') {
+        start = i;
+      } else if (p == 'U') {
+        out.add(new NameSpan(i, i + 1, TYPES[typeOf(tags[i])]));
+      } else if (p == 'L' && start >= 0) {
+        out.add(new NameSpan(start, i + 1, TYPES[typeOf(tags[i])]));
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  /** BILOU outcomes of gold spans. */
+  static int[] encode(int n, List<NameSpan> names) {
+    int[] tags = new int[n];
+    for (NameSpan s : names) {
+      int t = Arrays.asList(TYPES).indexOf(s.type());
+      if (t < 0 || s.end() > n) {
+        continue;
+      }
+      if (s.end() - s.start() == 1) {
+        tags[s.start()] = outcome('U', t);
+      } else {
+        tags[s.start()] = outcome('B', t);
+        for (int i = s.start() + 1; i < s.end() - 1; i++) {
+          tags[i] = outcome('I', t);
+        }
+        tags[s.end() - 1] = outcome('L', t);
+      }
+    }
+    return tags;
+  }
+
+  /** Beam search over valid BILOU sequences; the maxent gives each step's distribution. */
+  int[] decode(Features.Doc doc, Features.View v) {
+    int n = v.n;
+    if (n == 0) {
+      return new int[0];
+    }
+    long[] buf = new long[Features.MAX_STATIC];
+    long[] tbuf = new long[Features.TAG_FEATURES];
+    float[] base = new float[OUTCOMES];
+    float[] sc = new float[OUTCOMES];
+    int b = Math.max(1, beam);
+    int[][] hist = new int[b][n];
+    int[][] nextHist = new int[b][n];
+    double[] score = new double[b];
+    double[] nextScore = new double[b];
+    int live = 1;
+    // Candidate buffers: (hypothesis, outcome, score), top b kept by insertion.
+    int[] candH = new int[b];
+    int[] candO = new int[b];
+    double[] candS = new double[b];
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(base, 0f);
+      int k = features.staticFeatures(doc, v, i, buf);
+      for (int j = 0; j < k; j++) {
+        table.addTo(buf[j], base);
+      }
+      int cands = 0;
+      boolean last = i == n - 1;
+      for (int h = 0; h < live; h++) {
+        int prev = i > 0 ? hist[h][i - 1] : -1;
+        int prev2 = i > 1 ? hist[h][i - 2] : -1;
+        System.arraycopy(base, 0, sc, 0, OUTCOMES);
+        int tk = Features.tagFeatures(v, i, prev, prev2, tbuf);
+        for (int j = 0; j < tk; j++) {
+          table.addTo(tbuf[j], sc);
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (int o = 0; o < OUTCOMES; o++) {
+          max = Math.max(max, sc[o]);
+        }
+        double z = 0;
+        for (int o = 0; o < OUTCOMES; o++) {
+          z += Math.exp(sc[o] - max);
+        }
+        double logZ = max + Math.log(z);
+        for (int o = 0; o < OUTCOMES; o++) {
+          if (!allowed(prev, o)) {
+            continue;
+          }
+          char p = posOf(o);
+          if (last && (p == 'B' || p == 'I')) {
+            continue;
+          }
+          double s = score[h] + sc[o] - logZ;
+          if (cands < b) {
+            int at = cands++;
+            while (at > 0 && candS[at - 1] < s) {
+              candS[at] = candS[at - 1];
+              candH[at] = candH[at - 1];
+              candO[at] = candO[at - 1];
+              at--;
+            }
+            candS[at] = s;
+            candH[at] = h;
+            candO[at] = o;
+          } else if (s > candS[b - 1]) {
+            int at = b - 1;
+            while (at > 0 && candS[at - 1] < s) {
+              candS[at] = candS[at - 1];
+              candH[at] = candH[at - 1];
+              candO[at] = candO[at - 1];
+              at--;
+            }
+            candS[at] = s;
+            candH[at] = h;
+            candO[at] = o;
+          }
+        }
+      }
+      for (int c = 0; c < cands; c++) {
+        if (i > 0) {
+          System.arraycopy(hist[candH[c]], 0, nextHist[c], 0, i);
+        }
+        nextHist[c][i] = candO[c];
+        nextScore[c] = candS[c];
+      }
+      int[][] th = hist;
+      hist = nextHist;
+      nextHist = th;
+      double[] ts = score;
+      score = nextScore;
+      nextScore = ts;
+      live = cands;
+    }
+    return hist[0];
+  }
+
+  // ---- persistence ----
+
+  /** Writes the model zip. */
+  void save(OutputStream out, AbstractModel maxent) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.setLevel(9);
+      zip.putNextEntry(new ZipEntry("ner.properties"));
+      settings.store(zip, "Herald English name finder");
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("maxent.bin"));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      GenericModelWriter w = new GenericModelWriter(maxent, new DataOutputStream(bytes));
+      w.persist();
+      zip.write(bytes.toByteArray());
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("clusters.tsv"));
+      Writer cw = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+      clusters.write(cw);
+      cw.flush();
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("truecase.txt"));
+      Writer tw = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+      truecaser.write(tw);
+      tw.flush();
+      zip.closeEntry();
+    }
+  }
+
+  /** Reads a model zip written by {@link #save}. */
+  public static NerModel load(InputStream in) throws IOException {
+    Properties settings = new Properties();
+    WordClusters clusters = WordClusters.empty();
+    Truecaser truecaser = Truecaser.empty();
+    AbstractModel maxent = null;
+    try (ZipInputStream zip = new ZipInputStream(in)) {
+      ZipEntry e;
+      while ((e = zip.getNextEntry()) != null) {
+        byte[] data = zip.readAllBytes();
+        switch (e.getName()) {
+          case "ner.properties" -> settings.load(new ByteArrayInputStream(data));
+          case "maxent.bin" ->
+              maxent =
+                  new GenericModelReader(
+                          new BinaryFileDataReader(
+                              new DataInputStream(new ByteArrayInputStream(data))))
+                      .constructModel();
+          case "clusters.tsv" -> clusters = WordClusters.read(reader(data));
+          case "truecase.txt" -> truecaser = Truecaser.read(reader(data));
+          default -> {}
+        }
+      }
+    }
+    if (maxent == null) {
+      throw new IOException("not a Herald NER model: no maxent.bin");
+    }
+    return new NerModel(clusters, truecaser, table(maxent), settings, Places.standard());
+  }
+
+  private static BufferedReader reader(byte[] data) {
+    return new BufferedReader(
+        new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
+  }
+
+  /** The OpenNLP model's weights as a hash table (predicate names are base-36 feature hashes). */
+  @SuppressWarnings("unchecked")
+  static ParamTable table(AbstractModel maxent) {
+    Object[] data = maxent.getDataStructures();
+    Map<String, Context> pmap = (Map<String, Context>) data[1];
+    int[] outcomeIndex = new int[maxent.getNumOutcomes()];
+    for (int o = 0; o < outcomeIndex.length; o++) {
+      outcomeIndex[o] = indexOfOutcome(maxent.getOutcome(o));
+    }
+    ParamTable t = new ParamTable(pmap.size(), OUTCOMES);
+    float[] row = new float[OUTCOMES];
+    for (Map.Entry<String, Context> e : pmap.entrySet()) {
+      Arrays.fill(row, 0f);
+      Context c = e.getValue();
+      int[] outs = c.getOutcomes();
+      double[] ps = c.getParameters();
+      for (int j = 0; j < outs.length; j++) {
+        int o = outcomeIndex[outs[j]];
+        if (o >= 0) {
+          row[o] = (float) ps[j];
+        }
+      }
+      t.put(Long.parseUnsignedLong(e.getKey(), 36), row);
+    }
+    return t;
+  }
+
+  private static int indexOfOutcome(String name) {
+    for (int o = 0; o < OUTCOMES; o++) {
+      if (outcomeName(o).equals(name)) {
+        return o;
+      }
+    }
+    return -1;
+  }
+
+  /** A copy of {@code model} keeping only weights of magnitude at least {@code min}. */
+  @SuppressWarnings("unchecked")
+  static GISModel prune(AbstractModel model, double min) {
+    Object[] data = model.getDataStructures();
+    Map<String, Context> pmap = (Map<String, Context>) data[1];
+    String[] outcomes = (String[]) data[2];
+    List<String> preds = new ArrayList<>();
+    List<Context> ctxs = new ArrayList<>();
+    for (Map.Entry<String, Context> e : pmap.entrySet()) {
+      Context c = e.getValue();
+      int[] outs = c.getOutcomes();
+      double[] ps = c.getParameters();
+      int keep = 0;
+      for (double p : ps) {
+        if (Math.abs(p) >= min) {
+          keep++;
+        }
+      }
+      if (keep == 0) {
+        continue;
+      }
+      int[] o2 = new int[keep];
+      double[] p2 = new double[keep];
+      int j = 0;
+      for (int x = 0; x < ps.length; x++) {
+        if (Math.abs(ps[x]) >= min) {
+          o2[j] = outs[x];
+          // Four significant digits are plenty and compress far better.
+          p2[j++] = (float) ps[x];
+        }
+      }
+      preds.add(e.getKey());
+      ctxs.add(new Context(o2, p2));
+    }
+    return new GISModel(
+        ctxs.toArray(new Context[0]), preds.toArray(new String[0]), outcomes.clone());
+  }
+}

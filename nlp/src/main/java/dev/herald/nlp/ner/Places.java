@@ -1,0 +1,178 @@
+package dev.herald.nlp.ner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Gazetteer of countries, cities, first-level regions and demonyms (see {@code places-en.tsv} for
+ * sources and licences), matched over token sequences longest first, case- and accent-blind. The
+ * name finder uses the matches as features; the event rules use them to name places.
+ */
+public final class Places {
+
+  public static final int COUNTRY = 1;
+  public static final int CITY = 2;
+  public static final int REGION = 4;
+  public static final int DEMONYM = 8;
+
+  static final int MAX_WORDS = 5;
+
+  private static final Places STANDARD = load();
+
+  /** normalised name -> kinds (low 4 bits) | population bucket << 4 | country code << 8. */
+  private final Map<String, Integer> names;
+
+  private Places(Map<String, Integer> names) {
+    this.names = names;
+  }
+
+  public static Places standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Per token: the kinds of the longest name covering it (0 if none), with bit 16 set on the name's
+   * first token, and the population bucket in bits 4-7.
+   */
+  int[] match(List<String> tokens) {
+    int n = tokens.size();
+    int[] out = new int[n];
+    String[] norm = new String[n];
+    for (int i = 0; i < n; i++) {
+      norm[i] = normalise(tokens.get(i));
+    }
+    int i = 0;
+    StringBuilder sb = new StringBuilder();
+    while (i < n) {
+      int bestLen = 0;
+      int bestVal = 0;
+      if (!norm[i].isEmpty() && Character.isLetter(norm[i].charAt(0))) {
+        sb.setLength(0);
+        for (int k = i; k < Math.min(n, i + MAX_WORDS); k++) {
+          if (norm[k].isEmpty()) {
+            break;
+          }
+          if (k > i) {
+            sb.append(' ');
+          }
+          sb.append(norm[k]);
+          Integer v = names.get(sb.toString());
+          if (v != null) {
+            bestLen = k - i + 1;
+            bestVal = v;
+          }
+        }
+      }
+      if (bestLen == 0) {
+        i++;
+        continue;
+      }
+      for (int k = i; k < i + bestLen; k++) {
+        out[k] = (bestVal & 0xff) | (k == i ? 1 << 16 : 0);
+      }
+      i += bestLen;
+    }
+    return out;
+  }
+
+  /** Kinds of a whole name ("Syria", "New York"), 0 when unknown. */
+  public int kinds(String name) {
+    Integer v = names.get(normaliseName(name));
+    return v == null ? 0 : v & 0xf;
+  }
+
+  /** The ISO 3166 code of the country a place lies in (a country's own code), or null. */
+  public String countryCode(String name) {
+    Integer v = names.get(normaliseName(name));
+    if (v == null || (v >>> 8) == 0) {
+      return null;
+    }
+    int c = v >>> 8;
+    return "" + (char) ('A' + (c / 26)) + (char) ('A' + (c % 26));
+  }
+
+  private static String normaliseName(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : name.trim().split("\\s+")) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(normalise(w));
+    }
+    return sb.toString();
+  }
+
+  static String normalise(String w) {
+    boolean ascii = true;
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) > 127) {
+        ascii = false;
+        break;
+      }
+    }
+    String s = ascii ? w : Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static Places load() {
+    Map<String, Integer> names = new HashMap<>(64_000);
+    try {
+      try (BufferedReader r = open("places-en.tsv")) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.isEmpty() || line.startsWith("#")) {
+            continue;
+          }
+          String[] f = line.split("\t");
+          int kind =
+              switch (f[0]) {
+                case "country" -> COUNTRY;
+                case "city" -> CITY;
+                default -> REGION;
+              };
+          int pop = f.length > 3 ? Math.min(15, Integer.parseInt(f[3])) : 0;
+          int cc = f[2].length() == 2 ? (f[2].charAt(0) - 'A') * 26 + (f[2].charAt(1) - 'A') : 0;
+          String key = normaliseName(f[1]);
+          Integer old = names.get(key);
+          int val = kind | pop << 4 | cc << 8;
+          if (old != null) {
+            // Keep the first entry's country and the larger population; add the kind.
+            val = old | kind;
+            if (((old >>> 4) & 0xf) < pop) {
+              val = (val & ~0xf0) | pop << 4;
+            }
+          }
+          names.put(key, val);
+        }
+      }
+      try (BufferedReader r = open("demonyms-en.txt")) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (!line.isEmpty() && !line.startsWith("#")) {
+            names.merge(normaliseName(line), DEMONYM, (a, b) -> a | b);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Places(names);
+  }
+
+  private static BufferedReader open(String name) {
+    InputStream in = Places.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + name);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+}

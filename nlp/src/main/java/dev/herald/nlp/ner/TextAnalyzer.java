@@ -1,0 +1,268 @@
+package dev.herald.nlp.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Language, lines, sentences and tokens of a text, with Apache OpenNLP's published models (English
+ * UD-EWT sentence detector and tokenizer, the 103-language detector).
+ *
+ * <p>Lines are segmented first and never merged: a headline, a caption or a photo credit on its own
+ * line stays out of the body sentences around it, and no sentence (so no name) spans a line break.
+ * Lines written mostly in a non-Latin script are skipped (mixed-language text). Thread-safe: the
+ * OpenNLP tools, which are not, are kept per thread.
+ */
+public final class TextAnalyzer {
+
+  static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+  static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+  static final String LANGUAGE_MODEL = "/langdetect-183.bin";
+
+  /** Characters of letters the language detector looks at: enough, and bounded. */
+  static final int LANGUAGE_SAMPLE = 1000;
+
+  private static final Pattern CAPTION =
+      Pattern.compile(
+          "(?i)^\\s*[(\\[]?\\s*(photo|photograph|image|picture|pictured|caption|credit|file photo"
+              + "|video|graphic|illustration)s?\\b\\s*[:|/-]|\\((ap|afp|reuters|getty)[^)]*photo"
+              + "|\\b(reuters|afp|ap|epa|getty images|tass|ria novosti|sputnik)\\s*/\\s*\\p{Lu}"
+              + "|\\bphoto\\s*:|\\u00a9|\\bgetty images\\b|\\bshutterstock\\b");
+
+  private static volatile TextAnalyzer standard;
+
+  private final ThreadLocal<SentenceDetectorME> sentences;
+  private final ThreadLocal<TokenizerME> tokenizer;
+  private final ThreadLocal<LanguageDetectorME> languages;
+
+  /** What kind of line a sentence came from. */
+  public enum LineKind {
+    BODY,
+    HEADLINE,
+    CAPTION
+  }
+
+  /**
+   * A sentence with its tokens as character offsets into the text.
+   *
+   * @param kind the kind of line it came from
+   */
+  public record AnalyzedSentence(
+      int start, int end, int[] tokenStarts, int[] tokenEnds, LineKind kind) {
+    public int size() {
+      return tokenStarts.length;
+    }
+
+    public List<String> tokens(String text) {
+      List<String> out = new ArrayList<>(tokenStarts.length);
+      for (int i = 0; i < tokenStarts.length; i++) {
+        out.add(text.substring(tokenStarts[i], tokenEnds[i]));
+      }
+      return out;
+    }
+  }
+
+  private TextAnalyzer(SentenceModel sm, TokenizerModel tm, LanguageDetectorModel lm) {
+    sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(sm));
+    tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tm));
+    languages = ThreadLocal.withInitial(() -> new LanguageDetectorME(lm));
+  }
+
+  /** The analyzer with the models from the OpenNLP model jars, loaded once per process. */
+  public static TextAnalyzer standard() {
+    TextAnalyzer a = standard;
+    if (a == null) {
+      synchronized (TextAnalyzer.class) {
+        a = standard;
+        if (a == null) {
+          try (InputStream s = open(SENTENCE_MODEL);
+              InputStream t = open(TOKEN_MODEL);
+              InputStream l = open(LANGUAGE_MODEL)) {
+            a =
+                new TextAnalyzer(
+                    new SentenceModel(s), new TokenizerModel(t), new LanguageDetectorModel(l));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          standard = a;
+        }
+      }
+    }
+    return a;
+  }
+
+  private static InputStream open(String name) {
+    InputStream in = TextAnalyzer.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("OpenNLP model " + name + " not on the class path");
+    }
+    return in;
+  }
+
+  /**
+   * The text's language as ISO 639-1 ("en"), or ISO 639-3 where there is no two-letter code, or
+   * {@code "und"} when the text has too few letters to tell. Looks at a bounded sample.
+   */
+  public String language(String text) {
+    if (text == null) {
+      return "und";
+    }
+    StringBuilder sample = new StringBuilder(LANGUAGE_SAMPLE + 64);
+    int letters = 0;
+    boolean space = true;
+    for (int i = 0; i < text.length() && letters < LANGUAGE_SAMPLE; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        sample.append(c);
+        letters++;
+        space = false;
+      } else if (!space) {
+        sample.append(' ');
+        space = true;
+      }
+    }
+    if (letters < 3) {
+      return "und";
+    }
+    Language best = languages.get().predictLanguage(sample);
+    return best == null ? "und" : iso1(best.getLang());
+  }
+
+  private static final Map<String, String> ISO3_TO_1 = new HashMap<>();
+
+  static {
+    for (String l : Locale.getISOLanguages()) {
+      try {
+        ISO3_TO_1.put(Locale.forLanguageTag(l).getISO3Language(), l);
+      } catch (java.util.MissingResourceException e) {
+        // no three-letter code: nothing to map
+      }
+    }
+    // Macrolanguage members the detector names by their individual codes.
+    ISO3_TO_1.put("cmn", "zh");
+    ISO3_TO_1.put("nob", "nb");
+    ISO3_TO_1.put("nno", "nn");
+    ISO3_TO_1.put("pes", "fa");
+    ISO3_TO_1.put("prs", "fa");
+    ISO3_TO_1.put("zsm", "ms");
+    ISO3_TO_1.put("ekk", "et");
+    ISO3_TO_1.put("lvs", "lv");
+    ISO3_TO_1.put("azj", "az");
+    ISO3_TO_1.put("uzn", "uz");
+    ISO3_TO_1.put("swh", "sw");
+    ISO3_TO_1.put("khk", "mn");
+    ISO3_TO_1.put("arb", "ar");
+    ISO3_TO_1.put("ydd", "yi");
+    ISO3_TO_1.put("gug", "gn");
+    ISO3_TO_1.put("quz", "qu");
+    ISO3_TO_1.put("npi", "ne");
+    ISO3_TO_1.put("ory", "or");
+    ISO3_TO_1.put("plt", "mg");
+  }
+
+  static String iso1(String iso3) {
+    return ISO3_TO_1.getOrDefault(iso3, iso3);
+  }
+
+  /** Sentences of the text's lines, tokenised; linear in the text length. */
+  public List<AnalyzedSentence> sentences(String text) {
+    List<AnalyzedSentence> out = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return out;
+    }
+    SentenceDetectorME sd = sentences.get();
+    TokenizerME tok = tokenizer.get();
+    int n = text.length();
+    int lineStart = 0;
+    while (lineStart < n) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = n;
+      }
+      analyzeLine(text, lineStart, lineEnd, sd, tok, out);
+      lineStart = lineEnd + 1;
+    }
+    return out;
+  }
+
+  private void analyzeLine(
+      String text,
+      int from,
+      int to,
+      SentenceDetectorME sd,
+      TokenizerME tok,
+      List<AnalyzedSentence> out) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    if (from >= to || !mostlyLatin(text, from, to)) {
+      return;
+    }
+    String line = text.substring(from, to);
+    LineKind kind = CAPTION.matcher(line).find() ? LineKind.CAPTION : LineKind.BODY;
+    Span[] sents = sd.sentPosDetect(line);
+    for (Span s : sents) {
+      String st = line.substring(s.getStart(), s.getEnd());
+      Span[] toks = tok.tokenizePos(st);
+      if (toks.length == 0) {
+        continue;
+      }
+      int base = from + s.getStart();
+      int[] starts = new int[toks.length];
+      int[] ends = new int[toks.length];
+      for (int i = 0; i < toks.length; i++) {
+        starts[i] = base + toks[i].getStart();
+        ends[i] = base + toks[i].getEnd();
+      }
+      LineKind k = kind;
+      if (k == LineKind.BODY && sents.length == 1) {
+        List<String> words = new ArrayList<>(toks.length);
+        for (Span t : toks) {
+          words.add(st.substring(t.getStart(), t.getEnd()));
+        }
+        if (Features.isHeadline(words)) {
+          k = LineKind.HEADLINE;
+        }
+      }
+      out.add(new AnalyzedSentence(base, from + s.getEnd(), starts, ends, k));
+    }
+  }
+
+  /** Is at least half of the line's letters Latin? (Lines without letters count as Latin.) */
+  static boolean mostlyLatin(String text, int from, int to) {
+    int latin = 0;
+    int other = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        if (Character.isLetter(c)) {
+          latin++;
+        }
+      } else if (Character.isLetter(c)) {
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+          latin++;
+        } else {
+          other++;
+        }
+      }
+    }
+    return latin >= other;
+  }
+}
