@@ -9,6 +9,8 @@ public enum FailureKind {
   INVALID_URL,
   /** Neither http(s) nor file. */
   UNSUPPORTED_SCHEME,
+  /** The SSRF guard refused the address the host resolves to (or a file: feed). */
+  BLOCKED_ADDRESS,
   /** Unknown host, connection refused, TLS failure, missing file. */
   UNREACHABLE,
   /** Connect, response or total deadline exceeded. */

@@ -93,7 +93,15 @@ public final class FeedFetcher {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
       case "http", "https" -> fetchHttp(uri, etag, lastModified, safeUrl);
-      case "file" -> fetchFile(uri, safeUrl);
+      case "file" ->
+          settings.addressGuard().enabled()
+              ? error(
+                  FailureKind.BLOCKED_ADDRESS,
+                  "file: feeds are refused while the SSRF guard is on",
+                  0,
+                  safeUrl,
+                  null)
+              : fetchFile(uri, safeUrl);
       default ->
           error(
               FailureKind.UNSUPPORTED_SCHEME,
@@ -154,6 +162,10 @@ public final class FeedFetcher {
       long remainingNanos = deadlineNanos - System.nanoTime();
       if (remainingNanos <= 0) {
         return error(FailureKind.TIMEOUT, deadlineMessage(), 0, currentSafe, null);
+      }
+      FetchResult refused = guard(current, currentSafe);
+      if (refused != null) {
+        return refused;
       }
       HttpRequest request;
       try {
@@ -250,6 +262,18 @@ public final class FeedFetcher {
       } catch (IOException e) {
         return ioFailure(e, status, currentSafe);
       }
+    }
+  }
+
+  /** The SSRF check of one hop (the first request and every redirect); null when allowed. */
+  private FetchResult guard(URI uri, String safeUrl) {
+    try {
+      settings.addressGuard().check(uri.getHost());
+      return null;
+    } catch (AddressGuard.RefusedException e) {
+      return error(FailureKind.BLOCKED_ADDRESS, e.getMessage(), 0, safeUrl, null);
+    } catch (UnknownHostException e) {
+      return error(FailureKind.UNREACHABLE, "unknown host", 0, safeUrl, null);
     }
   }
 
