@@ -87,7 +87,7 @@ public final class ArticleExtractor {
     } catch (Rejection r) {
       return Extraction.failure(r.kind(), r.getMessage(), meta, lang);
     }
-    return Extraction.success(meta, text, lang);
+    return Extraction.success(meta, classifier.withoutConsentNotices(text), lang);
   }
 
   /**

@@ -45,15 +45,16 @@ final class PageClassifier {
       String lowerBody = body.toLowerCase(Locale.ROOT);
       int bodyStrong = hits(lowerBody, lexicon.consentPhrases());
       int bodyHits = bodyStrong + hits(lowerBody, lexicon.consentWords());
-      // The main text is the consent text, or there is no article besides a consent box.
-      if ((bodyStrong >= 1 && bodyHits >= 2) || (pageHits >= 2 && body.length() < minBodyChars)) {
+      // The main text is mostly consent text, or there is no article besides a consent box.
+      if ((bodyStrong >= 1 && bodyHits >= 2 && consentShare(body) >= 0.5)
+          || (pageHits >= 2 && body.length() < minBodyChars)) {
         throw new Rejection(ErrorKind.CONSENT_WALL, "cookie or privacy consent wall");
       }
       int paywallHits = hits(pageText, lexicon.paywallPhrases());
       boolean notFree = Boolean.FALSE.equals(meta.accessibleForFree());
       if ((paywallHits >= 1 && body.length() < minBodyChars)
-          || (paywallHits >= 2 && body.length() < TEASER_MAX_CHARS)
-          || (notFree && paywallHits >= 1)) {
+          || ((paywallHits >= 2 || (notFree && paywallHits >= 1))
+              && body.length() < TEASER_MAX_CHARS)) {
         throw new Rejection(ErrorKind.PAYWALL, "subscription or sign-in wall");
       }
     }
@@ -64,6 +65,33 @@ final class PageClassifier {
               ? "no article text found"
               : "main text too short (" + body.length() + " characters)");
     }
+  }
+
+  /** The share of the body's characters in paragraphs that use consent wording. */
+  private double consentShare(String body) {
+    int consent = 0;
+    for (String p : body.split("\n\n")) {
+      String lower = p.toLowerCase(Locale.ROOT);
+      if (hits(lower, lexicon.consentPhrases()) + hits(lower, lexicon.consentWords()) > 0) {
+        consent += p.length();
+      }
+    }
+    return body.isEmpty() ? 0 : (double) consent / body.length();
+  }
+
+  /** The body without short paragraphs in consent-notice wording that slipped into it. */
+  String withoutConsentNotices(String body) {
+    StringBuilder out = new StringBuilder(body.length());
+    for (String p : body.split("\n\n")) {
+      if (p.length() <= 600 && hits(p.toLowerCase(Locale.ROOT), lexicon.consentPhrases()) > 0) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      out.append(p);
+    }
+    return out.toString();
   }
 
   private static String pageText(List<TextBlock> blocks) {

@@ -76,6 +76,24 @@ class PageClassificationTest {
   }
 
   @Test
+  void shouldDropAConsentNoticeInsideTheArticleAndKeepTheArticle() {
+    // Given a cookie notice without any telling class, inside the article container
+    String html =
+        "<html><body><article><h1>Harbour bridge stays closed until March</h1>"
+            + ArticleExtractorTest.paragraphs(3)
+            + "<p>We use cookies to improve your experience. Accept all or manage preferences.</p>"
+            + "</article></body></html>";
+
+    // When
+    Extraction x = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null);
+
+    // Then
+    assertThat(x.ok()).isTrue();
+    assertThat(x.body().split("\n\n")).hasSize(3);
+    assertThat(x.body()).doesNotContain("cookies");
+  }
+
+  @Test
   void shouldClassifyAPageWithoutArticleTextAsNoArticle() {
     // Given an index page: menus and link lists only
     StringBuilder html = new StringBuilder("<html><body><nav>");
