@@ -299,15 +299,6 @@ final class MainText {
     candidates.sort((a, b) -> Double.compare(finalScore(stats.get(b)), finalScore(stats.get(a))));
     Element top = candidates.get(0);
     double topScore = finalScore(stats.get(top));
-    if (DEBUG) {
-      for (int i = 0; i < Math.min(8, candidates.size()); i++) {
-        Element c = candidates.get(i);
-        Stats s = stats.get(c);
-        System.err.printf(
-            "cand %.1f raw %.1f ld %.2f kept %d %s%n",
-            finalScore(s), s.score, s.linkDensity(), s.keptChars, path(c));
-      }
-    }
 
     // Several strong candidates under one ancestor: the article is split, take the ancestor.
     List<Set<Element>> alternatives = new ArrayList<>();
@@ -358,9 +349,6 @@ final class MainText {
     }
     topScore = stats.get(top) == null ? 0 : finalScore(stats.get(top));
     roots.add(top);
-    if (DEBUG) {
-      System.err.println("TOP " + path(top));
-    }
 
     // Siblings that score well or read like article paragraphs.
     Element parent = top.parent();
@@ -392,21 +380,6 @@ final class MainText {
       }
     }
     return roots;
-  }
-
-  static final boolean DEBUG = System.getenv("XDEBUG") != null;
-
-  static String path(Element e) {
-    StringBuilder b = new StringBuilder();
-    for (Element a = e; a != null && !a.normalName().equals("html"); a = a.parent()) {
-      b.insert(
-          0,
-          " > "
-              + a.normalName()
-              + (a.id().isEmpty() ? "" : "#" + a.id())
-              + (a.className().isEmpty() ? "" : "." + a.className().replace(' ', '.')));
-    }
-    return b.toString();
   }
 
   private static boolean isInside(Element e, Element container) {
