@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TagCommand.class,
       DedupeCommand.class,
       ConfigCommand.class,
+      FeedsCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,6 +2,7 @@ package dev.herald.app.pipeline;
 
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.enrich.EnrichService;
+import dev.herald.enrich.EnrichTopology;
 import dev.herald.ingest.IngestConfig;
 import dev.herald.ingest.IngestService;
 import dev.herald.nlp.schedule.ScheduleDetector;
@@ -121,9 +122,7 @@ public final class Pipeline implements AutoCloseable {
     String appId = enrich.config().applicationId();
     List<String> enrichInputs =
         IdleProbe.streamsInputTopics(
-            appId,
-            List.of(Topics.ARTICLES_RAW.name()),
-            List.of("by-content-fingerprint", "by-event"));
+            appId, List.of(Topics.ARTICLES_RAW.name()), EnrichTopology.REPARTITIONS);
     long deadline = System.nanoTime() + timeout.toNanos();
     int idleChecks = 0;
     try (IdleProbe probe = new IdleProbe(admin, bootstrapServers, clientProps)) {

@@ -1,0 +1,380 @@
+package dev.herald.app.bench;
+
+import dev.herald.app.broker.EmbeddedKafka;
+import dev.herald.avro.EnrichedArticle;
+import dev.herald.avro.RawArticle;
+import dev.herald.enrich.DedupeStage;
+import dev.herald.enrich.EnrichConfig;
+import dev.herald.enrich.EnrichMetrics;
+import dev.herald.enrich.EnrichService;
+import dev.herald.schemas.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Throughput of the enrich dedupe stage (repeat filter and near-duplicate detection, exactly the
+ * enrich wiring, without tagging) against a passthrough topology (decode, write), on the same
+ * embedded broker, the same raw topic and the same Streams settings ({@code exactly_once_v2}), in
+ * the same run, alternating rounds. Throughput counts articles from the application reaching
+ * RUNNING to the last output record readable (read_committed). Not a JUnit test: run {@link #main}.
+ */
+public final class DedupeBenchmark {
+
+  /**
+   * @param articles articles in the stream
+   * @param copyShare share of them that are syndicated copies
+   * @param partitions partitions of the raw and output topics
+   * @param streamThreads stream threads of each application
+   * @param bandShards band shards of the dedupe stage
+   * @param rounds passthrough/dedupe pairs (the best of each is reported)
+   * @param seed generator seed
+   */
+  public record Settings(
+      int articles,
+      double copyShare,
+      int partitions,
+      int streamThreads,
+      int bandShards,
+      int rounds,
+      long seed) {
+    public static Settings defaults() {
+      return new Settings(20_000, 0.2, 6, 1, EnrichConfig.DEFAULT_BAND_SHARDS, 2, 42L);
+    }
+  }
+
+  /** One application run over the whole stream. */
+  public record Run(String stage, int round, long records, double seconds, long linkedCopies) {
+    public double perSecond() {
+      return records / seconds;
+    }
+  }
+
+  /**
+   * @param stateBytes changelog bytes per dedupe store after the last dedupe run
+   */
+  public record Report(
+      Settings settings,
+      List<Run> runs,
+      int copiesGenerated,
+      double meanTextChars,
+      Map<String, Long> stateBytes) {
+    public double best(String stage) {
+      return runs.stream()
+          .filter(r -> r.stage().equals(stage))
+          .mapToDouble(Run::perSecond)
+          .max()
+          .orElse(0);
+    }
+
+    public double ratio() {
+      return best("dedupe") / best("passthrough");
+    }
+  }
+
+  private static final String OUT_PREFIX = "bench.out.";
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+
+  private DedupeBenchmark() {}
+
+  /** Generates the stream, starts a broker under {@code workDir}, runs the rounds. */
+  public static Report run(Settings s, Path articlesDir, Path workDir, PrintStream log)
+      throws Exception {
+    BenchArticles.Generated stream =
+        BenchArticles.generate(
+            BenchArticles.shippedParagraphs(articlesDir),
+            s.articles(),
+            s.copyShare(),
+            s.seed(),
+            Instant.parse("2017-11-14T00:00:00Z"));
+    double meanChars =
+        stream.articles().stream().mapToInt(a -> a.getText().length()).average().orElse(0);
+    log.printf(
+        "bench: %d articles (%d copies), %.0f chars of text on average%n",
+        s.articles(), stream.copies(), meanChars);
+    List<Run> runs = new ArrayList<>();
+    Map<String, Long> stateBytes = Map.of();
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"), 0);
+        Admin admin = admin(kafka.bootstrapServers())) {
+      createTopic(admin, Topics.ARTICLES_RAW.name(), s.partitions());
+      createTopic(admin, Topics.DLQ.name(), 1);
+      produce(kafka.bootstrapServers(), stream.articles());
+      for (int round = 1; round <= s.rounds(); round++) {
+        runs.add(
+            runOnce(
+                "passthrough",
+                round,
+                s,
+                kafka,
+                admin,
+                workDir,
+                (c) -> DedupeStage.passthrough(Clock.systemUTC(), out("passthrough", c)),
+                log));
+        runs.add(
+            runOnce(
+                "dedupe",
+                round,
+                s,
+                kafka,
+                admin,
+                workDir,
+                (c) ->
+                    DedupeStage.topology(
+                        c, new EnrichMetrics(), Clock.systemUTC(), out("dedupe", c)),
+                log));
+        stateBytes = changelogBytes(admin, "bench-dedupe-" + round);
+      }
+    }
+    return new Report(s, runs, stream.copies(), meanChars, stateBytes);
+  }
+
+  private static String out(String stage, EnrichConfig c) {
+    return OUT_PREFIX + c.applicationId();
+  }
+
+  private static Run runOnce(
+      String stage,
+      int round,
+      Settings s,
+      EmbeddedKafka kafka,
+      Admin admin,
+      Path workDir,
+      Function<EnrichConfig, Topology> topology,
+      PrintStream log)
+      throws Exception {
+    String appId = "bench-" + stage + "-" + round;
+    EnrichConfig config =
+        EnrichConfig.defaults(kafka.bootstrapServers(), workDir.resolve("streams").resolve(appId))
+            .withApplicationId(appId)
+            .withStreamThreads(s.streamThreads())
+            .withBandShards(s.bandShards());
+    String outTopic = out(stage, config);
+    createTopic(admin, outTopic, s.partitions());
+    Properties props = EnrichService.streamsProperties(config);
+    try (KafkaStreams streams = new KafkaStreams(topology.apply(config), props);
+        KafkaConsumer<String, byte[]> reader = reader(kafka.bootstrapServers(), outTopic, admin)) {
+      long started = System.nanoTime();
+      streams.start();
+      long deadline = started + RUN_TIMEOUT.toNanos();
+      while (streams.state() != KafkaStreams.State.RUNNING) {
+        check(streams, deadline);
+        Thread.sleep(10);
+      }
+      long running = System.nanoTime();
+      long count = 0;
+      long linked = 0;
+      var deserializer = Topics.ARTICLES_ENRICHED.valueSerde().deserializer();
+      while (count < s.articles()) {
+        check(streams, deadline);
+        for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(50))) {
+          EnrichedArticle e = deserializer.deserialize(outTopic, r.value());
+          count++;
+          if (e.getDuplicateOf() != null) {
+            linked++;
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - running) / 1e9;
+      Run run = new Run(stage, round, count, seconds, linked);
+      log.printf(
+          "bench: round %d %-11s %6d articles in %6.2f s = %7.0f articles/s (startup %.1f s,"
+              + " %d linked as copies)%n",
+          round, stage, count, seconds, run.perSecond(), (running - started) / 1e9, linked);
+      streams.close(Duration.ofSeconds(30));
+      return run;
+    }
+  }
+
+  private static void check(KafkaStreams streams, long deadline) {
+    if (streams.state() == KafkaStreams.State.ERROR
+        || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+      throw new IllegalStateException("application stopped: " + streams.state());
+    }
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException("run not finished after " + RUN_TIMEOUT);
+    }
+  }
+
+  private static Admin admin(String bootstrap) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return Admin.create(p);
+  }
+
+  private static void createTopic(Admin admin, String name, int partitions)
+      throws InterruptedException, ExecutionException {
+    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+  }
+
+  private static void produce(String bootstrap, List<RawArticle> articles) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    var values = Topics.ARTICLES_RAW.valueSerde().serializer();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            p,
+            new StringSerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      for (RawArticle a : articles) {
+        // Keyed by id with the default partitioner, as ingest publishes; stamped with the time
+        // the article was fetched, so arrivals are spread as in a live stream.
+        producer.send(
+            new ProducerRecord<>(
+                Topics.ARTICLES_RAW.name(),
+                null,
+                a.getFetchedAt().toEpochMilli(),
+                a.getId(),
+                values.serialize(Topics.ARTICLES_RAW.name(), a)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> reader(String bootstrap, String topic, Admin admin)
+      throws InterruptedException, ExecutionException {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    int partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    List<TopicPartition> tps = new ArrayList<>();
+    for (int i = 0; i < partitions; i++) {
+      tps.add(new TopicPartition(topic, i));
+    }
+    c.assign(tps);
+    c.seekToBeginning(tps);
+    return c;
+  }
+
+  /** Changelog bytes on the broker per dedupe store of an application. */
+  private static Map<String, Long> changelogBytes(Admin admin, String appId)
+      throws InterruptedException, ExecutionException {
+    Map<String, Long> bytes = new TreeMap<>();
+    var dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get();
+    dirs.values()
+        .forEach(
+            byDir ->
+                byDir
+                    .values()
+                    .forEach(
+                        d ->
+                            d.replicaInfos()
+                                .forEach(
+                                    (tp, info) -> {
+                                      String t = tp.topic();
+                                      if (t.startsWith(appId + "-") && t.endsWith("-changelog")) {
+                                        String store =
+                                            t.substring(
+                                                appId.length() + 1,
+                                                t.length() - "-changelog".length());
+                                        bytes.merge(store, info.size(), Long::sum);
+                                      }
+                                    })));
+    return bytes;
+  }
+
+  /**
+   * Runs the benchmark. Options (all optional): {@code --articles=N --copies=0.2 --partitions=6
+   * --threads=1 --shards=4 --rounds=2 --seed=42 --samples=DIR --work=DIR}.
+   */
+  public static void main(String[] args) throws Exception {
+    Settings d = Settings.defaults();
+    Map<String, String> opts = new TreeMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (!a.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("expected --name=value, got " + a);
+      }
+      opts.put(a.substring(2, eq), a.substring(eq + 1));
+    }
+    Settings s =
+        new Settings(
+            Integer.parseInt(opts.getOrDefault("articles", "" + d.articles())),
+            Double.parseDouble(opts.getOrDefault("copies", "" + d.copyShare())),
+            Integer.parseInt(opts.getOrDefault("partitions", "" + d.partitions())),
+            Integer.parseInt(opts.getOrDefault("threads", "" + d.streamThreads())),
+            Integer.parseInt(opts.getOrDefault("shards", "" + d.bandShards())),
+            Integer.parseInt(opts.getOrDefault("rounds", "" + d.rounds())),
+            Long.parseLong(opts.getOrDefault("seed", "" + d.seed())));
+    String home = System.getProperty("herald.home", "");
+    Path samples =
+        Path.of(opts.getOrDefault("samples", Path.of(home, "samples", "articles").toString()));
+    Path work =
+        opts.containsKey("work")
+            ? Path.of(opts.get("work"))
+            : Files.createTempDirectory("herald-dedupe-bench");
+    Report r = run(s, samples, work, System.out);
+    print(r, System.out);
+    deleteQuietly(work, !opts.containsKey("work"));
+  }
+
+  /** The summary lines. */
+  public static void print(Report r, PrintStream out) {
+    out.printf(
+        "bench: passthrough %.0f articles/s, dedupe %.0f articles/s: dedupe keeps %.0f%% of"
+            + " passthrough throughput (target >= 50%%)%n",
+        r.best("passthrough"), r.best("dedupe"), 100 * r.ratio());
+    long total = r.stateBytes().values().stream().mapToLong(Long::longValue).sum();
+    r.stateBytes()
+        .forEach(
+            (store, b) ->
+                out.printf(
+                    "bench: changelog %-26s %9d bytes = %6.0f bytes/article%n",
+                    store, b, (double) b / r.settings().articles()));
+    out.printf(
+        "bench: dedupe state changelogs %.0f bytes/article in total (%d band shards)%n",
+        (double) total / r.settings().articles(), r.settings().bandShards());
+  }
+
+  private static void deleteQuietly(Path dir, boolean delete) {
+    if (!delete) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // best effort: a temp folder
+                }
+              });
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}
