@@ -1,5 +1,7 @@
 package dev.herald.extract;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -66,7 +68,7 @@ public final class ArticleExtractor {
     PageIndex index = PageIndex.of(doc);
     PageMetadata meta = MetadataReader.read(doc, index, url);
     Element body = doc.body();
-    List<String> titles = java.util.Arrays.asList(meta.title(), doc.title());
+    List<String> titles = Arrays.asList(meta.title(), doc.title());
     MainText.Found found = mainText.find(body, index, titles);
     String text = String.join("\n\n", found.paragraphs());
     if (text.length() < settings.minBodyChars()) {
@@ -116,13 +118,13 @@ public final class ArticleExtractor {
   private String jsonLdText(String raw) {
     if (raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0) {
       Element root = Jsoup.parseBodyFragment(raw).body();
-      List<String> paras = new java.util.ArrayList<>();
+      List<String> paras = new ArrayList<>();
       for (TextBlock b : BlockBuilder.build(root, Lexicon.standard())) {
         paras.add(b.text);
       }
       return String.join("\n\n", paras);
     }
-    List<String> paras = new java.util.ArrayList<>();
+    List<String> paras = new ArrayList<>();
     for (String line : raw.split("\\s*\\n\\s*")) {
       String p = line.replaceAll("\\s+", " ").strip();
       if (!p.isEmpty()) {

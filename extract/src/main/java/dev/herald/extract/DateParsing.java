@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +31,8 @@ final class DateParsing {
       Pattern.compile(
           "/((?:19|20)\\d{2})[/-](\\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](\\d{1,2})(?:[/_.-]|$)",
           Pattern.CASE_INSENSITIVE);
-  private static final java.util.List<String> MONTHS =
-      java.util.List.of(
-          "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
   private DateParsing() {}
 
@@ -44,7 +45,7 @@ final class DateParsing {
     if (!m.find()) {
       return null;
     }
-    String month = m.group(2).toLowerCase(java.util.Locale.ROOT);
+    String month = m.group(2).toLowerCase(Locale.ROOT);
     int mm =
         Character.isDigit(month.charAt(0)) ? Integer.parseInt(month) : MONTHS.indexOf(month) + 1;
     try {

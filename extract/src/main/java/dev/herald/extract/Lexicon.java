@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,7 @@ record Lexicon(
         Pattern.compile(
             "(?:" + String.join("|", lines("related-headings.txt")) + ")[\\s.:!…»›>|-]*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-        Set.copyOf(
-            java.util.Arrays.asList(String.join(" ", lines("date-words.txt")).split("\\s+"))),
+        Set.copyOf(Arrays.asList(String.join(" ", lines("date-words.txt")).split("\\s+"))),
         Pattern.compile(
             String.join("|", lines("error-page.txt")),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),

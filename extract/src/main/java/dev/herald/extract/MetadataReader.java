@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Title, authors, publication time, canonical URL, site name and declared language from JSON-LD
@@ -246,7 +249,7 @@ final class MetadataReader {
       }
     }
     List<String> out = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String n : names) {
       if (seen.add(n.toLowerCase(Locale.ROOT)) && out.size() < 10) {
         out.add(n);
@@ -291,7 +294,7 @@ final class MetadataReader {
     }
     if (url != null && !href.matches("(?i)^https?://.*")) {
       try {
-        return java.net.URI.create(url).resolve(href).toString();
+        return URI.create(url).resolve(href).toString();
       } catch (IllegalArgumentException e) {
         return href;
       }
@@ -370,7 +373,7 @@ final class MetadataReader {
     if (s == null) {
       return null;
     }
-    String t = s.contains("&") ? org.jsoup.parser.Parser.unescapeEntities(s, false) : s;
+    String t = s.contains("&") ? Parser.unescapeEntities(s, false) : s;
     t = t.replaceAll("\\s+", " ").strip();
     return t.isEmpty() ? null : t;
   }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ArticleExtractorTest {
@@ -162,6 +167,37 @@ class ArticleExtractorTest {
     // Then
     assertThat(x.ok()).isTrue();
     assertThat(x.body().split("\n\n")).hasSize(6);
+  }
+
+  @Test
+  void shouldGiveTheSameResultsWhenSharedBetweenThreads() throws Exception {
+    // Given one extractor and two different pages
+    byte[] article = Fixtures.bytes("article-with-furniture.html");
+    byte[] notFound = Fixtures.bytes("not-found.html");
+    Extraction expectedArticle = extractor.extract(article, null, null);
+    Extraction expectedNotFound = extractor.extract(notFound, null, null);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    // When 4 threads extract both pages 25 times each
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      results.add(
+          pool.submit(
+              () -> {
+                boolean same = true;
+                for (int i = 0; i < 25; i++) {
+                  same &= extractor.extract(article, null, null).equals(expectedArticle);
+                  same &= extractor.extract(notFound, null, null).equals(expectedNotFound);
+                }
+                return same;
+              }));
+    }
+
+    // Then
+    for (Future<Boolean> r : results) {
+      assertThat(r.get()).isTrue();
+    }
+    pool.shutdown();
   }
 
   static String paragraphs(int n) {

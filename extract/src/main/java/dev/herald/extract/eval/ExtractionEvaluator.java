@@ -30,6 +30,15 @@ public final class ExtractionEvaluator {
     this.extractor = extractor;
   }
 
+  /**
+   * Prints the table for the folder given as the first argument (default {@code
+   * ../shared/data/extraction}), until the herald CLI offers it.
+   */
+  public static void main(String[] args) {
+    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/extraction");
+    System.out.print(standard().evaluate(dir).table());
+  }
+
   public static ExtractionEvaluator standard() {
     return new ExtractionEvaluator(ArticleExtractor.standard());
   }
