@@ -36,6 +36,9 @@ public final class BenchArticles {
   private static final String[] CITIES = {"LONDON", "MOSCOW", "PARIS", "GENEVA", "TOKYO", "CAIRO"};
   private static final String[] AGENCIES = {"Reuters", "AFP", "AP", "TASS"};
 
+  /** When the first article arrives, and the gap between two arrivals. */
+  public record Arrivals(Instant first, Duration gap) {}
+
   /** A generated stream: the articles in arrival order, and how many of them are copies. */
   public record Generated(List<RawArticle> articles, int copies) {}
 
@@ -97,16 +100,16 @@ public final class BenchArticles {
 
   /**
    * {@code count} articles, about {@code copyShare} of them copies of one of the previous 500
-   * originals, arriving ten seconds apart from {@code start}.
+   * originals, arriving as {@code arrivals} says.
    */
   public static Generated generate(
-      List<String> paragraphs, int count, double copyShare, long seed, Instant start) {
+      List<String> paragraphs, int count, double copyShare, long seed, Arrivals arrivals) {
     BenchArticles g = new BenchArticles(paragraphs, seed);
     List<RawArticle> out = new ArrayList<>(count);
     List<RawArticle> originals = new ArrayList<>();
     int copies = 0;
     for (int i = 0; i < count; i++) {
-      Instant at = start.plus(Duration.ofSeconds(10L * i));
+      Instant at = arrivals.first().plus(arrivals.gap().multipliedBy(i));
       RawArticle a;
       if (!originals.isEmpty() && g.rnd.nextDouble() < copyShare) {
         RawArticle of = originals.get(Math.max(0, originals.size() - 1 - g.rnd.nextInt(500)));

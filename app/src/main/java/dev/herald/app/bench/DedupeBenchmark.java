@@ -113,7 +113,7 @@ public final class DedupeBenchmark {
             s.articles(),
             s.copyShare(),
             s.seed(),
-            Instant.parse("2017-11-14T00:00:00Z"));
+            spacing(s.articles()));
     double meanChars =
         stream.articles().stream().mapToInt(a -> a.getText().length()).average().orElse(0);
     log.printf(
@@ -153,6 +153,21 @@ public final class DedupeBenchmark {
       }
     }
     return new Report(s, runs, stream.copies(), meanChars, stateBytes);
+  }
+
+  /**
+   * Arrival time of the first article and the gap between arrivals: ten seconds, less when that
+   * would spread the stream over more than five days. The stream ends now: record timestamps far in
+   * the past would fall to the broker's time retention.
+   */
+  private static BenchArticles.Arrivals spacing(int articles) {
+    Duration gap = Duration.ofSeconds(10);
+    Duration span = gap.multipliedBy(articles);
+    if (span.compareTo(Duration.ofDays(5)) > 0) {
+      gap = Duration.ofDays(5).dividedBy(articles);
+      span = gap.multipliedBy(articles);
+    }
+    return new BenchArticles.Arrivals(Instant.now().minus(span), gap);
   }
 
   private static String out(String stage, EnrichConfig c) {

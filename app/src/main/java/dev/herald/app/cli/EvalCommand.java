@@ -1,5 +1,6 @@
 package dev.herald.app.cli;
 
+import dev.herald.extract.eval.ExtractionEvaluator;
 import dev.herald.nlp.dedupe.NearDupEvaluator;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.schedule.eval.ScheduleEvalJob;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure Herald's language code on labelled data.",
-    subcommands = {EvalCommand.Schedule.class, EvalCommand.Timeml.class, EvalCommand.Dedupe.class})
+    subcommands = {
+      EvalCommand.Schedule.class,
+      EvalCommand.Timeml.class,
+      EvalCommand.Dedupe.class,
+      EvalCommand.Extract.class
+    })
 public final class EvalCommand {
 
   /** {@code herald eval schedule}: schedule-change detection over labelled cases. */
@@ -94,6 +100,28 @@ public final class EvalCommand {
     @Override
     public Integer call() throws Exception {
       new NearDupEvaluator(new NearDupFingerprinter()).run(shared, System.out);
+      return 0;
+    }
+  }
+
+  /** {@code herald eval extract}: article-body extraction against checked bodies. */
+  @Command(
+      name = "extract",
+      mixinStandardHelpOptions = true,
+      description =
+          "Score article-body extraction on ../shared/data/extraction (shingle precision,"
+              + " recall and F1 as the article-extraction benchmark defines them).")
+  static final class Extract implements Callable<Integer> {
+    @Option(
+        names = "--corpus",
+        paramLabel = "DIR",
+        description =
+            "Folder with ground-truth.json and html/ (default ../shared/data/extraction).")
+    Path corpus = Home.dir().resolve("../shared/data/extraction").normalize();
+
+    @Override
+    public Integer call() {
+      System.out.print(ExtractionEvaluator.standard().evaluate(corpus).table());
       return 0;
     }
   }

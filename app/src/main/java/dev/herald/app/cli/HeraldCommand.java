@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DedupeCommand.class,
       ConfigCommand.class,
       FeedsCommand.class,
+      ExtractCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })
