@@ -129,7 +129,9 @@ final class MainText {
     }
     List<Element> candidates = score(blocks, body, stop, stats);
     Set<Element> roots = chooseRoots(candidates, body, stats);
-    return new Found(assemble(blocks, roots, body, stats, titleKeys(titles)), blocks);
+    return new Found(
+        assemble(blocks, roots, body, stats, titleKeys(titles), titleKeys(index.imageAlts)),
+        blocks);
   }
 
   /** The elements above the page's headline and its articleBody: never dropped as furniture. */
@@ -450,7 +452,8 @@ final class MainText {
       Set<Element> roots,
       Element body,
       Map<Element, Stats> stats,
-      Set<String> titleKeys) {
+      Set<String> titleKeys,
+      Set<String> altKeys) {
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Element cut = null; // after a "Related stories" heading: the rest of its container goes
@@ -503,8 +506,8 @@ final class MainText {
       if (b.chars() <= MAX_CREDIT_LINE && lexicon.creditLine().matcher(b.text).matches()) {
         continue;
       }
-      if (b.chars() <= 300 && titleKeys.contains(key(b.text))) {
-        continue;
+      if (b.chars() <= 300 && (titleKeys.contains(key(b.text)) || altKeys.contains(key(b.text)))) {
+        continue; // the headline again, or an image caption that repeats the image's alt text
       }
       if (b.chars() > 20 && !seen.add(b.text)) {
         continue; // pull quotes and repeated teasers

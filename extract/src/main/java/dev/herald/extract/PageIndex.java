@@ -18,6 +18,10 @@ final class PageIndex {
   final List<Element> times = new ArrayList<>();
   final List<Element> authorElements = new ArrayList<>();
   final List<Element> articleBodies = new ArrayList<>();
+
+  /** Alternative texts of images, long enough to be a caption repeated under the image. */
+  final List<String> imageAlts = new ArrayList<>();
+
   Element canonicalLink;
 
   private PageIndex() {}
@@ -33,6 +37,12 @@ final class PageIndex {
           }
         }
         case "h1" -> ix.h1s.add(e);
+        case "img" -> {
+          String alt = e.attr("alt");
+          if (alt.length() >= 20) {
+            ix.imageAlts.add(alt);
+          }
+        }
         case "time" -> {
           if (e.hasAttr("datetime")) {
             ix.times.add(e);

@@ -170,6 +170,25 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void shouldDropACaptionThatRepeatsTheImageAltTextWithoutAnyCaptionMarkup() {
+    // Given a caption in a plain span under an image
+    String html =
+        "<html><body><div class=\"text\">"
+            + paragraphs(2)
+            + "<div><img src=\"b.jpg\" alt=\"The harbour bridge under repair last week\"><br>"
+            + "<span class=\"small\">The harbour bridge under repair last week</span></div>"
+            + paragraphs(2).replace("Paragraph", "Section")
+            + "</div></body></html>";
+
+    // When
+    Extraction x = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null);
+
+    // Then
+    assertThat(x.body()).doesNotContain("under repair");
+    assertThat(x.body().split("\n\n")).hasSize(4);
+  }
+
+  @Test
   void shouldGiveTheSameResultsWhenSharedBetweenThreads() throws Exception {
     // Given one extractor and two different pages
     byte[] article = Fixtures.bytes("article-with-furniture.html");

@@ -114,7 +114,7 @@ public final class ExtractionEvaluator {
       }
       return String.format(
           Locale.ROOT,
-          "pages=%d precision=%.3f recall=%.3f F1=%.3f (%.0f pages per CPU-second)%n",
+          "pages=%d precision=%.3f recall=%.3f F1=%.3f (%.0f pages per CPU-second, one cold pass)%n",
           pages.size(),
           precision,
           recall,
