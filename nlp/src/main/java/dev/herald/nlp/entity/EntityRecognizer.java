@@ -508,7 +508,8 @@ public final class EntityRecognizer {
     for (int si = 0; si < sentences.size(); si++) {
       recognizeSentence(text, tokenised.get(si), midSentenceCaps, raw);
     }
-    return resolveIds(text, raw);
+    // The trained name finder (dev.herald.nlp.ner) replaces the rules' non-event names.
+    return resolveIds(text, dev.herald.nlp.ner.ModelEntities.overlay(text, raw));
   }
 
   private static void recognizeSentence(

@@ -354,7 +354,7 @@ public final class NerModel {
                   new GenericModelReader(
                           new BinaryFileDataReader(
                               new DataInputStream(new ByteArrayInputStream(data))))
-                      .constructModel();
+                      .getModel();
           case "clusters.tsv" -> clusters = WordClusters.read(reader(data));
           case "truecase.txt" -> truecaser = Truecaser.read(reader(data));
           default -> {}
@@ -372,7 +372,9 @@ public final class NerModel {
         new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
   }
 
-  /** The OpenNLP model's weights as a hash table (predicate names are base-36 feature hashes). */
+  /**
+   * The OpenNLP model's weights as a hash table (predicate names are hexadecimal feature hashes).
+   */
   @SuppressWarnings("unchecked")
   static ParamTable table(AbstractModel maxent) {
     Object[] data = maxent.getDataStructures();
@@ -394,7 +396,7 @@ public final class NerModel {
           row[o] = (float) ps[j];
         }
       }
-      t.put(Long.parseUnsignedLong(e.getKey(), 36), row);
+      t.put(Long.parseUnsignedLong(e.getKey(), 16), row);
     }
     return t;
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,11 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.TokenizerME;
-import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 
 /**
- * Language, lines, sentences and tokens of a text, with Apache OpenNLP's published models (English
- * UD-EWT sentence detector and tokenizer, the 103-language detector).
+ * Language, lines, sentences and tokens of a text: Apache OpenNLP's published models for language
+ * detection (103 languages) and English sentences (UD-EWT), and Herald's {@link NewsTokenizer}.
  *
  * <p>Lines are segmented first and never merged: a headline, a caption or a photo credit on its own
  * line stays out of the body sentences around it, and no sentence (so no name) spans a line break.
@@ -30,11 +29,10 @@ import opennlp.tools.util.Span;
 public final class TextAnalyzer {
 
   static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
-  static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
   static final String LANGUAGE_MODEL = "/langdetect-183.bin";
 
-  /** Characters of letters the language detector looks at: enough, and bounded. */
-  static final int LANGUAGE_SAMPLE = 1000;
+  /** Letters the language detector looks at: enough for news copy, and bounded (cost is linear). */
+  static final int LANGUAGE_SAMPLE = 320;
 
   private static final Pattern CAPTION =
       Pattern.compile(
@@ -46,7 +44,6 @@ public final class TextAnalyzer {
   private static volatile TextAnalyzer standard;
 
   private final ThreadLocal<SentenceDetectorME> sentences;
-  private final ThreadLocal<TokenizerME> tokenizer;
   private final ThreadLocal<LanguageDetectorME> languages;
 
   /** What kind of line a sentence came from. */
@@ -76,9 +73,8 @@ public final class TextAnalyzer {
     }
   }
 
-  private TextAnalyzer(SentenceModel sm, TokenizerModel tm, LanguageDetectorModel lm) {
+  private TextAnalyzer(SentenceModel sm, LanguageDetectorModel lm) {
     sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(sm));
-    tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tm));
     languages = ThreadLocal.withInitial(() -> new LanguageDetectorME(lm));
   }
 
@@ -90,11 +86,8 @@ public final class TextAnalyzer {
         a = standard;
         if (a == null) {
           try (InputStream s = open(SENTENCE_MODEL);
-              InputStream t = open(TOKEN_MODEL);
               InputStream l = open(LANGUAGE_MODEL)) {
-            a =
-                new TextAnalyzer(
-                    new SentenceModel(s), new TokenizerModel(t), new LanguageDetectorModel(l));
+            a = new TextAnalyzer(new SentenceModel(s), new LanguageDetectorModel(l));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -185,7 +178,7 @@ public final class TextAnalyzer {
       return out;
     }
     SentenceDetectorME sd = sentences.get();
-    TokenizerME tok = tokenizer.get();
+    NewsTokenizer.Tokens tok = new NewsTokenizer.Tokens();
     int n = text.length();
     int lineStart = 0;
     while (lineStart < n) {
@@ -204,7 +197,7 @@ public final class TextAnalyzer {
       int from,
       int to,
       SentenceDetectorME sd,
-      TokenizerME tok,
+      NewsTokenizer.Tokens tok,
       List<AnalyzedSentence> out) {
     while (from < to && Character.isWhitespace(text.charAt(from))) {
       from++;
@@ -219,29 +212,24 @@ public final class TextAnalyzer {
     LineKind kind = CAPTION.matcher(line).find() ? LineKind.CAPTION : LineKind.BODY;
     Span[] sents = sd.sentPosDetect(line);
     for (Span s : sents) {
-      String st = line.substring(s.getStart(), s.getEnd());
-      Span[] toks = tok.tokenizePos(st);
-      if (toks.length == 0) {
+      tok.size = 0;
+      NewsTokenizer.tokenize(text, from + s.getStart(), from + s.getEnd(), tok);
+      if (tok.size == 0) {
         continue;
       }
-      int base = from + s.getStart();
-      int[] starts = new int[toks.length];
-      int[] ends = new int[toks.length];
-      for (int i = 0; i < toks.length; i++) {
-        starts[i] = base + toks[i].getStart();
-        ends[i] = base + toks[i].getEnd();
-      }
+      int[] starts = Arrays.copyOf(tok.starts, tok.size);
+      int[] ends = Arrays.copyOf(tok.ends, tok.size);
       LineKind k = kind;
       if (k == LineKind.BODY && sents.length == 1) {
-        List<String> words = new ArrayList<>(toks.length);
-        for (Span t : toks) {
-          words.add(st.substring(t.getStart(), t.getEnd()));
+        List<String> words = new ArrayList<>(tok.size);
+        for (int i = 0; i < tok.size; i++) {
+          words.add(text.substring(starts[i], ends[i]));
         }
         if (Features.isHeadline(words)) {
           k = LineKind.HEADLINE;
         }
       }
-      out.add(new AnalyzedSentence(base, from + s.getEnd(), starts, ends, k));
+      out.add(new AnalyzedSentence(from + s.getStart(), from + s.getEnd(), starts, ends, k));
     }
   }
 

@@ -160,7 +160,7 @@ public final class TrainNerJob {
     return c;
   }
 
-  /** One event per token: static features plus gold tag history, as base-36 predicate names. */
+  /** One event per token: static features plus gold tag history, as hexadecimal predicate names. */
   static List<Event> events(List<ConllCorpus.Document> docs, Features features) {
     List<Event> events = new ArrayList<>();
     long[] buf = new long[Features.MAX_STATIC];
@@ -180,10 +180,10 @@ public final class TrainNerJob {
               Features.tagFeatures(v, i, i > 0 ? gold[i - 1] : -1, i > 1 ? gold[i - 2] : -1, tbuf);
           String[] ctx = new String[k + tk];
           for (int j = 0; j < k; j++) {
-            ctx[j] = Long.toUnsignedString(buf[j], 36);
+            ctx[j] = Long.toHexString(buf[j]);
           }
           for (int j = 0; j < tk; j++) {
-            ctx[k + j] = Long.toUnsignedString(tbuf[j], 36);
+            ctx[k + j] = Long.toHexString(tbuf[j]);
           }
           events.add(new Event(NerModel.outcomeName(gold[i]), ctx));
         }

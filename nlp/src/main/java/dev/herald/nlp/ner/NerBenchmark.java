@@ -1,0 +1,149 @@
+package dev.herald.nlp.ner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Throughput of the whole entity tagger (language detection, sentence splitting, tokenizing, name
+ * finding, event rules, ids) on articles of about 650 tokens assembled from the benchmark text in
+ * {@code bench/paragraphs.txt}, in articles and tokens per CPU-second of the calling thread (so the
+ * figure does not depend on what else the machine runs), after a warm-up. Also times the one-off
+ * model loading.
+ */
+public final class NerBenchmark {
+
+  static final int TARGET_TOKENS = 650;
+
+  private NerBenchmark() {}
+
+  /**
+   * Benchmark figures.
+   *
+   * @param loadSeconds wall time to load all models (0 if they were loaded before)
+   * @param articles articles tagged in the timed run
+   * @param tokens tokens in them
+   * @param entities mentions found
+   * @param cpuSeconds CPU time of the timed run
+   */
+  public record Result(
+      double loadSeconds, int articles, long tokens, long entities, double cpuSeconds) {
+    public double articlesPerCpuSecond() {
+      return articles / cpuSeconds;
+    }
+
+    public double tokensPerCpuSecond() {
+      return tokens / cpuSeconds;
+    }
+  }
+
+  public static Result run(int articles, PrintStream out) {
+    long t0 = System.nanoTime();
+    EntityTagger tagger = EntityTagger.standard();
+    double load = (System.nanoTime() - t0) / 1e9;
+    List<String> texts = articles(Math.max(articles, 1));
+    TextAnalyzer analyzer = TextAnalyzer.standard();
+    long tokens = 0;
+    for (String t : texts) {
+      for (TextAnalyzer.AnalyzedSentence s : analyzer.sentences(t)) {
+        tokens += s.size();
+      }
+    }
+    // Warm-up: the JIT compiles the hot paths.
+    for (int r = 0; r < 3; r++) {
+      for (String t : texts) {
+        tagger.tag(t);
+      }
+    }
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long c0 = mx.getCurrentThreadCpuTime();
+    long entities = 0;
+    for (String t : texts) {
+      entities += tagger.tag(t).entities().size();
+    }
+    double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+    Result r = new Result(load, texts.size(), tokens, entities, cpu);
+    if (out != null) {
+      out.printf(
+          "model load %.2f s; %d articles, %d tokens (%.0f per article), %d entities in %.3f CPU-s:"
+              + " %.0f articles/CPU-s, %.0f tokens/CPU-s%n",
+          load,
+          r.articles(),
+          r.tokens(),
+          (double) r.tokens() / r.articles(),
+          r.entities(),
+          r.cpuSeconds(),
+          r.articlesPerCpuSecond(),
+          r.tokensPerCpuSecond());
+    }
+    return r;
+  }
+
+  /** Articles of about {@value #TARGET_TOKENS} tokens: a headline, then paragraphs in rotation. */
+  static List<String> articles(int count) {
+    List<String> heads = new ArrayList<>();
+    List<List<String>> bodies = new ArrayList<>();
+    try (InputStream in = NerBenchmark.class.getResourceAsStream("bench/paragraphs.txt");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        if (line.startsWith("= ")) {
+          heads.add(line.substring(2));
+          bodies.add(new ArrayList<>());
+        } else if (!bodies.isEmpty()) {
+          bodies.get(bodies.size() - 1).add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> paragraphs = new ArrayList<>();
+    for (List<String> b : bodies) {
+      paragraphs.addAll(b);
+    }
+    List<String> out = new ArrayList<>(count);
+    for (int a = 0; a < count; a++) {
+      StringBuilder sb = new StringBuilder(heads.get(a % heads.size())).append("\n\n");
+      int tokens = 0;
+      for (int p = a; tokens < TARGET_TOKENS; p++) {
+        String para = paragraphs.get(p % paragraphs.size());
+        sb.append(para).append("\n\n");
+        tokens += approxTokens(para);
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  /** Words plus punctuation marks: close to the tokenizer's count for news copy. */
+  static int approxTokens(String s) {
+    int n = 0;
+    boolean inWord = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (!inWord) {
+          n++;
+          inWord = true;
+        }
+      } else {
+        inWord = false;
+        if (c == ',' || c == '.' || c == '"' || c == '(' || c == ')' || c == ':') {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}

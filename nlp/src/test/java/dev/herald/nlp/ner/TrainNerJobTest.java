@@ -1,0 +1,45 @@
+package dev.herald.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainNerJobTest {
+
+  @TempDir Path tmp;
+
+  private static Path miniCorpus() throws URISyntaxException {
+    return Path.of(TrainNerJobTest.class.getResource("mini").toURI());
+  }
+
+  @Test
+  void shouldTrainAModelFileThatLoadsAndFindsTheNamesItWasTrainedOn() throws Exception {
+    // Given a tiny CoNLL-format corpus in the layout of ../shared/data/ner
+    Path out = tmp.resolve("ner-test.bin");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainNerJob.Settings s =
+        new TrainNerJob.Settings(60, 0.0, 0.1, 1, 1, 3, true, new int[] {4, 8});
+
+    // When the job trains and the model is loaded back from its file
+    TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
+    NerModel model;
+    try (InputStream in = Files.newInputStream(out)) {
+      model = NerModel.load(in);
+    }
+
+    // Then it reproduces the training names
+    List<List<NameSpan>> names =
+        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
+    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("wrote").contains("trained on");
+  }
+}
