@@ -2,6 +2,7 @@ package dev.herald.ingest;
 
 import dev.herald.ingest.fetch.FetchSettings;
 import dev.herald.ingest.poll.FeedPoller;
+import dev.herald.ingest.schedule.SchedulePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,12 +13,16 @@ import java.util.Objects;
  * itself never reads the environment.
  *
  * @param bootstrapServers Kafka bootstrap servers
- * @param feedList the feed list file (plain text or OPML)
+ * @param feedList the feed list file (plain text or OPML); may be null when the service is given
+ *     its feeds another way (the registry)
  * @param interval how often each feed is polled
  * @param fetch HTTP settings, the User-Agent among them
  * @param pollThreads feeds fetched at the same time
  * @param recentItemLimit article ids remembered per feed so a re-poll publishes nothing old
  * @param clientProperties extra Kafka client properties (security, timeouts), passed as they are
+ * @param schedule the bounds of the scheduler (adaptive interval, backoff, jitter)
+ * @param maxFetchesPerHost fetches from one host at a time
+ * @param hostRequestGap the least time between two requests to one host
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -26,13 +31,17 @@ public record IngestConfig(
     FetchSettings fetch,
     int pollThreads,
     int recentItemLimit,
-    Map<String, String> clientProperties) {
+    Map<String, String> clientProperties,
+    SchedulePolicy schedule,
+    int maxFetchesPerHost,
+    Duration hostRequestGap) {
 
   public static final int DEFAULT_POLL_THREADS = 4;
+  public static final int DEFAULT_MAX_FETCHES_PER_HOST = 2;
+  public static final Duration DEFAULT_HOST_REQUEST_GAP = Duration.ofSeconds(1);
 
   public IngestConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-    Objects.requireNonNull(feedList, "feedList");
     Objects.requireNonNull(fetch, "fetch");
     if (interval == null || interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive: " + interval);
@@ -44,6 +53,35 @@ public record IngestConfig(
       throw new IllegalArgumentException("recentItemLimit must be >= 1: " + recentItemLimit);
     }
     clientProperties = clientProperties == null ? Map.of() : Map.copyOf(clientProperties);
+    schedule = schedule == null ? SchedulePolicy.around(interval) : schedule;
+    if (maxFetchesPerHost < 1) {
+      throw new IllegalArgumentException("maxFetchesPerHost must be >= 1: " + maxFetchesPerHost);
+    }
+    if (hostRequestGap == null || hostRequestGap.isNegative()) {
+      throw new IllegalArgumentException("hostRequestGap must not be negative: " + hostRequestGap);
+    }
+  }
+
+  /** The first-cut form: the schedule around {@code interval}, polite host limits. */
+  public IngestConfig(
+      String bootstrapServers,
+      Path feedList,
+      Duration interval,
+      FetchSettings fetch,
+      int pollThreads,
+      int recentItemLimit,
+      Map<String, String> clientProperties) {
+    this(
+        bootstrapServers,
+        feedList,
+        interval,
+        fetch,
+        pollThreads,
+        recentItemLimit,
+        clientProperties,
+        null,
+        DEFAULT_MAX_FETCHES_PER_HOST,
+        DEFAULT_HOST_REQUEST_GAP);
   }
 
   /** Default fetch settings (User-Agent {@value FetchSettings#DEFAULT_USER_AGENT}), 4 threads. */
@@ -78,11 +116,53 @@ public record IngestConfig(
         settings,
         pollThreads,
         recentItemLimit,
-        clientProperties);
+        clientProperties,
+        schedule,
+        maxFetchesPerHost,
+        hostRequestGap);
   }
 
   public IngestConfig withPollThreads(int threads) {
     return new IngestConfig(
-        bootstrapServers, feedList, interval, fetch, threads, recentItemLimit, clientProperties);
+        bootstrapServers,
+        feedList,
+        interval,
+        fetch,
+        threads,
+        recentItemLimit,
+        clientProperties,
+        schedule,
+        maxFetchesPerHost,
+        hostRequestGap);
+  }
+
+  /** With other scheduling bounds, e.g. {@code SchedulePolicy.fixed(interval, maxBackoff)}. */
+  public IngestConfig withSchedule(SchedulePolicy policy) {
+    return new IngestConfig(
+        bootstrapServers,
+        feedList,
+        interval,
+        fetch,
+        pollThreads,
+        recentItemLimit,
+        clientProperties,
+        policy,
+        maxFetchesPerHost,
+        hostRequestGap);
+  }
+
+  /** With other per-host limits (a gap of zero disables the rate limit). */
+  public IngestConfig withHostLimits(int maxPerHost, Duration requestGap) {
+    return new IngestConfig(
+        bootstrapServers,
+        feedList,
+        interval,
+        fetch,
+        pollThreads,
+        recentItemLimit,
+        clientProperties,
+        schedule,
+        maxPerHost,
+        requestGap);
   }
 }

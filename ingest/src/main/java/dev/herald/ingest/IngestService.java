@@ -5,15 +5,20 @@ import dev.herald.ingest.article.ArticleMapper;
 import dev.herald.ingest.feeds.FeedListFile;
 import dev.herald.ingest.feeds.FeedRef;
 import dev.herald.ingest.feeds.FeedSource;
+import dev.herald.ingest.feeds.FeedStateStore;
+import dev.herald.ingest.feeds.MovableFeedSource;
+import dev.herald.ingest.feeds.ShardedFeedSource;
 import dev.herald.ingest.fetch.FeedFetcher;
 import dev.herald.ingest.parse.FeedParser;
 import dev.herald.ingest.poll.FeedPoller;
 import dev.herald.ingest.poll.PollResult;
-import dev.herald.ingest.poll.PollSchedule;
+import dev.herald.ingest.schedule.HostLimiter;
+import dev.herald.ingest.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +43,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest daemon: polls every feed of its {@link FeedSource} on its interval, with a few worker
- * threads, and publishes new articles (key: article id) and each feed's state (key: feed URL) with
- * one idempotent producer (acks=all). The feed states are read back from the compacted feed-state
- * topic on first use, so a restart neither forgets validators nor re-publishes items.
+ * The ingest daemon: polls every feed of its {@link FeedSource} when the {@link Scheduler} says it
+ * is due, with a few worker threads and per-host limits ({@link HostLimiter}), and publishes new
+ * articles (key: article id) and each feed's state (key: feed URL) with one idempotent producer
+ * (acks=all). With a plain source (a list file) the feed states are read back from the whole
+ * compacted feed-state topic on first use; a {@link ShardedFeedSource} (the registry, shared by a
+ * consumer group) hands over the states of its own share instead. Either way a restart neither
+ * forgets validators nor re-publishes items.
  *
- * <p>One instance polls every feed of its list; sharding through the registry topic comes later.
+ * <p>A feed that moved for good (301/308) is polled at its new address at once; a source that can
+ * move it ({@link MovableFeedSource}) is asked to re-key it.
  */
 public final class IngestService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
   private static final Duration TICK = Duration.ofSeconds(1);
+  private static final Duration HOST_WAIT = Duration.ofMillis(100);
   private static final Duration STATE_LOAD_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STATE_LOAD_RETRY = Duration.ofSeconds(5);
 
@@ -59,8 +69,11 @@ public final class IngestService implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final IngestPublisher publisher;
   private final ExecutorService workers;
+  private final HostLimiter hosts;
+  private final IngestCounters counters = new IngestCounters();
   private final Map<String, FeedState> states = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean stateLoaded;
@@ -71,11 +84,22 @@ public final class IngestService implements AutoCloseable {
    * @throws IllegalArgumentException when the feed list is unreadable or has bad entries
    */
   public IngestService(IngestConfig config) {
-    this(config, new FeedListFile(config.feedList()), Clock.systemUTC());
+    this(config, new FeedListFile(requireList(config)), Clock.systemUTC());
   }
 
   /** With another source of feeds (the registry, a fixed list) and clock. */
   public IngestService(IngestConfig config, FeedSource source, Clock clock) {
+    this(
+        config,
+        source,
+        clock,
+        new KafkaProducer<>(
+            producerConfig(config), new ByteArraySerializer(), new ByteArraySerializer()));
+  }
+
+  /** With a producer of the caller's (tests, benchmarks); the service closes it. */
+  public IngestService(
+      IngestConfig config, FeedSource source, Clock clock, Producer<byte[], byte[]> producer) {
     this.config = config;
     this.source = source;
     this.clock = clock;
@@ -85,14 +109,24 @@ public final class IngestService implements AutoCloseable {
             fetcher,
             new FeedParser(config.fetch().maxBytes()),
             new ArticleMapper(),
-            PollSchedule.every(config.interval()),
+            new Scheduler(config.schedule()),
             config.recentItemLimit(),
             FeedPoller.DEFAULT_MAX_ITEMS_PER_POLL);
-    this.producer =
-        new KafkaProducer<>(
-            producerConfig(config), new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer = producer;
     this.publisher = new IngestPublisher(producer);
     this.workers = Executors.newFixedThreadPool(config.pollThreads(), workerThreads());
+    this.hosts = new HostLimiter(config.maxFetchesPerHost(), config.hostRequestGap());
+    if (source instanceof ShardedFeedSource sharded) {
+      sharded.bind(new Store());
+      stateLoaded = true; // the source brings the states of its share
+    }
+  }
+
+  private static java.nio.file.Path requireList(IngestConfig config) {
+    if (config.feedList() == null) {
+      throw new IllegalArgumentException("no feed list configured");
+    }
+    return config.feedList();
   }
 
   static Map<String, Object> clientConfig(IngestConfig config) {
@@ -111,8 +145,9 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
-   * Polls every feed now, whatever its schedule, waits for the broker's acknowledgements and
-   * returns what happened. For tests, demos and {@code herald ingest --once}.
+   * Polls every feed now, whatever its schedule (but within the per-host concurrency limit), waits
+   * for the broker's acknowledgements and returns what happened. For tests, demos and {@code herald
+   * ingest --once}.
    *
    * @throws IllegalStateException when the feed state cannot be read from Kafka, or the service is
    *     closed
@@ -123,7 +158,7 @@ public final class IngestService implements AutoCloseable {
     List<Future<PollSummary>> futures = new ArrayList<>();
     for (FeedRef feed : source.feeds()) {
       if (inFlight.add(feed.url())) {
-        futures.add(workers.submit(() -> pollAndPublish(feed)));
+        futures.add(workers.submit(() -> pollWhenHostAllows(feed)));
       }
     }
     PollSummary total = PollSummary.EMPTY;
@@ -156,19 +191,44 @@ public final class IngestService implements AutoCloseable {
       }
     }
     LOG.info("Ingest running: {} feed(s), every {}", source.feeds().size(), config.interval());
+    int capacity = config.pollThreads() * 2;
     while (!closed.get()) {
       Instant now = clock.instant();
       for (FeedRef feed : source.feeds()) {
-        if (isDue(feed, now) && inFlight.add(feed.url())) {
-          try {
-            workers.execute(() -> pollAndPublish(feed));
-          } catch (RejectedExecutionException e) {
-            inFlight.remove(feed.url());
-            return; // closing
-          }
+        if (queued.get() >= capacity) {
+          break; // the workers are busy: the rest waits for the next tick, still due
+        }
+        if (!isDue(feed, now) || inFlight.contains(feed.url())) {
+          continue;
+        }
+        String host = HostLimiter.hostOf(target(feed));
+        if (!hosts.tryAcquire(host, now)) {
+          counters.hostDeferred();
+          continue;
+        }
+        if (!inFlight.add(feed.url())) {
+          hosts.release(host);
+          continue;
+        }
+        queued.incrementAndGet();
+        try {
+          workers.execute(
+              () -> {
+                try {
+                  pollAndPublish(feed);
+                } finally {
+                  hosts.release(host);
+                  queued.decrementAndGet();
+                }
+              });
+        } catch (RejectedExecutionException e) {
+          inFlight.remove(feed.url());
+          hosts.release(host);
+          queued.decrementAndGet();
+          return; // closing
         }
       }
-      if (await(TICK)) {
+      if (await(queued.get() >= capacity ? HOST_WAIT : TICK)) {
         return;
       }
     }
@@ -179,20 +239,79 @@ public final class IngestService implements AutoCloseable {
     return Map.copyOf(states);
   }
 
+  /** The last known state of one feed, or null. */
+  public FeedState feedState(String url) {
+    return states.get(url);
+  }
+
+  /** How many feeds have a known state (cheap; for metrics). */
+  public int knownFeeds() {
+    return states.size();
+  }
+
+  /** Counters since start (cheap; for metrics). */
+  public IngestCounters counters() {
+    return counters;
+  }
+
   private boolean isDue(FeedRef feed, Instant now) {
     FeedState state = states.get(feed.url());
     return state == null || state.getNextPollAt() == null || !state.getNextPollAt().isAfter(now);
+  }
+
+  /** Where the feed is fetched from: its permanent new address when it moved. */
+  private String target(FeedRef feed) {
+    FeedState state = states.get(feed.url());
+    return state != null && state.getMovedTo() != null ? state.getMovedTo() : feed.url();
+  }
+
+  /** {@link #pollAndPublish} once the feed's host has a free slot (waits for it). */
+  private PollSummary pollWhenHostAllows(FeedRef feed) {
+    String host = HostLimiter.hostOf(target(feed));
+    try {
+      while (!hosts.tryAcquire(host, clock.instant())) {
+        Instant at = hosts.availableAt(host, clock.instant());
+        long millis =
+            Math.max(
+                1,
+                Math.min(HOST_WAIT.toMillis(), Duration.between(clock.instant(), at).toMillis()));
+        Thread.sleep(millis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      inFlight.remove(feed.url());
+      return new PollSummary(0, 0, 1, 0);
+    }
+    try {
+      return pollAndPublish(feed);
+    } finally {
+      hosts.release(host);
+    }
   }
 
   /** Polls one feed and publishes the result; never throws. The caller has marked it in flight. */
   private PollSummary pollAndPublish(FeedRef feed) {
     String url = feed.url();
     try {
-      PollResult result = poller.poll(url, states.get(url), clock.instant());
+      Instant now = clock.instant();
+      PollResult result = poller.poll(url, states.get(url), now, feed.interval());
       IngestPublisher.Published published = publisher.publish(result);
       states.put(url, published.state());
+      counters.record(result, published.articles(), published.articlesFailed());
       if (published.articles() > 0) {
         LOG.info("Feed {}: {} new article(s)", SafeUrls.redact(url), published.articles());
+      }
+      if (result.failed() && result.state().getLastStatus() != null) {
+        int status = result.state().getLastStatus();
+        if ((status == 429 || status == 503) && result.state().getNextPollAt() != null) {
+          // the host asked everyone to wait, not just this feed
+          hosts.blockUntil(HostLimiter.hostOf(target(feed)), retryUntil(result, now));
+        }
+      }
+      if (published.state().getMovedTo() != null && source instanceof MovableFeedSource movable) {
+        if (movable.move(feed, published.state())) {
+          counters.feedMoved();
+        }
       }
       boolean failed = result.failed() || published.articlesFailed() > 0;
       boolean unchanged =
@@ -209,6 +328,12 @@ public final class IngestService implements AutoCloseable {
     } finally {
       inFlight.remove(url);
     }
+  }
+
+  /** The host-wide hold after a 429/503: the server's Retry-After, else a short pause. */
+  private static Instant retryUntil(PollResult result, Instant now) {
+    Duration retryAfter = result.retryAfter();
+    return now.plus(retryAfter != null ? retryAfter : Duration.ofSeconds(30));
   }
 
   private synchronized void ensureStateLoaded() {
@@ -258,7 +383,34 @@ public final class IngestService implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    if (source instanceof ShardedFeedSource sharded) {
+      sharded.close();
+    }
     producer.close(Duration.ofSeconds(10));
+  }
+
+  /** Where a sharded source hands over the states of its share. */
+  private final class Store implements FeedStateStore {
+    @Override
+    public void adopt(Map<String, FeedState> adopted) {
+      states.putAll(adopted);
+    }
+
+    @Override
+    public void drop(Collection<String> urls, Duration wait) {
+      long deadline = System.nanoTime() + wait.toNanos();
+      for (String url : urls) {
+        while (inFlight.contains(url) && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+        states.remove(url);
+      }
+    }
   }
 
   private static ThreadFactory workerThreads() {

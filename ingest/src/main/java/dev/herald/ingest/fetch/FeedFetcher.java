@@ -157,6 +157,7 @@ public final class FeedFetcher {
     String authorization = basicAuthorization(original);
     long deadlineNanos = System.nanoTime() + settings.totalDeadline().toNanos();
     URI current = withoutUserInfo(original);
+    boolean allPermanent = true;
     for (int redirects = 0; ; redirects++) {
       String currentSafe = SafeUrls.redact(current.toString());
       long remainingNanos = deadlineNanos - System.nanoTime();
@@ -227,6 +228,7 @@ public final class FeedFetcher {
                 null);
           }
           current = withoutUserInfo(next);
+          allPermanent &= status == 301 || status == 308;
         } catch (URISyntaxException | IllegalArgumentException e) {
           return error(
               FailureKind.INVALID_URL,
@@ -239,11 +241,14 @@ public final class FeedFetcher {
       }
       String newEtag = headers.firstValue("ETag").orElse(null);
       String newLastModified = headers.firstValue("Last-Modified").orElse(null);
+      String movedTo = redirects > 0 && allPermanent ? movedTo(original, current) : null;
+      Duration cacheFor = CacheHeaders.freshFor(headers, Instant.now());
       if (status == 304) {
         // A 304 may omit validators; the ones we sent are then still current.
         boolean fresh = newEtag != null || newLastModified != null;
         return FetchResult.notModified(
-            fresh ? newEtag : etag, fresh ? newLastModified : lastModified, currentSafe);
+                fresh ? newEtag : etag, fresh ? newLastModified : lastModified, currentSafe)
+            .withCaching(cacheFor, movedTo);
       }
       if (status != 200 && status != 203) {
         return error(
@@ -253,12 +258,13 @@ public final class FeedFetcher {
         byte[] body =
             maybeGunzip(response.body(), headers.firstValue("Content-Encoding").orElse(null));
         return FetchResult.ok(
-            status,
-            body,
-            headers.firstValue("Content-Type").orElse(null),
-            newEtag,
-            newLastModified,
-            currentSafe);
+                status,
+                body,
+                headers.firstValue("Content-Type").orElse(null),
+                newEtag,
+                newLastModified,
+                currentSafe)
+            .withCaching(cacheFor, movedTo);
       } catch (IOException e) {
         return ioFailure(e, status, currentSafe);
       }
@@ -322,6 +328,17 @@ public final class FeedFetcher {
     }
     String decoded = URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
     return "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The new address of a feed moved for good, with its credentials when the host is the same. */
+  private static String movedTo(URI original, URI moved) {
+    String userInfo = original.getRawUserInfo();
+    if (userInfo == null || !Objects.equals(lower(original.getHost()), lower(moved.getHost()))) {
+      return moved.toString();
+    }
+    String s = moved.toString();
+    int at = s.indexOf("://");
+    return s.substring(0, at + 3) + userInfo + "@" + s.substring(at + 3);
   }
 
   private static boolean sameOrigin(URI a, URI b) {

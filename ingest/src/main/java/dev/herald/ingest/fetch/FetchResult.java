@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * @param finalUrl the URL after redirects, without credentials
  * @param retryAfter the server's Retry-After (429, 503), or null
  * @param failure why it failed; null unless ERROR
+ * @param cacheFor how long the server says the response stays fresh (Cache-Control max-age, else
+ *     Expires), or null
+ * @param movedTo where every redirect on the way said the feed moved for good (301, 308), or null;
+ *     keeps the original URL's credentials when the host is the same, so it must never be logged
  */
 public record FetchResult(
     Status status,
@@ -29,7 +33,9 @@ public record FetchResult(
     String lastModified,
     String finalUrl,
     Duration retryAfter,
-    Failure failure) {
+    Failure failure,
+    Duration cacheFor,
+    String movedTo) {
 
   public enum Status {
     OK,
@@ -56,18 +62,54 @@ public record FetchResult(
       String lastModified,
       String finalUrl) {
     return new FetchResult(
-        Status.OK, httpStatus, body, contentType, etag, lastModified, finalUrl, null, null);
+        Status.OK,
+        httpStatus,
+        body,
+        contentType,
+        etag,
+        lastModified,
+        finalUrl,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static FetchResult notModified(String etag, String lastModified, String finalUrl) {
     return new FetchResult(
-        Status.NOT_MODIFIED, 304, null, null, etag, lastModified, finalUrl, null, null);
+        Status.NOT_MODIFIED, 304, null, null, etag, lastModified, finalUrl, null, null, null, null);
   }
 
   public static FetchResult error(
       Failure failure, int httpStatus, String finalUrl, Duration retryAfter) {
     return new FetchResult(
-        Status.ERROR, httpStatus, null, null, null, null, finalUrl, retryAfter, failure);
+        Status.ERROR,
+        httpStatus,
+        null,
+        null,
+        null,
+        null,
+        finalUrl,
+        retryAfter,
+        failure,
+        null,
+        null);
+  }
+
+  /** This result with the server's freshness lifetime and the feed's permanent new address. */
+  public FetchResult withCaching(Duration freshFor, String permanentlyMovedTo) {
+    return new FetchResult(
+        status,
+        httpStatus,
+        body,
+        contentType,
+        etag,
+        lastModified,
+        finalUrl,
+        retryAfter,
+        failure,
+        freshFor,
+        permanentlyMovedTo);
   }
 
   /** The charset named in the Content-Type header, or null. */

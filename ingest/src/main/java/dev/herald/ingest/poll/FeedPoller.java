@@ -8,9 +8,14 @@ import dev.herald.ingest.SafeUrls;
 import dev.herald.ingest.article.ArticleMapper;
 import dev.herald.ingest.fetch.FeedFetcher;
 import dev.herald.ingest.fetch.FetchResult;
+import dev.herald.ingest.parse.FeedHints;
 import dev.herald.ingest.parse.FeedParser;
 import dev.herald.ingest.parse.ParseResult;
 import dev.herald.ingest.parse.ParsedFeed;
+import dev.herald.ingest.schedule.EntryFrequency;
+import dev.herald.ingest.schedule.PollTiming;
+import dev.herald.ingest.schedule.SchedulePolicy;
+import dev.herald.ingest.schedule.Scheduler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -42,10 +47,11 @@ public final class FeedPoller {
   private final FeedFetcher fetcher;
   private final FeedParser parser;
   private final ArticleMapper mapper;
-  private final PollSchedule schedule;
+  private final Scheduler scheduler;
   private final int recentItemLimit;
   private final int maxItemsPerPoll;
 
+  /** With a fixed schedule: exactly the interval while a feed works, doubling while it fails. */
   public FeedPoller(
       FeedFetcher fetcher,
       FeedParser parser,
@@ -53,10 +59,26 @@ public final class FeedPoller {
       PollSchedule schedule,
       int recentItemLimit,
       int maxItemsPerPoll) {
+    this(
+        fetcher,
+        parser,
+        mapper,
+        new Scheduler(SchedulePolicy.fixed(schedule.interval(), schedule.maxBackoff()), () -> 0.5),
+        recentItemLimit,
+        maxItemsPerPoll);
+  }
+
+  public FeedPoller(
+      FeedFetcher fetcher,
+      FeedParser parser,
+      ArticleMapper mapper,
+      Scheduler scheduler,
+      int recentItemLimit,
+      int maxItemsPerPoll) {
     this.fetcher = fetcher;
     this.parser = parser;
     this.mapper = mapper;
-    this.schedule = schedule;
+    this.scheduler = scheduler;
     if (recentItemLimit < 1 || maxItemsPerPoll < 1) {
       throw new IllegalArgumentException("limits must be positive");
     }
@@ -75,45 +97,78 @@ public final class FeedPoller {
         DEFAULT_MAX_ITEMS_PER_POLL);
   }
 
+  /** A poller with the default limits and the given scheduler. */
+  public static FeedPoller create(FeedFetcher fetcher, Scheduler scheduler) {
+    return new FeedPoller(
+        fetcher,
+        new FeedParser(fetcher.settings().maxBytes()),
+        new ArticleMapper(),
+        scheduler,
+        DEFAULT_RECENT_ITEM_LIMIT,
+        DEFAULT_MAX_ITEMS_PER_POLL);
+  }
+
   /**
-   * Polls {@code feedUrl} once.
+   * Polls {@code feedUrl} once at the default interval; see {@link #poll(String, FeedState,
+   * Instant, Duration)}.
+   */
+  public PollResult poll(String feedUrl, FeedState previous, Instant now) {
+    return poll(feedUrl, previous, now, null);
+  }
+
+  /**
+   * Polls {@code feedUrl} once: at the address it permanently moved to, if it did.
    *
    * @param previous the feed's last state, or null for a feed never polled
    * @param now the poll time: stamps {@code fetchedAt}, {@code lastFetchAt} and the next poll
+   * @param interval the feed's own configured interval, or null for the scheduler's default
    */
-  public PollResult poll(String feedUrl, FeedState previous, Instant now) {
+  public PollResult poll(String feedUrl, FeedState previous, Instant now, Duration interval) {
     try {
-      return pollUnchecked(feedUrl, previous, now);
+      return pollUnchecked(feedUrl, previous, now, interval);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("Feed {}: unexpected error", SafeUrls.redact(feedUrl), e);
       return failed(
           feedUrl,
           previous,
           now,
+          interval,
           new Failure(FailureKind.INTERNAL, e.getClass().getSimpleName()),
           null,
           null);
     }
   }
 
-  private PollResult pollUnchecked(String feedUrl, FeedState previous, Instant now) {
+  private PollResult pollUnchecked(
+      String feedUrl, FeedState previous, Instant now, Duration interval) {
     String etag = previous == null ? null : previous.getEtag();
     String lastModified = previous == null ? null : previous.getLastModified();
-    FetchResult fetched = fetcher.fetch(feedUrl, etag, lastModified);
+    String target =
+        previous != null && previous.getMovedTo() != null ? previous.getMovedTo() : feedUrl;
+    FetchResult fetched = fetcher.fetch(target, etag, lastModified);
+    String movedTo = fetched.movedTo() != null ? fetched.movedTo() : target;
+    movedTo = movedTo.equals(feedUrl) ? null : movedTo;
 
     switch (fetched.status()) {
       case ERROR -> {
         return failed(
-            feedUrl, previous, now, fetched.failure(), fetched.httpStatus(), fetched.retryAfter());
+            feedUrl,
+            previous,
+            now,
+            interval,
+            fetched.failure(),
+            fetched.httpStatus(),
+            fetched.retryAfter());
       }
       case NOT_MODIFIED -> {
-        FeedState state =
+        FeedState.Builder b =
             succeeded(feedUrl, previous, now, 304)
                 .setEtag(fetched.etag())
                 .setLastModified(fetched.lastModified())
                 .setNotModifiedCount(notModifiedCount(previous) + 1)
-                .build();
-        return new PollResult(feedUrl, PollResult.Outcome.NOT_MODIFIED, state, List.of(), null);
+                .setMovedTo(movedTo);
+        schedule(b, previous, now, interval, fetched, null, null);
+        return new PollResult(feedUrl, PollResult.Outcome.NOT_MODIFIED, b.build(), List.of(), null);
       }
       default -> {
         // OK: fall through to the body
@@ -122,19 +177,20 @@ public final class FeedPoller {
 
     String hash = sha256(fetched.body());
     if (previous != null && hash.equals(previous.getContentHash())) {
-      FeedState state =
+      FeedState.Builder b =
           succeeded(feedUrl, previous, now, fetched.httpStatus())
               .setEtag(fetched.etag())
               .setLastModified(fetched.lastModified())
               .setNotModifiedCount(notModifiedCount(previous) + 1)
-              .build();
-      return new PollResult(feedUrl, PollResult.Outcome.UNCHANGED, state, List.of(), null);
+              .setMovedTo(movedTo);
+      schedule(b, previous, now, interval, fetched, null, null);
+      return new PollResult(feedUrl, PollResult.Outcome.UNCHANGED, b.build(), List.of(), null);
     }
 
     ParseResult parsed = parser.parse(fetched.body(), fetched.contentType());
     if (!parsed.isOk()) {
       // Validators are not stored: a 304 must not hide a body we could not read.
-      return failed(feedUrl, previous, now, parsed.failure(), fetched.httpStatus(), null);
+      return failed(feedUrl, previous, now, interval, parsed.failure(), fetched.httpStatus(), null);
     }
 
     Set<String> known =
@@ -149,20 +205,91 @@ public final class FeedPoller {
           feed.entries().size(),
           maxItemsPerPoll);
     }
-    for (RawArticle article : mapper.mapAll(feedUrl, feed, now, maxItemsPerPoll)) {
+    List<RawArticle> articles = mapper.mapAll(feedUrl, feed, now, maxItemsPerPoll);
+    for (RawArticle article : articles) {
       String id = article.getId();
       if (currentIds.add(id) && !known.contains(id)) {
         fresh.add(article);
       }
     }
-    FeedState state =
+    FeedState.Builder b =
         succeeded(feedUrl, previous, now, fetched.httpStatus())
             .setEtag(fetched.etag())
             .setLastModified(fetched.lastModified())
             .setContentHash(hash)
             .setRecentItemIds(recentIds(currentIds, previous))
-            .build();
-    return new PollResult(feedUrl, PollResult.Outcome.FETCHED, state, fresh, null);
+            .setMovedTo(movedTo)
+            .setDeclaredIntervalSeconds(seconds(declared(feed.hints())));
+    if (!fresh.isEmpty()) {
+      b.setLastNewItemAt(now);
+    }
+    schedule(b, previous, now, interval, fetched, articles, fresh);
+    return new PollResult(feedUrl, PollResult.Outcome.FETCHED, b.build(), fresh, null);
+  }
+
+  /**
+   * Sets the entry-interval estimate and the next poll of a successful poll. {@code articles} is
+   * null when the body was not parsed (304, unchanged): the stored estimate then applies, stretched
+   * if the feed has gone quiet.
+   */
+  private void schedule(
+      FeedState.Builder b,
+      FeedState previous,
+      Instant now,
+      Duration interval,
+      FetchResult fetched,
+      List<RawArticle> articles,
+      List<RawArticle> fresh) {
+    Duration estimate = previous == null ? null : duration(previous.getEntryIntervalSeconds());
+    Instant newest = previous == null ? null : previous.getLastNewItemAt();
+    if (articles != null) {
+      List<Instant> dates = new ArrayList<>();
+      for (RawArticle a : articles) {
+        if (a.getPublishedAt() != null) {
+          dates.add(a.getPublishedAt());
+        }
+      }
+      Duration fromDates = EntryFrequency.fromDates(dates, now);
+      if (fromDates != null) {
+        estimate = fromDates;
+        newest = dates.stream().filter(d -> !d.isAfter(now)).max(Instant::compareTo).orElse(newest);
+      } else if (!fresh.isEmpty() && previous != null && previous.getLastNewItemAt() != null) {
+        estimate =
+            EntryFrequency.fromArrival(
+                estimate, Duration.between(previous.getLastNewItemAt(), now));
+      }
+      if (!fresh.isEmpty() && fromDates == null) {
+        newest = now;
+      }
+    }
+    b.setEntryIntervalSeconds(seconds(estimate));
+    Duration declared = duration(b.getDeclaredIntervalSeconds());
+    PollTiming timing =
+        new PollTiming(
+            interval,
+            fetched.cacheFor(),
+            declared,
+            EntryFrequency.withQuiet(estimate, newest, now),
+            0,
+            null);
+    b.setNextPollAt(scheduler.nextPollAt(now, timing));
+  }
+
+  private static Duration declared(FeedHints hints) {
+    Duration ttl = hints.ttl();
+    Duration period = hints.updatePeriod();
+    if (ttl == null) {
+      return period;
+    }
+    return period == null || ttl.compareTo(period) >= 0 ? ttl : period;
+  }
+
+  private static Integer seconds(Duration d) {
+    return d == null ? null : (int) Math.min(Integer.MAX_VALUE, d.toSeconds());
+  }
+
+  private static Duration duration(Integer seconds) {
+    return seconds == null ? null : Duration.ofSeconds(seconds);
   }
 
   /**
@@ -201,27 +328,38 @@ public final class FeedPoller {
     return base(feedUrl, previous, now, httpStatus)
         .setLastSuccessAt(now)
         .setLastError(null)
-        .setConsecutiveErrors(0)
-        .setNextPollAt(schedule.nextPollAt(now, 0, null));
+        .setConsecutiveErrors(0);
   }
 
   private PollResult failed(
       String feedUrl,
       FeedState previous,
       Instant now,
+      Duration interval,
       Failure failure,
       Integer httpStatus,
       Duration retryAfter) {
     int errors = (previous == null ? 0 : previous.getConsecutiveErrors()) + 1;
     LOG.warn(
         "Feed {} failed ({} in a row): {}", SafeUrls.redact(feedUrl), errors, failure.describe());
+    PollTiming timing =
+        new PollTiming(
+            interval,
+            null,
+            previous == null ? null : duration(previous.getDeclaredIntervalSeconds()),
+            null,
+            errors,
+            retryAfter);
     FeedState state =
         base(feedUrl, previous, now, httpStatus == null ? 0 : httpStatus)
             .setLastError(failure.describe())
+            .setLastErrorAt(now)
+            .setErrorCount((previous == null ? 0 : previous.getErrorCount()) + 1)
             .setConsecutiveErrors(errors)
-            .setNextPollAt(schedule.nextPollAt(now, errors, retryAfter))
+            .setNextPollAt(scheduler.nextPollAt(now, timing))
             .build();
-    return new PollResult(feedUrl, PollResult.Outcome.FAILED, state, List.of(), failure);
+    return new PollResult(
+        feedUrl, PollResult.Outcome.FAILED, state, List.of(), failure, retryAfter);
   }
 
   private static FeedState.Builder base(

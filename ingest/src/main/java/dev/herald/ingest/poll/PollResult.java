@@ -3,15 +3,22 @@ package dev.herald.ingest.poll;
 import dev.herald.avro.FeedState;
 import dev.herald.avro.RawArticle;
 import dev.herald.ingest.Failure;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The outcome of one poll of one feed: the feed's new state (always present, to be published), the
- * articles not published before, and the failure when the poll failed.
+ * articles not published before, and the failure (with the server's Retry-After, if any) when the
+ * poll failed.
  */
 public record PollResult(
-    String feedUrl, Outcome outcome, FeedState state, List<RawArticle> articles, Failure failure) {
+    String feedUrl,
+    Outcome outcome,
+    FeedState state,
+    List<RawArticle> articles,
+    Failure failure,
+    Duration retryAfter) {
 
   public enum Outcome {
     /** A 200 with a new body, parsed; {@code articles} holds its new items (maybe none). */
@@ -32,6 +39,15 @@ public record PollResult(
     if ((outcome == Outcome.FAILED) != (failure != null)) {
       throw new IllegalArgumentException("failure must be set exactly when the poll failed");
     }
+  }
+
+  public PollResult(
+      String feedUrl,
+      Outcome outcome,
+      FeedState state,
+      List<RawArticle> articles,
+      Failure failure) {
+    this(feedUrl, outcome, state, articles, failure, null);
   }
 
   public boolean failed() {
