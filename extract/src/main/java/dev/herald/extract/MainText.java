@@ -514,6 +514,29 @@ final class MainText {
       }
       out.add(b.text);
     }
-    return out;
+    return withoutLeadingLabels(out);
+  }
+
+  /**
+   * Section labels and kickers ("Editorial", "Review") above the first paragraph: one to three
+   * words without sentence punctuation, followed by a real paragraph.
+   */
+  private static List<String> withoutLeadingLabels(List<String> paragraphs) {
+    int first = 0;
+    while (first < paragraphs.size() - 1 && isLabel(paragraphs.get(first))) {
+      first++;
+    }
+    if (first == 0 || paragraphs.get(first).length() < 80) {
+      return paragraphs;
+    }
+    return paragraphs.subList(first, paragraphs.size());
+  }
+
+  private static boolean isLabel(String p) {
+    if (p.length() > 30) {
+      return false;
+    }
+    char last = p.charAt(p.length() - 1);
+    return last != '.' && last != '!' && last != '?' && p.split(" ").length <= 3;
   }
 }
