@@ -2,6 +2,7 @@ package dev.herald.ingest;
 
 import dev.herald.avro.FeedState;
 import dev.herald.ingest.article.ArticleMapper;
+import dev.herald.ingest.cli.FeedsJob;
 import dev.herald.ingest.feeds.FeedListFile;
 import dev.herald.ingest.feeds.FeedRef;
 import dev.herald.ingest.feeds.FeedSource;
@@ -12,6 +13,8 @@ import dev.herald.ingest.fetch.FeedFetcher;
 import dev.herald.ingest.parse.FeedParser;
 import dev.herald.ingest.poll.FeedPoller;
 import dev.herald.ingest.poll.PollResult;
+import dev.herald.ingest.registry.FeedRegistry;
+import dev.herald.ingest.registry.RegistryFeedSource;
 import dev.herald.ingest.schedule.HostLimiter;
 import dev.herald.ingest.schedule.Scheduler;
 import java.time.Clock;
@@ -61,6 +64,7 @@ public final class IngestService implements AutoCloseable {
   private static final Duration HOST_WAIT = Duration.ofMillis(100);
   private static final Duration STATE_LOAD_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STATE_LOAD_RETRY = Duration.ofSeconds(5);
+  private static final Duration SHARE_WAIT = Duration.ofSeconds(120);
 
   private final IngestConfig config;
   private final FeedSource source;
@@ -122,6 +126,35 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
+  /**
+   * The sharded daemon: feeds from the registry ({@code herald.feeds}), shared with every other
+   * instance of consumer group {@code groupId} over the topic's partitions. Creates the registry
+   * topics when missing and first imports {@code config.feedList()} when set (feeds not registered
+   * yet are added; the registry stays the source of truth).
+   *
+   * @throws IllegalArgumentException when the feed list has bad entries
+   * @throws IllegalStateException when Kafka cannot be reached to import the list
+   */
+  public static IngestService withRegistry(IngestConfig config, String groupId) {
+    Map<String, Object> client = clientConfig(config);
+    if (config.feedList() != null) {
+      try (FeedsJob job = new FeedsJob(client)) {
+        job.importFile(
+            config.feedList(),
+            config.interval(),
+            new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream(),
+                true,
+                java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException | TimeoutException e) {
+        throw new IllegalStateException("cannot import " + config.feedList() + ": " + e, e);
+      }
+    } else {
+      FeedRegistry.ensureTopics(client);
+    }
+    return new IngestService(config, new RegistryFeedSource(client, groupId), Clock.systemUTC());
+  }
+
   private static java.nio.file.Path requireList(IngestConfig config) {
     if (config.feedList() == null) {
       throw new IllegalArgumentException("no feed list configured");
@@ -129,7 +162,8 @@ public final class IngestService implements AutoCloseable {
     return config.feedList();
   }
 
-  static Map<String, Object> clientConfig(IngestConfig config) {
+  /** The Kafka client properties of a config: its extra properties and bootstrap servers. */
+  public static Map<String, Object> clientConfig(IngestConfig config) {
     Map<String, Object> p = new HashMap<>(config.clientProperties());
     p.put("bootstrap.servers", config.bootstrapServers());
     return p;
@@ -155,6 +189,7 @@ public final class IngestService implements AutoCloseable {
   public PollSummary pollAllOnce() {
     ensureOpen();
     ensureStateLoaded();
+    awaitShare(SHARE_WAIT);
     List<Future<PollSummary>> futures = new ArrayList<>();
     for (FeedRef feed : source.feeds()) {
       if (inFlight.add(feed.url())) {
@@ -193,6 +228,12 @@ public final class IngestService implements AutoCloseable {
     LOG.info("Ingest running: {} feed(s), every {}", source.feeds().size(), config.interval());
     int capacity = config.pollThreads() * 2;
     while (!closed.get()) {
+      if (source instanceof ShardedFeedSource sharded && !sharded.ready()) {
+        if (await(HOST_WAIT)) {
+          return; // closed while the share is (re)assigned
+        }
+        continue;
+      }
       Instant now = clock.instant();
       for (FeedRef feed : source.feeds()) {
         if (queued.get() >= capacity) {
@@ -351,6 +392,22 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
+  /** Waits (bounded) until a sharded source has its share; a plain source is always ready. */
+  private void awaitShare(Duration max) {
+    if (!(source instanceof ShardedFeedSource sharded)) {
+      return;
+    }
+    long deadline = System.nanoTime() + max.toNanos();
+    while (!sharded.ready()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no registry share assigned within " + max);
+      }
+      if (await(HOST_WAIT)) {
+        throw new IllegalStateException("ingest service is closed");
+      }
+    }
+  }
+
   private void ensureOpen() {
     if (closed.get()) {
       throw new IllegalStateException("ingest service is closed");
@@ -394,6 +451,11 @@ public final class IngestService implements AutoCloseable {
     @Override
     public void adopt(Map<String, FeedState> adopted) {
       states.putAll(adopted);
+    }
+
+    @Override
+    public void adoptIfAbsent(Map<String, FeedState> adopted) {
+      adopted.forEach(states::putIfAbsent);
     }
 
     @Override

@@ -12,6 +12,12 @@ public interface FeedStateStore {
   void adopt(Map<String, FeedState> states);
 
   /**
+   * Takes these states only for feeds without one (a feed moved here by another instance); never
+   * replaces a state this instance already has, which may be newer.
+   */
+  void adoptIfAbsent(Map<String, FeedState> states);
+
+  /**
    * Forgets these feeds (revoked), after waiting up to {@code wait} for their polls in flight, so
    * their last state is published before another instance reads it.
    */
