@@ -26,6 +26,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * (earlier, later), votes for the earliest canonical among the verified ones, then files the
  * article under its keys.
  *
+ * <p>Which retained articles count as earlier: with one shard, every article filed before the probe
+ * (the shard's log is one total order, as {@code DedupeIndex.offer} order); with several shards,
+ * each sees its own interleaving, so only articles that arrived earlier ({@link Votes#isEarlier})
+ * count, which keeps two shards from making two articles copies of each other.
+ *
  * <p>Two window stores, both on arrival time with the dedupe retention, so expired articles leave
  * segment by segment: the band index (band key to article ids, duplicates kept; a key stops taking
  * new ids once it holds {@code maxPerKey} live ones, so a hot band stays bounded and keeps the
@@ -39,6 +44,7 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
   private final int shards;
   private final long retentionMs;
   private final int maxPerKey;
+  private final boolean shardOrder;
   private ProcessorContext<String, DedupeMessage> context;
   private WindowStore<String, String> index;
   private WindowStore<String, DedupeEntry> fingerprints;
@@ -56,6 +62,7 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
     this.shards = shards;
     this.retentionMs = retention.toMillis();
     this.maxPerKey = maxPerKey;
+    this.shardOrder = shards == 1;
   }
 
   @Override
@@ -105,7 +112,7 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
                 .setArticleId(id)
                 .setArticle(null)
                 .setReceivedAt(receivedAt)
-                .setExpectedVotes(0)
+                .setExpectedVotes(shards)
                 .setVotes(1)
                 .setBest(best)
                 .build(),
@@ -117,11 +124,14 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
    */
   private int lookUp(String key, String id, long at, Map<String, Long> candidates) {
     int live = 0;
-    try (WindowStoreIterator<String> it = index.fetch(key, at - retentionMs, at)) {
+    long to = shardOrder ? Long.MAX_VALUE : at;
+    try (WindowStoreIterator<String> it = index.fetch(key, at - retentionMs, to)) {
       while (it.hasNext() && live < maxPerKey) {
         KeyValue<Long, String> e = it.next();
         live++;
-        if (Votes.isEarlier(e.key, e.value, at, id)) {
+        boolean earlier =
+            shardOrder ? !e.value.equals(id) : Votes.isEarlier(e.key, e.value, at, id);
+        if (earlier) {
           candidates.putIfAbsent(e.value, e.key);
         }
       }

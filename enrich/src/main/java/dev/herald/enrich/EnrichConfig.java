@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param streamThreads stream threads in this instance
  * @param extraProperties more client and Streams properties (security, tuning), passed through
  * @param bandShards band shards of the near-duplicate index: each article goes to every shard once,
- *     so this is both the fan-out per article and the parallelism of the band stage; changing it
- *     needs an application reset (the shards' stores are laid out by it)
+ *     so this is both the fan-out per article and the parallelism of the band stage. With more than
+ *     one, a copy that overtakes its canonical under backlog stays unlinked (ADR 6, Topology).
+ *     Changing it needs an application reset (the shards' stores are laid out by it)
  */
 public record EnrichConfig(
     String applicationId,
@@ -39,8 +40,12 @@ public record EnrichConfig(
 
   public static final String DEFAULT_APPLICATION_ID = "herald-enrich";
 
-  /** Default band shards: fan-out 4 per article, up to 4 band tasks (ADR 6, Topology). */
-  public static final int DEFAULT_BAND_SHARDS = 4;
+  /**
+   * Default band shards: one. Every band lookup in one task, in one order: the decisions of {@code
+   * DedupeIndex}, one probe and one vote per article, the fingerprint stored once (ADR 6,
+   * Topology).
+   */
+  public static final int DEFAULT_BAND_SHARDS = 1;
 
   /** One shard per LSH band key (32 bands and the exact key) at most. */
   public static final int MAX_BAND_SHARDS = 33;

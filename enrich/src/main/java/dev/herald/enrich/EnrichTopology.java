@@ -41,7 +41,7 @@ import org.apache.kafka.streams.state.Stores;
  *   ┬─ no sketch (short body): canonical ─────────────────────────────────┐
  *   └─ hold for votes [dedupe-pending] ─ one probe per band shard ═▶ by-band
  *        ─ vote by band [dedupe-band-index, dedupe-fingerprints] ═▶ by-article
- *        ─ collect votes [dedupe-pending] ─────────────────────────────────┴─ decided
+ *        ─ collect votes [dedupe-votes, dedupe-pending] ─────────────────────────────────┴─ decided
  *   decided ┬─ copy ═▶ by-cluster ─ record copy on cluster [dedupe-clusters] ▶ herald.articles.enriched
  *           └─ canonical ─ tag ─┬─ failed ─────────────────────────────────────▶ herald.dlq
  *                               └─▶ herald.articles.enriched
@@ -58,6 +58,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class EnrichTopology {
   public static final String SEEN_IDS_STORE = "seen-article-ids";
   public static final String PENDING_STORE = "dedupe-pending";
+  public static final String VOTES_STORE = "dedupe-votes";
   public static final String BAND_INDEX_STORE = "dedupe-band-index";
   public static final String FINGERPRINT_STORE = "dedupe-fingerprints";
   public static final String CLUSTER_STORE = "dedupe-clusters";
@@ -171,10 +172,14 @@ public final class EnrichTopology {
     int shards = config.bandShards();
     NearDupFingerprinter fingerprinter = new NearDupFingerprinter();
     Serde<DedupeMessage> messageSerde = HeraldSerdes.avro(DedupeMessage.class);
-    // Pending articles are few (only those whose votes are in flight): kept in memory, logged.
+    // Held articles and vote tallies are few (only those whose votes are in flight): kept in
+    // memory, logged.
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.String(), messageSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(VOTES_STORE), Serdes.String(), messageSerde));
     builder.addStateStore(
         Stores.windowStoreBuilder(
             Stores.persistentWindowStore(BAND_INDEX_STORE, retention, retention, true),
@@ -232,9 +237,10 @@ public final class EnrichTopology {
                 FINGERPRINT_STORE)
             .repartition(Repartitioned.with(Serdes.String(), messageSerde).withName("by-article"))
             .processValues(
-                () -> new VoteCollector(PENDING_STORE, metrics),
+                () -> new VoteCollector(PENDING_STORE, VOTES_STORE, metrics),
                 Named.as("collect-votes"),
-                PENDING_STORE);
+                PENDING_STORE,
+                VOTES_STORE);
 
     var decided =
         collected

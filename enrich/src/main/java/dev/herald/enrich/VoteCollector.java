@@ -9,20 +9,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds the band shards' votes into the held article; once every shard has voted, releases it,
- * decided: a copy of the earliest canonical any shard verified it against, else canonical. Votes
- * only point at earlier articles, so no two articles can be copies of each other.
+ * Tallies the band shards' votes on a held article; once every shard has voted, releases the
+ * article, decided: a copy of the earliest canonical any shard verified it against, else canonical.
+ * Votes only point at earlier articles (see {@link BandIndex}), so no two articles can be copies of
+ * each other. The tally lives apart from the held article, so a vote rewrites a few bytes, not the
+ * article.
  */
 final class VoteCollector implements FixedKeyProcessor<String, DedupeMessage, DedupeMessage> {
   private static final Logger LOG = LoggerFactory.getLogger(VoteCollector.class);
 
   private final String pendingStore;
+  private final String votesStore;
   private final EnrichMetrics metrics;
   private FixedKeyProcessorContext<String, DedupeMessage> context;
   private KeyValueStore<String, DedupeMessage> pending;
+  private KeyValueStore<String, DedupeMessage> votes;
 
-  VoteCollector(String pendingStore, EnrichMetrics metrics) {
+  VoteCollector(String pendingStore, String votesStore, EnrichMetrics metrics) {
     this.pendingStore = pendingStore;
+    this.votesStore = votesStore;
     this.metrics = metrics;
   }
 
@@ -30,29 +35,42 @@ final class VoteCollector implements FixedKeyProcessor<String, DedupeMessage, De
   public void init(FixedKeyProcessorContext<String, DedupeMessage> context) {
     this.context = context;
     this.pending = context.getStateStore(pendingStore);
+    this.votes = context.getStateStore(votesStore);
   }
 
   @Override
   public void process(FixedKeyRecord<String, DedupeMessage> record) {
     DedupeMessage vote = record.value();
-    DedupeMessage held = pending.get(vote.getArticleId());
-    if (held == null || held.getArticle() == null) {
+    String id = vote.getArticleId();
+    DedupeMessage tally = vote;
+    if (vote.getExpectedVotes() > 1) {
+      DedupeMessage before = votes.get(id);
+      if (before != null) {
+        before.setVotes(before.getVotes() + vote.getVotes());
+        before.setBest(Votes.best(before.getBest(), vote.getBest()));
+        tally = before;
+      }
+      if (tally.getVotes() < tally.getExpectedVotes()) {
+        votes.put(id, tally);
+        return;
+      }
+      if (before != null) {
+        votes.delete(id);
+      }
+    }
+    DedupeMessage held = pending.delete(id);
+    if (held == null) {
       // The article is held by another task: herald.articles.raw is not partitioned by id.
       if (metrics.strayVotes.getAndIncrement() % 10_000 == 0) {
         LOG.warn(
-            "Dedupe vote for article {} that this task does not hold: is herald.articles.raw"
+            "Dedupe votes for article {} that this task does not hold: is herald.articles.raw"
                 + " keyed by article id with the default partitioner?",
-            vote.getArticleId());
+            id);
       }
       return;
     }
-    held.setVotes(held.getVotes() + vote.getVotes());
-    held.setBest(Votes.best(held.getBest(), vote.getBest()));
-    if (held.getVotes() < held.getExpectedVotes()) {
-      pending.put(vote.getArticleId(), held);
-      return;
-    }
-    pending.delete(vote.getArticleId());
+    held.setVotes(tally.getVotes());
+    held.setBest(tally.getBest());
     if (held.getBest() != null) {
       metrics.duplicates.incrementAndGet();
     }

@@ -352,6 +352,32 @@ class EnrichTopologyTest {
         .containsExactly("a1->null", "w7->a1", "n1->null", "n2->null");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void shouldDecideByShardOrderWithOneShardAndByArrivalTimeWithSeveral(int shards) {
+    // Given a copy stamped before the seed that reaches Herald after it (a lagging partition)
+    driver.close();
+    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir).withBandShards(shards);
+    driver =
+        new TopologyTestDriver(
+            EnrichTopology.build(config, DETECTOR, new EnrichMetrics(), CLOCK),
+            EnrichService.streamsProperties(config),
+            Instant.parse("2017-11-14T06:00:00Z"));
+    openTopics();
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
+    raw.pipeInput(
+        "w7",
+        syndicatedCopy("w7", "https://wire.example/w7", "Wire"),
+        t0.minus(Duration.ofMinutes(5)));
+
+    // Then one shard, one order: the copy joins the seed; several shards order by arrival time,
+    // so the copy stays apart (a missed copy, never two articles linked to each other)
+    assertThat(enriched.readValuesToList())
+        .extracting(e -> e.getArticle().getId() + "->" + e.getDuplicateOf())
+        .containsExactly("a1->null", shards == 1 ? "w7->a1" : "w7->null");
+  }
+
   /** The seed as a wire copy: byline, dateline, new headline, last paragraph cut in half. */
   private static RawArticle syndicatedCopy(String id, String url, String source) {
     List<String> paragraphs = new ArrayList<>(List.of(SeedArticle.text().split("\n\n")));
