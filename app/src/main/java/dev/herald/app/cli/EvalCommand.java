@@ -3,6 +3,7 @@ package dev.herald.app.cli;
 import dev.herald.extract.eval.ExtractionEvaluator;
 import dev.herald.nlp.dedupe.NearDupEvaluator;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
+import dev.herald.nlp.ner.EvalNerJob;
 import dev.herald.nlp.schedule.eval.ScheduleEvalJob;
 import dev.herald.nlp.time.eval.Report;
 import dev.herald.nlp.time.eval.TimemlEvaluator;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
       EvalCommand.Schedule.class,
       EvalCommand.Timeml.class,
       EvalCommand.Dedupe.class,
-      EvalCommand.Extract.class
+      EvalCommand.Extract.class,
+      EvalCommand.Ner.class
     })
 public final class EvalCommand {
 
@@ -122,6 +124,36 @@ public final class EvalCommand {
     @Override
     public Integer call() {
       System.out.print(ExtractionEvaluator.standard().evaluate(corpus).table());
+      return 0;
+    }
+  }
+
+  /** {@code herald eval ner}: entity tagging on CoNLL-2003 test and wikigold. */
+  @Command(
+      name = "ner",
+      mixinStandardHelpOptions = true,
+      description =
+          "Precision, recall and F1 (exact span and type) on CoNLL-2003 test and wikigold.")
+  static final class Ner implements Callable<Integer> {
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "NER corpora (default ../shared/data/ner).")
+    Path data = Home.dir().resolve("../shared/data/ner").normalize();
+
+    @Option(
+        names = "--model",
+        paramLabel = "FILE",
+        description = "A model file (default: the shipped one).")
+    Path model;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(data)) {
+        System.out.println("No NER corpora at " + data + ": nothing to evaluate.");
+        return 0;
+      }
+      EvalNerJob.run(data, model, System.out);
       return 0;
     }
   }

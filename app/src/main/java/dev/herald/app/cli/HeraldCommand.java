@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       FeedsCommand.class,
       ExtractCommand.class,
+      TrainCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,5 +1,6 @@
 package dev.herald.app.cli;
 
+import dev.herald.nlp.ner.TagEntitiesJob;
 import dev.herald.nlp.time.TagDatesJob;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "tag",
     mixinStandardHelpOptions = true,
     description = "Tag texts in JSON Lines files.",
-    subcommands = {TagCommand.Dates.class})
+    subcommands = {TagCommand.Dates.class, TagCommand.Entities.class})
 public final class TagCommand {
 
   /** {@code herald tag dates}: TIMEX3 expressions anchored on each line's dct. */
@@ -47,6 +48,38 @@ public final class TagCommand {
       try (Reader in = JsonLinesIo.reader(input);
           Writer out = JsonLinesIo.writer(output)) {
         TagDatesJob.run(in, out, System.err);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code herald tag entities}: people, organisations, places, events and canonical ids. */
+  @Command(
+      name = "entities",
+      mixinStandardHelpOptions = true,
+      description =
+          "Tag named entities. Input lines {\"id\",\"text\"}; output lines"
+              + " {\"id\",\"lang\",\"entities\":[{\"start\",\"end\",\"text\",\"type\",\"id\"}]}.")
+  static final class Entities implements Callable<Integer> {
+    @Option(
+        names = "--input",
+        required = true,
+        paramLabel = "F.jsonl",
+        description = "Input file ('-' for stdin).")
+    Path input;
+
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "G.jsonl",
+        description = "Output file ('-' for stdout).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Reader in = JsonLinesIo.reader(input);
+          Writer out = JsonLinesIo.writer(output)) {
+        TagEntitiesJob.run(in, out, System.err);
       }
       return 0;
     }

@@ -1,0 +1,52 @@
+package dev.herald.app.cli;
+
+import dev.herald.nlp.ner.TrainNerJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Model training. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train Herald's models.",
+    subcommands = {TrainCommand.Ner.class})
+public final class TrainCommand {
+
+  /** {@code herald train ner}: the name-finder model, reproducibly, from the NER corpora. */
+  @Command(
+      name = "ner",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train the name-finder model from CoNLL-2003 train+valid (and what MODEL.md lists).")
+  static final class Ner implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "NER corpora (default ../shared/data/ner).")
+    Path data = Home.dir().resolve("../shared/data/ner").normalize();
+
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "FILE",
+        description = "Where the model is written.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(data)) {
+        spec.commandLine().getErr().println("herald train ner: no corpora at " + data);
+        return 2;
+      }
+      TrainNerJob.run(data, output, System.err);
+      return 0;
+    }
+  }
+}
