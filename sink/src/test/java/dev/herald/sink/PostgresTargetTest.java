@@ -147,14 +147,14 @@ class PostgresTargetTest {
 
   @Test
   void shouldFailABatchOnALostConnectionAndStoreItOnTheNextTry() throws Exception {
-    // Given a target whose connection the server ends
+    // Given a target whose connection the server ends (waiting until the backend is gone)
     assumeServer();
     try (PostgresTarget target = new PostgresTarget(spec(table))) {
       target.deliver(List.of(Alerts.possible("a1")));
       try (Connection c = connect();
           Statement st = c.createStatement()) {
         st.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name ="
+            "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name ="
                 + " 'herald-sink' AND usename = current_user AND pid <> pg_backend_pid()");
       }
 

@@ -121,19 +121,18 @@ class WebhookTargetTest {
 
   @Test
   void shouldRetryARequestThatTimesOut() throws IOException {
-    // Given a server that never answers the first request, and a short request timeout
-    Retry retry =
-        new Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300));
+    // Given a server that never answers the first request, then answers every one
+    Retry retry = new Retry(5, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
     try (Endpoint endpoint = new Endpoint(Answer.noAnswer(), Answer.respond(200));
         WebhookTarget target = target(endpoint.url("/"), WebhookFormat.JSON, retry)) {
 
       // When
       int delivered = target.deliver(List.of(Alerts.possible("a1")));
 
-      // Then
+      // Then the timed-out try was retried (a slow machine may time out more than once)
       assertThat(delivered).isEqualTo(1);
-      assertThat(endpoint.requests()).hasSize(2);
-      assertThat(waits).hasSize(1);
+      assertThat(endpoint.requests().size()).isGreaterThanOrEqualTo(2);
+      assertThat(waits).hasSize(endpoint.requests().size() - 1);
       assertThat(letters).isEmpty();
     }
   }
