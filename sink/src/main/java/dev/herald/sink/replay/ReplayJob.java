@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code herald replay DIR|FILE…}: loads archived feeds and JSON Lines of articles ({@link
  * ArchiveReader}) into {@code herald.articles.raw}, each record keyed by article id and stamped
  * with the article's publication time (its fetch time when it has none), so a backfill looks to
- * enrich as if the articles had arrived when they were published. Enrich drops ids it has already
- * seen, so replaying a file twice adds nothing.
+ * enrich as if the articles had arrived when they were published. Enrich remembers ids only within
+ * its dedupe retention of record time, so a backfill older than the newest articles on the topic is
+ * not de-duplicated by id: replay an archive once.
  *
  * <p>Progress (done/total articles, articles/s, file n/m) goes to the progress stream about once a
  * second and at the end; the total is counted before sending. A file that cannot be read is
