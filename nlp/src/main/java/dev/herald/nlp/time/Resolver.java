@@ -62,6 +62,8 @@ final class Resolver {
         return one(m, type(r, TimexType.DATE), relative(c), mod);
       case "weekend":
         return one(m, TimexType.DATE, weekend(c), mod);
+      case "theyear":
+        return theYear(c, m, mod);
       case "refquarter":
         return one(m, TimexType.DATE, refQuarter(c), mod);
       case "duration":
@@ -178,6 +180,10 @@ final class Resolver {
               return false;
             }
           }
+          // "closed at 1299.59", "$4.1556 a share": part of a decimal number, not a year
+          if (partOfNumber(toks, m.from(), m.to())) {
+            return false;
+          }
           return notAge(toks, m.to());
         }
       case "duration":
@@ -209,6 +215,27 @@ final class Resolver {
       default:
         throw new IllegalStateException("unknown guard " + name);
     }
+  }
+
+  /** A glued "." or "," joins the match to a number on either side ("1299.59", "4.1556"). */
+  private static boolean partOfNumber(List<Token> toks, int from, int to) {
+    if (to + 1 < toks.size()) {
+      Token sep = toks.get(to);
+      Token after = toks.get(to + 1);
+      if (sep.glued() && after.glued() && after.isNumber() && isNumberSeparator(sep)) {
+        return true;
+      }
+    }
+    if (from >= 2) {
+      Token sep = toks.get(from - 1);
+      Token before = toks.get(from - 2);
+      return toks.get(from).glued() && sep.glued() && before.isNumber() && isNumberSeparator(sep);
+    }
+    return false;
+  }
+
+  private static boolean isNumberSeparator(Token t) {
+    return t.isPunct() && (t.lower().equals(".") || t.lower().equals(","));
   }
 
   private static boolean notAge(List<Token> toks, int to) {
@@ -595,6 +622,43 @@ final class Resolver {
     return unit == null ? null : shiftUnit(c.dct, unit, c.shift());
   }
 
+  /**
+   * "the year", "the full year", "the fiscal year": the dct's year, as TimeBank annotates it; "the
+   * year ended Sept. 30" is a year-long period ending on that date, a duration (P1Y).
+   */
+  private List<Found> theYear(Ctx c, Match m, String mod) {
+    Token next = m.to() < c.toks.size() ? c.toks.get(m.to()) : null;
+    if (next != null && lex.has(next.lower(), "periodend")) {
+      return one(m, TimexType.DURATION, "P1Y", mod);
+    }
+    if (c.dct == null) {
+      return null;
+    }
+    // A report on last year's results ("a loss for the fourth quarter of 2005 and for the entire
+    // year") names that year first: the year last named wins when it is this year or last.
+    Integer lastYear = lastYear(c);
+    int y = c.dct.getYear();
+    return one(
+        m,
+        TimexType.DATE,
+        String.format("%04d", lastYear != null && lastYear == y - 1 ? y - 1 : y),
+        mod);
+  }
+
+  /** The year of the date last named, or null. */
+  private static Integer lastYear(Ctx c) {
+    String last = c.discourse == null ? null : c.discourse.lastDate;
+    if (last == null || last.length() < 4) {
+      return null;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (!Character.isDigit(last.charAt(i))) {
+        return null;
+      }
+    }
+    return Integer.parseInt(last.substring(0, 4));
+  }
+
   /** "the weekend": the coming one in future sentences, else the last one (or the current). */
   private String weekend(Ctx c) {
     if (c.dct == null) {
@@ -610,16 +674,23 @@ final class Resolver {
     return shiftUnit(c.dct, "WE", k);
   }
 
-  /** "the quarter", "the latest quarter": the one last named, else the last completed one. */
+  /**
+   * "the quarter", "the latest quarter": the one last named, else the last completed one. "The 1988
+   * quarter" is that quarter in the year given.
+   */
   private String refQuarter(Ctx c) {
     String last = c.discourse == null ? null : c.discourse.lastDate;
+    String quarter = null;
     if (last != null && last.length() == 7 && last.charAt(5) == 'Q') {
-      return last;
+      quarter = last;
+    } else if (c.dct != null) {
+      quarter = shiftUnit(c.dct, "Q", c.tense() == Tense.FUTURE ? 0 : -1);
     }
-    if (c.dct == null) {
-      return null;
+    Integer year = num(c.s, "year");
+    if (quarter == null || year == null) {
+      return quarter;
     }
-    return shiftUnit(c.dct, "Q", c.tense() == Tense.FUTURE ? 0 : -1);
+    return String.format("%04d%s", year, quarter.substring(4));
   }
 
   /** The dct moved by k units, printed at that unit's granularity. */
@@ -684,7 +755,19 @@ final class Resolver {
       return "P" + n + unit;
     }
     if (s.containsKey("plushalf") && k != null) {
-      n = k + ".5";
+      // TimeML writes the half in the next smaller unit where there is one: P2Y6M, PT5H30M
+      switch (unit) {
+        case "Y":
+          return "P" + k + "Y6M";
+        case "D":
+          return "P" + k + "DT12H";
+        case "HOUR":
+          return "PT" + k + "H30M";
+        case "MIN":
+          return "PT" + k + "M30S";
+        default:
+          n = k + ".5";
+      }
     }
     switch (unit) {
       case "HOUR":
@@ -737,14 +820,11 @@ final class Resolver {
     String last = c.discourse == null ? null : c.discourse.lastDate;
     boolean fromRef = "ref".equals(c.s.get("anchor"));
     if (unit.equals("Y") && n == 1 && last != null && last.length() == 7 && last.charAt(4) == '-') {
-      // YYYY-Qn, YYYY-Hn or YYYY-MM of this year or last: keep its granularity
-      try {
-        int y = Integer.parseInt(last.substring(0, 4));
-        if (fromRef || y >= c.dct.getYear() - 1) {
-          return String.format("%04d%s", y - n, last.substring(4));
-        }
-      } catch (NumberFormatException e) {
-        // not a dated value: fall through to the dct
+      // YYYY-Qn, YYYY-Hn or YYYY-MM of the past twelve months: keep its granularity. An older
+      // period is itself the comparison ("the 1988 period"), not the one reported on.
+      LocalDate start = periodStart(last);
+      if (start != null && (fromRef || !start.isBefore(c.dct.minusMonths(12)))) {
+        return String.format("%04d%s", start.getYear() - n, last.substring(4));
       }
     }
     if (fromRef && last != null && last.length() >= 4) {
@@ -758,6 +838,24 @@ final class Resolver {
       }
     }
     return shiftUnit(c.dct, unit, -n);
+  }
+
+  /** First day of a YYYY-Qn, YYYY-Hn or YYYY-MM value, or null. */
+  private static LocalDate periodStart(String v) {
+    try {
+      int y = Integer.parseInt(v.substring(0, 4));
+      char k = v.charAt(5);
+      int i = Integer.parseInt(v.substring(6));
+      if (k == 'Q' && i >= 1 && i <= 4) {
+        return LocalDate.of(y, 3 * i - 2, 1);
+      }
+      if (k == 'H' && i >= 1 && i <= 2) {
+        return LocalDate.of(y, 6 * i - 5, 1);
+      }
+      return Character.isDigit(k) ? LocalDate.of(y, Integer.parseInt(v.substring(5)), 1) : null;
+    } catch (RuntimeException e) {
+      return null; // not a dated value
+    }
   }
 
   /** "the 20th century" is "19". */

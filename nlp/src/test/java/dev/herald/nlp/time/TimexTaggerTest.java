@@ -225,4 +225,52 @@ class TimexTaggerTest {
   void shouldNotTagAgesOrPrices() {
     assertThat(tagger.tag("A 6-year-old boy paid $2017 for 24/7 service.", DCT)).isEmpty();
   }
+
+  @Test
+  void shouldReadTheYearAsTheDctYearAndTheYearEndedAsAYearLongPeriod() {
+    assertValue("Sales for the full year rose 13%.", "the full year", "2017", null);
+    // Given a fiscal year named by its end
+    // When
+    List<Timex> all = tagger.tag("For the year ended Sept. 30, net income rose.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::text).containsExactly("the year", "Sept. 30");
+    assertThat(all.get(0).type()).isEqualTo(TimexType.DURATION);
+    assertThat(all.get(0).value()).isEqualTo("P1Y");
+  }
+
+  @Test
+  void shouldWriteAHalfInTheNextSmallerUnit() {
+    assertValue("They lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M", null);
+    assertValue("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", null);
+    assertValue("A minute and a half later it fell.", "A minute and a half", "PT1M30S", null);
+    assertValue("It lasted half an hour.", "half an hour", "PT30M", null);
+  }
+
+  @Test
+  void shouldNotTakeIndexValuesWithDecimalsForYears() {
+    // Given stock index levels that look like years
+    String text =
+        "The Nasdaq fell to 1299.59 and the DAX to 1462.93 while the Russell 2000 Index rose.";
+    // When / Then
+    assertThat(tagger.tag(text, DCT)).isEmpty();
+  }
+
+  @Test
+  void shouldReadAYearBeforeAQuarterAsThatQuarterOfTheYear() {
+    assertValue(
+        "It had a loss in the 2016 third quarter.", "the 2016 third quarter", "2016-Q3", null);
+  }
+
+  @Test
+  void shouldAnchorTheYearPreviousOnTheYearLastNamed() {
+    // When
+    List<Timex> all = tagger.tag("Costs fell in 2015, less than the year previous.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2015", "2014");
+  }
+
+  @Test
+  void shouldReadThePastYearAsLastYear() {
+    assertValue("Hate groups grew over the past year.", "the past year", "2016", null);
+  }
 }
