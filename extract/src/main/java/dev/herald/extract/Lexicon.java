@@ -19,8 +19,8 @@ record Lexicon(
     Pattern boilerplateClass,
     Pattern contentClass,
     Pattern hiddenInlineClass,
-    Pattern boilerplateText,
-    Pattern creditLine,
+    LineRules boilerplateText,
+    LineRules creditLine,
     Pattern relatedHeading,
     Set<String> dateWords,
     Pattern errorTitle,
@@ -47,12 +47,8 @@ record Lexicon(
         classPattern(lines("boilerplate-classes.txt")),
         classPattern(lines("content-classes.txt")),
         classPattern(lines("hidden-inline-classes.txt")),
-        Pattern.compile(
-            "(?:" + String.join("|", lines("boilerplate-text.txt")) + ")[\\s.:!…»›>|-]*",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS),
-        Pattern.compile(
-            "(?:" + String.join("|", lines("credit-lines.txt")) + ")\\s*",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS),
+        LineRules.of(lines("boilerplate-text.txt"), "[\\s.:!…»›>|-]*"),
+        LineRules.of(lines("credit-lines.txt"), "\\s*"),
         Pattern.compile(
             "(?:" + String.join("|", lines("related-headings.txt")) + ")[\\s.:!…»›>|-]*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),

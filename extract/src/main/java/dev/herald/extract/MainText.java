@@ -425,7 +425,7 @@ final class MainText {
   private static Set<String> titleKeys(List<String> titles) {
     Set<String> keys = new HashSet<>();
     for (String t : titles) {
-      if (t != null) {
+      if (t != null && t.length() <= 600) {
         String k = key(t);
         if (k.length() >= 10) {
           keys.add(k);
@@ -500,14 +500,17 @@ final class MainText {
         continue;
       }
       if (b.chars() <= MAX_SHORT_FURNITURE
-          && (lexicon.boilerplateText().matcher(b.text).matches() || isDateLine(b.text))) {
+          && (lexicon.boilerplateText().test(b.text) || isDateLine(b.text))) {
         continue;
       }
-      if (b.chars() <= MAX_CREDIT_LINE && lexicon.creditLine().matcher(b.text).matches()) {
+      if (b.chars() <= MAX_CREDIT_LINE && lexicon.creditLine().test(b.text)) {
         continue;
       }
-      if (b.chars() <= 300 && (titleKeys.contains(key(b.text)) || altKeys.contains(key(b.text)))) {
-        continue; // the headline again, or an image caption that repeats the image's alt text
+      if (b.chars() <= 300 && !(titleKeys.isEmpty() && altKeys.isEmpty())) {
+        String k = key(b.text);
+        if (titleKeys.contains(k) || altKeys.contains(k)) {
+          continue; // the headline again, or an image caption that repeats the image's alt text
+        }
       }
       if (b.chars() > 20 && !seen.add(b.text)) {
         continue; // pull quotes and repeated teasers

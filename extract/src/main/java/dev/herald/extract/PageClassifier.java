@@ -33,7 +33,9 @@ final class PageClassifier {
     }
     if (body.length() < ERROR_PAGE_MAX_CHARS) {
       for (String heading : new String[] {pageTitle, headline}) {
-        if (heading != null && lexicon.errorTitle().matcher(heading).find()) {
+        if (heading != null
+            && heading.length() <= 300
+            && lexicon.errorTitle().matcher(heading).find()) {
           throw new Rejection(ErrorKind.ERROR_PAGE, "error page: \"" + shorten(heading) + "\"");
         }
       }

@@ -97,6 +97,25 @@ class BadInputTest {
   }
 
   @Test
+  void shouldExtractALargePageJustUnderTheLimit() {
+    // Given 9 MB: a long article, a 2 MB title and a 3 MB paragraph without spaces
+    StringBuilder html = new StringBuilder("<html><head><title>");
+    html.append("t".repeat(2_000_000)).append("</title></head><body><article>");
+    for (int i = 0; html.length() < 6_000_000; i++) {
+      html.append("<p>Paragraph ").append(i).append(" of a very long report on the harbour works,");
+      html.append(" with enough words to read as prose for the scorer.</p>");
+    }
+    html.append("<p>").append("x".repeat(3_000_000)).append("</p></article></body></html>");
+
+    // When
+    Extraction x = extractor.extract(html.toString().getBytes(StandardCharsets.UTF_8), null, null);
+
+    // Then
+    assertThat(x.ok()).isTrue();
+    assertThat(x.body()).startsWith("Paragraph 0 of a very long report");
+  }
+
+  @Test
   void shouldRefuseVeryDeeplyNestedMarkupBeforeParsingIt() {
     // Given 100,000 nested divs (1 MB, within the byte limit)
     String html = "<html><body>" + "<div>".repeat(100_000) + ARTICLE;
