@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       FeedsCommand.class,
       ExtractCommand.class,
       TrainCommand.class,
+      ReplayCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })

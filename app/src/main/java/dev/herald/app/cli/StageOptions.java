@@ -4,6 +4,7 @@ import dev.herald.app.config.ConfigException;
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.ingest.IngestConfig;
 import dev.herald.sink.SinkConfig;
+import dev.herald.sink.TargetSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,15 @@ final class StageOptions {
       description =
           "JSON Lines file the sink appends alerts to (env HERALD_ALERTS_FILE; default out/alerts.jsonl).")
   Path alertsFile;
+
+  @Option(
+      names = "--to",
+      paramLabel = "TARGET",
+      description =
+          "Where the sink delivers alerts, repeatable (env HERALD_SINK_TO, comma-separated):"
+              + " jsonl:PATH, webhook:URL, slack:URL, postgres:jdbc:postgresql://HOST/DB."
+              + " Default: jsonl on the alerts file.")
+  List<String> to;
 
   @Option(
       names = "--state-dir",
@@ -109,7 +119,13 @@ final class StageOptions {
             1,
             clientProps);
     problems.addAll(enrich.problems());
-    SinkConfig sink = new SinkConfig(bootstrap, "herald-sink", alerts, Map.copyOf(clientProps));
+    SinkConfig sink =
+        new SinkConfig(
+            bootstrap,
+            "herald-sink",
+            alerts,
+            Map.copyOf(clientProps),
+            TargetSpecs.parse(to == null ? List.of() : to, env, alerts, problems));
     // Without a feed list (enrich, sink) there is no ingest stage to configure.
     IngestConfig ingest =
         feedList == null
