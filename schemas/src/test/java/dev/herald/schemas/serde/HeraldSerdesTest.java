@@ -174,7 +174,13 @@ class HeraldSerdesTest {
       }
     }
     assertThat(records.keySet()).allMatch(k -> k.matches("[0-9a-f]{16}"));
-    assertThat(records).hasSize(SchemaVersions.TOP_LEVEL_TYPES.size() + 1);
+    long shipped =
+        SchemaVersions.TOP_LEVEL_TYPES.stream()
+            .flatMap(t -> SchemaVersions.all(t).stream())
+            .map(HeraldSerdes::fingerprintHex)
+            .distinct()
+            .count();
+    assertThat(records).hasSize((int) shipped);
   }
 
   private static byte[] encode(Schema schema, GenericRecord record) {
