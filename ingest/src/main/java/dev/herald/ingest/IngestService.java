@@ -225,6 +225,11 @@ public final class IngestService implements AutoCloseable {
         }
       }
     }
+    while (!closed.get() && source instanceof ShardedFeedSource sharded && !sharded.ready()) {
+      if (await(HOST_WAIT)) {
+        return;
+      }
+    }
     LOG.info("Ingest running: {} feed(s), every {}", source.feeds().size(), config.interval());
     int capacity = config.pollThreads() * 2;
     while (!closed.get()) {

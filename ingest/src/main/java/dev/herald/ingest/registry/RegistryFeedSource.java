@@ -157,11 +157,12 @@ public final class RegistryFeedSource implements ShardedFeedSource, MovableFeedS
     follower.put(ConsumerConfig.CLIENT_ID_CONFIG, "herald-ingest-state-follower");
     follower.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     follower.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<byte[], byte[]> feeds =
-            new KafkaConsumer<>(group, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        KafkaConsumer<byte[], byte[]> stateFollower =
+    // closed in reverse order: the group consumer first, as its last revocation uses the follower
+    try (KafkaConsumer<byte[], byte[]> stateFollower =
             new KafkaConsumer<>(
-                follower, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                follower, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> feeds =
+            new KafkaConsumer<>(group, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       synchronized (this) {
         registryConsumer = feeds;
       }
