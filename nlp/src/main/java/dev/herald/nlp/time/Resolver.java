@@ -191,7 +191,13 @@ final class Resolver {
         if (!notAge(toks, m.to())) {
           return false;
         }
-        return !("Q".equals(s.get("unit")) && next != null && next.lower().equals("of"));
+        // "three quarters of the vote" is a fraction, "the first two quarters of 1990" a part of a
+        // year; "two consecutive quarters of growth" is a duration
+        return !("Q".equals(s.get("unit"))
+            && next != null
+            && next.lower().equals("of")
+            && m.to() + 1 < toks.size()
+            && (lex.has(toks.get(m.to() + 1).lower(), "det") || toks.get(m.to() + 1).isNumber()));
       case "afterDurPrep":
         // bare "years", "weeks" only after "for", "over", "in", ...
         return prev != null && lex.has(prev.lower(), "durprep") && notAge(toks, m.to());

@@ -10,7 +10,7 @@ enum Tense {
 
   private static final String FUTURE_CLASS = "future".intern();
 
-  private static final int BACK = 12;
+  private static final int BACK = 16;
   private static final int AHEAD = 15;
 
   /**

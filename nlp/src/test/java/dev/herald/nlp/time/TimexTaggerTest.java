@@ -273,4 +273,25 @@ class TimexTaggerTest {
   void shouldReadThePastYearAsLastYear() {
     assertValue("Hate groups grew over the past year.", "the past year", "2016", null);
   }
+
+  @Test
+  void shouldReadYearEndAsTheEndOfTheDctYear() {
+    assertValue("The deal should close by year-end.", "year-end", "2017", "END");
+  }
+
+  @Test
+  void shouldReadComingAndAheadPeriodsAsVagueDurations() {
+    assertValue("Rates will fall in the coming months.", "the coming months", "PXM", null);
+    assertValue("Investors face pressure in the weeks ahead.", "the weeks ahead", "PXW", null);
+  }
+
+  @Test
+  void shouldTellConsecutiveQuartersFromAFraction() {
+    assertValue(
+        "Japan posted two consecutive quarters of negative growth.",
+        "two consecutive quarters",
+        "P2Q",
+        null);
+    assertThat(tagger.tag("He won three quarters of the vote.", DCT)).isEmpty();
+  }
 }
