@@ -1,6 +1,7 @@
 package dev.herald.ingest;
 
 import dev.herald.ingest.poll.PollResult;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +22,8 @@ public final class IngestCounters {
   private final LongAdder hostDeferrals = new LongAdder();
   private final LongAdder moved = new LongAdder();
   private final Map<FailureKind, LongAdder> failures = new EnumMap<>(FailureKind.class);
+  private final LatencyHistogram publishLag = new LatencyHistogram();
+  private final LatencyHistogram fetchTime = new LatencyHistogram();
 
   public IngestCounters() {
     for (FailureKind k : FailureKind.values()) {
@@ -41,6 +44,23 @@ public final class IngestCounters {
     }
     articles.add(published);
     articlesFailed.add(notPublished);
+  }
+
+  void timed(Duration fetchAndParse, Duration publish) {
+    fetchTime.record(fetchAndParse);
+    publishLag.record(publish);
+  }
+
+  /**
+   * From the end of a fetch and parse to the broker's acknowledgement of its articles and state.
+   */
+  public LatencyHistogram publishLag() {
+    return publishLag;
+  }
+
+  /** Fetch, parse and map of one poll. */
+  public LatencyHistogram fetchTime() {
+    return fetchTime;
   }
 
   void hostDeferred() {

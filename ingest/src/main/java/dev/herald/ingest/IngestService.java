@@ -340,8 +340,11 @@ public final class IngestService implements AutoCloseable {
     String url = feed.url();
     try {
       Instant now = clock.instant();
+      long t0 = System.nanoTime();
       PollResult result = poller.poll(url, states.get(url), now, feed.interval());
+      long t1 = System.nanoTime();
       IngestPublisher.Published published = publisher.publish(result);
+      counters.timed(Duration.ofNanos(t1 - t0), Duration.ofNanos(System.nanoTime() - t1));
       states.put(url, published.state());
       counters.record(result, published.articles(), published.articlesFailed());
       if (published.articles() > 0) {
