@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +111,7 @@ class ExactlyOnceUnderFaultsTest {
     Admin admin = track(cluster.admin());
     TopicSetup.ensureTopics(admin);
     publishSchemas(bootstrap);
+    assertReplicatedThreeTimesWithTwoInSync(admin, Topics.ARTICLES_RAW.name());
     progress("topics and schemas ready");
     Map<String, String> streamsExtras =
         Map.of(
@@ -239,8 +242,7 @@ class ExactlyOnceUnderFaultsTest {
   /** Progress on stdout (the test's report file): what happened when, for the log reader. */
   private void progress(String what) {
     System.out.printf(
-        "faults +%.1fs (%s): %s%n",
-        (System.nanoTime() - started) / 1e9, java.time.LocalTime.now(), what);
+        "faults +%.1fs (%s): %s%n", (System.nanoTime() - started) / 1e9, LocalTime.now(), what);
   }
 
   private <T extends AutoCloseable> T track(T closeable) {
@@ -278,6 +280,16 @@ class ExactlyOnceUnderFaultsTest {
       SchemaPublisher.publish(producer);
       producer.flush();
     }
+  }
+
+  /** The durability this test is about: three replicas, two of which must take each write. */
+  private static void assertReplicatedThreeTimesWithTwoInSync(Admin admin, String topic)
+      throws Exception {
+    var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    assertThat(description.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+    var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+    assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
   }
 
   /** The first raw record of each article id, in topic order per partition. */

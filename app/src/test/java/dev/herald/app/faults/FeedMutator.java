@@ -1,9 +1,7 @@
 package dev.herald.app.faults;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,10 +89,10 @@ final class FeedMutator {
     // ISO-8859-1 maps bytes one to one, so offsets in the string are offsets in the bytes.
     String text = new String(doc, StandardCharsets.ISO_8859_1);
     // A few random places, each the next start tag after it that has an end tag (bounded work).
-    List<int[]> spans = new ArrayList<>();
+    int[] span = null;
     Matcher m = START_TAG.matcher(text);
     int root = m.find() ? m.start() : -1;
-    for (int tries = 0; tries < 8 && spans.isEmpty(); tries++) {
+    for (int tries = 0; tries < 8 && span == null; tries++) {
       if (m.find(random.nextInt(text.length())) && m.start() != root) {
         String name = m.group(1);
         int startEnd = text.indexOf('>', m.start());
@@ -102,21 +100,20 @@ final class FeedMutator {
         int nested = text.indexOf("<" + name, m.end());
         boolean selfClosing = startEnd > 0 && text.charAt(startEnd - 1) == '/';
         if (end > 0 && !selfClosing && (nested < 0 || nested > end)) {
-          spans.add(new int[] {m.start(), end + name.length() + 3});
+          span = new int[] {m.start(), end + name.length() + 3};
         }
       }
     }
-    for (int tries = 0; tries < 8 && spans.isEmpty(); tries++) {
+    for (int tries = 0; tries < 8 && span == null; tries++) {
       int open = text.indexOf('{', random.nextInt(text.length()));
       int close = open < 0 ? -1 : matchingBrace(text, open);
       if (close > 0) {
-        spans.add(new int[] {open, close + 1});
+        span = new int[] {open, close + 1};
       }
     }
-    if (spans.isEmpty()) {
+    if (span == null) {
       return deleteBytes(doc);
     }
-    int[] span = spans.get(0);
     String dup = text.substring(span[0], span[1]);
     String sep = text.charAt(span[0]) == '{' ? "," : "";
     String out = text.substring(0, span[1]) + sep + dup + text.substring(span[1]);

@@ -46,12 +46,10 @@ import org.apache.kafka.common.utils.Time;
 final class KafkaCluster implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-  private final Path dir;
   private final Map<Integer, Properties> configs;
   private final Map<Integer, KafkaRaftServer> running = new TreeMap<>();
 
-  private KafkaCluster(Path dir, Map<Integer, Properties> configs) {
-    this.dir = dir;
+  private KafkaCluster(Map<Integer, Properties> configs) {
     this.configs = configs;
   }
 
@@ -93,7 +91,7 @@ final class KafkaCluster implements AutoCloseable {
                       (Runnable)
                           () -> format(dir.resolve("node-" + e.getKey()), clusterId, e.getValue()))
               .toList());
-      KafkaCluster cluster = new KafkaCluster(dir, configs);
+      KafkaCluster cluster = new KafkaCluster(configs);
       // Started together: a node's broker waits for a controller quorum, which needs a majority.
       cluster.startNodes(configs.keySet().stream().toList());
       cluster.awaitBrokers(nodes);
@@ -201,10 +199,6 @@ final class KafkaCluster implements AutoCloseable {
     if (!stops.isEmpty()) {
       inParallel("stop the cluster", stops);
     }
-  }
-
-  Path dir() {
-    return dir;
   }
 
   private static Properties nodeProperties(
