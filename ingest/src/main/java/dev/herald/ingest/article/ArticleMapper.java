@@ -109,6 +109,54 @@ public final class ArticleMapper {
     return title != null ? title : HtmlText.plainLine(hints.altTitle());
   }
 
+  /**
+   * What a poll needs from a document.
+   *
+   * @param ids the id of every entry read, in document order (repeats kept)
+   * @param dates the publication date of every entry that has one
+   * @param fresh the full article of every entry whose id was not known, in document order
+   */
+  public record Mapped(List<String> ids, List<Instant> dates, List<RawArticle> fresh) {}
+
+  /**
+   * Maps the first {@code maxItems} entries like {@link #mapAll}, but renders the text of those
+   * whose id is not in {@code known} only: a re-polled feed costs its new entries, not all of them.
+   */
+  public Mapped mapNew(
+      String feedUrl, ParsedFeed parsed, Instant fetchedAt, int maxItems, Set<String> known) {
+    int n = Math.min(parsed.entries().size(), maxItems);
+    Context context = new Context(feedUrl, parsed, n);
+    List<String> ids = new ArrayList<>(n);
+    List<Instant> dates = new ArrayList<>(n);
+    List<RawArticle> fresh = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = context.idWithoutText(i);
+      if (id != null && known.contains(id)) {
+        ids.add(id);
+        Instant at = context.date(i).at();
+        if (at != null) {
+          dates.add(at);
+        }
+        continue;
+      }
+      RawArticle a = context.article(i, fetchedAt, false);
+      if (a == null) {
+        continue;
+      }
+      ids.add(a.getId());
+      if (a.getPublishedAt() != null) {
+        dates.add(a.getPublishedAt());
+      }
+      if (!known.contains(a.getId())) {
+        fresh.add(a);
+      }
+    }
+    return new Mapped(ids, dates, fresh);
+  }
+
+  /** An entry's date and the offset the feed wrote (null when it wrote none). */
+  private record Dated(Instant at, String offset) {}
+
   /** One entry's identifying fields, before the id is chosen. */
   private record Item(String url, String canonical, String guid, String title) {
 
@@ -160,21 +208,9 @@ public final class ArticleMapper {
       if (empty && !keepEmpty) {
         return null;
       }
-      String raw = parsed.rawDate(index);
-      FeedDates.Parsed date = FeedDates.parse(raw);
-      Instant publishedAt;
-      String offset;
-      if (date != null) {
-        publishedAt = date.dateTime().toInstant();
-        offset = date.offset();
-      } else {
-        Date d =
-            entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        publishedAt = d == null ? null : d.toInstant();
-        offset = publishedAt == null ? null : DateOffsets.offsetOf(raw);
-      }
+      Dated date = date(index);
       return RawArticle.newBuilder()
-          .setId(id(item, publishedAt))
+          .setId(id(item, date.at()))
           .setFeedUrl(feedUrl)
           .setSource(source(feed, parsed.hints(), feedUrl))
           .setGuid(item.guid())
@@ -185,10 +221,31 @@ public final class ArticleMapper {
           .setTextSource(TextSource.FEED)
           .setLanguage(language(feed.getLanguage()))
           .setAuthor(author(entry))
-          .setPublishedAt(publishedAt)
-          .setPublishedOffset(offset)
+          .setPublishedAt(date.at())
+          .setPublishedOffset(date.offset())
           .setFetchedAt(fetchedAt)
           .build();
+    }
+
+    /** The id and date of an entry without rendering its text; null when only text names it. */
+    String idWithoutText(int index) {
+      Item item = items.get(index);
+      if (item.url() == null && item.guid() == null && item.title() == null) {
+        return null;
+      }
+      return id(item, date(index).at());
+    }
+
+    Dated date(int index) {
+      SyndEntry entry = parsed.entries().get(index);
+      String raw = parsed.rawDate(index);
+      FeedDates.Parsed parsedDate = FeedDates.parse(raw);
+      if (parsedDate != null) {
+        return new Dated(parsedDate.dateTime().toInstant(), parsedDate.offset());
+      }
+      Date d = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+      Instant at = d == null ? null : d.toInstant();
+      return new Dated(at, at == null ? null : DateOffsets.offsetOf(raw));
     }
 
     private String id(Item item, Instant publishedAt) {

@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,10 +206,11 @@ public final class FeedPoller {
           feed.entries().size(),
           maxItemsPerPoll);
     }
-    List<RawArticle> articles = mapper.mapAll(feedUrl, feed, now, maxItemsPerPoll);
-    for (RawArticle article : articles) {
-      String id = article.getId();
-      if (currentIds.add(id) && !known.contains(id)) {
+    ArticleMapper.Mapped mapped = mapper.mapNew(feedUrl, feed, now, maxItemsPerPoll, known);
+    currentIds.addAll(mapped.ids());
+    Set<String> taken = new HashSet<>();
+    for (RawArticle article : mapped.fresh()) {
+      if (taken.add(article.getId())) {
         fresh.add(article);
       }
     }
@@ -223,12 +225,12 @@ public final class FeedPoller {
     if (!fresh.isEmpty()) {
       b.setLastNewItemAt(now);
     }
-    schedule(b, previous, now, interval, fetched, articles, fresh);
+    schedule(b, previous, now, interval, fetched, mapped.dates(), fresh);
     return new PollResult(feedUrl, PollResult.Outcome.FETCHED, b.build(), fresh, null);
   }
 
   /**
-   * Sets the entry-interval estimate and the next poll of a successful poll. {@code articles} is
+   * Sets the entry-interval estimate and the next poll of a successful poll. {@code entryDates} is
    * null when the body was not parsed (304, unchanged): the stored estimate then applies, stretched
    * if the feed has gone quiet.
    */
@@ -238,17 +240,12 @@ public final class FeedPoller {
       Instant now,
       Duration interval,
       FetchResult fetched,
-      List<RawArticle> articles,
+      List<Instant> entryDates,
       List<RawArticle> fresh) {
     Duration estimate = previous == null ? null : duration(previous.getEntryIntervalSeconds());
     Instant newest = previous == null ? null : previous.getLastNewItemAt();
-    if (articles != null) {
-      List<Instant> dates = new ArrayList<>();
-      for (RawArticle a : articles) {
-        if (a.getPublishedAt() != null) {
-          dates.add(a.getPublishedAt());
-        }
-      }
+    if (entryDates != null) {
+      List<Instant> dates = entryDates;
       Duration fromDates = EntryFrequency.fromDates(dates, now);
       if (fromDates != null) {
         estimate = fromDates;

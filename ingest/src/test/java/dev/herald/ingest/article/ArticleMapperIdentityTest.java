@@ -163,4 +163,28 @@ class ArticleMapperIdentityTest {
     assertThat(a.getPublishedAt()).isEqualTo(Instant.parse("2017-11-14T11:00:00Z"));
     assertThat(a.getPublishedOffset()).isEqualTo("-02:00");
   }
+
+  @Test
+  void shouldMapOnlyTheEntriesNotKnownYetButReportEveryId() {
+    // Given a feed of three items, the first two published before
+    String xml =
+        "<rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>A</title><link>https://n.example/a</link><description>old</description>"
+            + "<pubDate>Tue, 14 Nov 2017 09:00:00 +0300</pubDate></item>"
+            + "<item><title>B</title><link>https://n.example/b</link></item>"
+            + "<item><title>C</title><link>https://n.example/c</link><description>new</description>"
+            + "</item></channel></rss>";
+    ParsedFeed feed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null).feed();
+    List<RawArticle> all = mapper.mapAll(FEED, feed, FETCHED, 10);
+    java.util.Set<String> known = java.util.Set.of(all.get(0).getId(), all.get(1).getId());
+
+    // When
+    ArticleMapper.Mapped mapped = mapper.mapNew(FEED, feed, FETCHED, 10, known);
+
+    // Then
+    assertThat(mapped.ids())
+        .containsExactlyElementsOf(all.stream().map(RawArticle::getId).toList());
+    assertThat(mapped.fresh()).containsExactly(all.get(2));
+    assertThat(mapped.dates()).containsExactly(Instant.parse("2017-11-14T06:00:00Z"));
+  }
 }
