@@ -245,6 +245,13 @@ final class Matcher {
           return t + 1;
         }
         return -1;
+      case "hhmm":
+        // "0800 GMT": a 24-hour clock time written without a colon
+        if (plain && tok.digits() == 4 && v / 100 <= 23 && v % 100 <= 59) {
+          val[0] = tok.lower();
+          return t + 1;
+        }
+        return -1;
       case "int":
         if (plain) {
           val[0] = Integer.toString(v);
@@ -275,8 +282,22 @@ final class Matcher {
         return -1;
       case "n":
         if (plain && tok.digits() <= 6) {
-          val[0] = Integer.toString(v);
-          return t + 1;
+          // "4,000 years": thousands groups glued on with commas
+          long n = v;
+          int end = t + 1;
+          while (end + 1 < toks.size()
+              && toks.get(end).lower().equals(",")
+              && toks.get(end).glued()
+              && toks.get(end + 1).glued()
+              && toks.get(end + 1).isNumber()
+              && toks.get(end + 1).digits() == 3
+              && toks.get(end + 1).suffix().isEmpty()
+              && n < 1_000_000) {
+            n = n * 1000 + toks.get(end + 1).num();
+            end += 2;
+          }
+          val[0] = Long.toString(n);
+          return end;
         }
         return numberWords(toks, t, val);
       default:

@@ -48,6 +48,9 @@ final class Resolver {
       return null;
     }
     String mod = s.get("mod");
+    if (mod != null && mod.isEmpty()) {
+      mod = null; // a rule that drops the modifier of its words ("beginning July 1")
+    }
     Ctx c = new Ctx(m, toks, dct, s, offset, discourse);
     switch (r.resolver()) {
       case "date":
@@ -64,6 +67,8 @@ final class Resolver {
         return one(m, TimexType.DATE, weekend(c), mod);
       case "theyear":
         return theYear(c, m, mod);
+      case "weekof":
+        return one(m, TimexType.DATE, weekOf(date(c)), mod);
       case "refquarter":
         return one(m, TimexType.DATE, refQuarter(c), mod);
       case "duration":
@@ -205,8 +210,10 @@ final class Resolver {
         // "in his 30s": an age, not a decade.
         return prev == null || !lex.has(prev.lower(), "possessive");
       case "notRelational":
-        // "the day" alone is the dct's day; "the day after/before/of ..." is anchored elsewhere
-        return next == null || !lex.has(next.lower(), "relational");
+        // "the day" alone is the dct's day; "the day after/before/of ..." is anchored elsewhere,
+        // and "the day-release prison" is a compound
+        return next == null
+            || !lex.has(next.lower(), "relational") && !(next.glued() && next.lower().equals("-"));
       case "notOrdinalSecond":
         // "a second time": an ordinal, not a duration
         return "SEC".equals(s.get("unit")) ? false : notAge(toks, m.to());
@@ -216,6 +223,9 @@ final class Resolver {
           Integer yy = num(s, "yy");
           return yy != null && yy >= 10 && yy <= 99;
         }
+      case "notInName":
+        // "the China Daily", "The Daily Telegraph": a capital after a word starts a name
+        return prev == null || !toks.get(m.from()).upper() || prev.isPunct();
       case "notBeforeNumber":
         return next == null || !next.isNumber();
       default:
@@ -553,10 +563,38 @@ final class Resolver {
       }
       return c.dct.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(dow);
     }
-    if (c.tense() == Tense.FUTURE) {
-      return c.dct.with(TemporalAdjusters.nextOrSame(dow));
+    LocalDate d =
+        c.tense() == Tense.FUTURE
+            ? c.dct.with(TemporalAdjusters.nextOrSame(dow))
+            : c.dct.with(TemporalAdjusters.previousOrSame(dow));
+    LocalDate first = coordinatedWith(c);
+    if (first != null && d.isBefore(first)) {
+      // "on Friday and Saturday" said on a Friday: the Saturday after, not the one before
+      LocalDate after = first.with(TemporalAdjusters.next(dow));
+      if (ChronoUnit.DAYS.between(first, after) <= 3) {
+        return after;
+      }
     }
-    return c.dct.with(TemporalAdjusters.previousOrSame(dow));
+    return d;
+  }
+
+  /** "on Friday and Saturday": the day the weekday just before the link word was given. */
+  private LocalDate coordinatedWith(Ctx c) {
+    int i = c.m.from();
+    String last = c.discourse == null ? null : c.discourse.lastDate;
+    if (i < 2 || last == null || last.length() < 10) {
+      return null;
+    }
+    Lexicon.Entry wd = lex.lookup(c.toks.get(i - 2).lower(), "weekday");
+    if (wd == null || !lex.has(c.toks.get(i - 1).lower(), "datelink")) {
+      return null;
+    }
+    try {
+      LocalDate d = LocalDate.parse(last.substring(0, 10));
+      return d.getDayOfWeek().getValue() == Integer.parseInt(wd.slots().get("weekday")) ? d : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private List<Found> dayOffset(Ctx c, Match m, String mod) {
@@ -591,6 +629,11 @@ final class Resolver {
     }
     if (day == null) {
       return null;
+    }
+    String hhmm = s.get("hhmm");
+    if (hhmm != null && hhmm.length() == 4) {
+      s.put("hour", hhmm.substring(0, 2));
+      s.put("minute", hhmm.substring(2));
     }
     Integer hour = num(s, "hour");
     if (hour == null) {
@@ -663,6 +706,14 @@ final class Resolver {
       }
     }
     return Integer.parseInt(last.substring(0, 4));
+  }
+
+  /** "the week of March 6": the ISO week holding that day. */
+  private static String weekOf(String day) {
+    if (day == null || day.length() != 10) {
+      return null;
+    }
+    return shiftUnit(LocalDate.parse(day), "W", 0);
   }
 
   /** "the weekend": the coming one in future sentences, else the last one (or the current). */
@@ -843,7 +894,9 @@ final class Resolver {
         // fall through
       }
     }
-    return shiftUnit(c.dct, unit, -n);
+    String v = shiftUnit(c.dct, unit, -n);
+    // "4,000 years ago": before year one there is no calendar value; it reads as a duration
+    return v == null || v.startsWith("-") ? null : v;
   }
 
   /** First day of a YYYY-Qn, YYYY-Hn or YYYY-MM value, or null. */

@@ -294,4 +294,48 @@ class TimexTaggerTest {
         null);
     assertThat(tagger.tag("He won three quarters of the vote.", DCT)).isEmpty();
   }
+
+  @Test
+  void shouldReadTheWeekOfADayAsItsIsoWeek() {
+    assertValue("Talks are set for the week of Nov. 20.", "the week of Nov. 20", "2017-W47", null);
+  }
+
+  @Test
+  void shouldReadTwentyFourHourClockTimesWithAZone() {
+    assertValue("Voting closed at 1600 GMT.", "1600 GMT", "2017-11-14T16:00Z", null);
+  }
+
+  @Test
+  void shouldNotTakeANewspaperNameForAFrequency() {
+    assertThat(tagger.tag("The China Daily reported the deal.", DCT)).isEmpty();
+    assertValue("Flights will leave daily.", "daily", "P1D", null);
+  }
+
+  @Test
+  void shouldPutTheSecondOfTwoLinkedWeekdaysAfterTheFirst() {
+    // Given a Tuesday dct and "Tuesday and Wednesday"
+    // When
+    List<Timex> all = tagger.tag("The pearls were to be shown on Tuesday and Wednesday.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2017-11-14", "2017-11-15");
+  }
+
+  @Test
+  void shouldReadNumbersWithThousandsSeparators() {
+    assertValue(
+        "The site was settled over 4,000 years.", "over 4,000 years", "P4000Y", "MORE_THAN");
+  }
+
+  @Test
+  void shouldTagEveryNUnitsAsASet() {
+    Timex t = only("Elections are held every two years.");
+    assertThat(t.type()).isEqualTo(TimexType.SET);
+    assertThat(t.value()).isEqualTo("P2Y");
+  }
+
+  @Test
+  void shouldKeepTheDayAfterBeginningAndTheYearAfterADay() {
+    assertValue("Beginning Jan. 1, fares rise.", "Beginning Jan. 1", "2018-01-01", null);
+    assertValue("It happened on Dec. 23 last year.", "Dec. 23 last year", "2016-12-23", null);
+  }
 }
