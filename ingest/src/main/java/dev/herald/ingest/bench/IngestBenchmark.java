@@ -233,13 +233,19 @@ public final class IngestBenchmark {
       long now = System.nanoTime();
       long cpuEnd = os.getProcessCpuTime();
       double window = (now - wallWarm) / 1e9;
+      long windowPolls = c.polls() - pollsWarm;
+      double target = feeds / (interval.toMillis() / 1000.0);
+      double cpuPerPoll = (cpuEnd - cpuWarm) / 1e6 / Math.max(1, windowPolls);
       Map<String, String> r = new LinkedHashMap<>();
-      r.put("sustained polls/s (after warm-up)", fmt((c.polls() - pollsWarm) / window));
-      r.put("target polls/s (feeds/interval)", fmt(feedsIn(list) / (double) interval.toSeconds()));
+      r.put("warm-up (first poll of every feed)", fmt((wallWarm - start) / 1e9) + " s");
+      r.put("sustained polls/s (after warm-up)", fmt(windowPolls / window));
+      r.put("target polls/s (feeds / interval)", fmt(target));
       r.put(
           "process CPU, cores (after warm-up)",
           fmt((cpuEnd - cpuWarm) / (double) (now - wallWarm)));
       r.put("process CPU, cores (whole run)", fmt((cpuEnd - cpuStart) / (double) (now - start)));
+      r.put("process CPU per poll (after warm-up)", fmt(cpuPerPoll) + " ms");
+      r.put("projected cores at the target rate", fmt(cpuPerPoll * target / 1000));
       r.put("heap used, max sampled MB", fmt(maxHeap / 1e6));
       r.put("polls", String.valueOf(c.polls()));
       r.put(
