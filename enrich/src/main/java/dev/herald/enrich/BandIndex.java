@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * One band shard of the near-duplicate index. For a probe it looks up the shard's band keys of the
@@ -31,22 +31,29 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * each sees its own interleaving, so only articles that arrived earlier ({@link Votes#isEarlier})
  * count, which keeps two shards from making two articles copies of each other.
  *
- * <p>Two window stores, both on arrival time with the dedupe retention, so expired articles leave
- * segment by segment: the band index (band key to article ids, duplicates kept; a key stops taking
- * new ids once it holds {@code maxPerKey} live ones, so a hot band stays bounded and keeps the
- * oldest, i.e. the canonicals) and the fingerprints (article id to fingerprint and the canonical
- * this shard linked it to, so a copy of a copy votes for the first article of the cluster).
+ * <p>Two window stores on arrival time, so expired articles leave segment by segment. The band
+ * index: band key to the articles filed under it, one value per time bucket of half the retention
+ * (window start = bucket start), so a lookup is three point reads, which RocksDB's bloom filters
+ * answer without a seek for the many keys no other article shares; a key stops taking articles once
+ * it holds {@code maxPerKey} live ones, so a hot band stays bounded and keeps the oldest (the
+ * canonicals). The fingerprints: article id to fingerprint and the canonical this shard linked it
+ * to, so a copy of a copy votes for the first article of the cluster.
  */
 final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMessage> {
+  /** Buckets before the current one that can hold live articles (bucket = half the retention). */
+  private static final int BUCKETS_BACK = 2;
+
   private final String indexStore;
   private final String fingerprintStore;
   private final NearDupFingerprinter fingerprinter;
   private final int shards;
   private final long retentionMs;
+  private final long bucketMs;
   private final int maxPerKey;
   private final boolean shardOrder;
   private ProcessorContext<String, DedupeMessage> context;
   private WindowStore<String, String> index;
+  private final BandKeyFilter filter = new BandKeyFilter();
   private WindowStore<String, DedupeEntry> fingerprints;
 
   BandIndex(
@@ -61,6 +68,7 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
     this.fingerprinter = fingerprinter;
     this.shards = shards;
     this.retentionMs = retention.toMillis();
+    this.bucketMs = bucketOf(retention).toMillis();
     this.maxPerKey = maxPerKey;
     this.shardOrder = shards == 1;
   }
@@ -70,6 +78,13 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
     this.context = context;
     this.index = context.getStateStore(indexStore);
     this.fingerprints = context.getStateStore(fingerprintStore);
+    // Processors start after their stores are restored: the filter sees every live key.
+    try (KeyValueIterator<Windowed<String>, String> all = index.all()) {
+      while (all.hasNext()) {
+        Windowed<String> key = all.next().key;
+        filter.add(key.key(), key.window().start());
+      }
+    }
   }
 
   @Override
@@ -85,16 +100,26 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
       List<String> keys =
           BandShards.keysOf(
               fingerprinter.bandKeys(fingerprint), BandShards.shardOf(record.key()), shards);
+      long bucket = Math.floorDiv(at, bucketMs) * bucketMs;
       List<String> open = new ArrayList<>(keys.size());
+      List<String> openValues = new ArrayList<>(keys.size());
       Map<String, Long> candidates = new LinkedHashMap<>();
+      filter.dropBefore(bucket - BUCKETS_BACK * bucketMs);
       for (String key : keys) {
-        if (lookUp(key, id, at, candidates) < maxPerKey) {
+        String current = read(key, bucket);
+        int live = lookUp(current, id, at, candidates);
+        for (int back = 1; back <= BUCKETS_BACK && live < maxPerKey; back++) {
+          live += lookUp(read(key, bucket - back * bucketMs), id, at, candidates);
+        }
+        if (live < maxPerKey) {
           open.add(key);
+          openValues.add(current);
         }
       }
       best = verify(candidates, fingerprint);
-      for (String key : open) {
-        index.put(key, id, at);
+      for (int i = 0; i < open.size(); i++) {
+        index.put(open.get(i), BandEntries.append(openValues.get(i), at, id), bucket);
+        filter.add(open.get(i), bucket);
       }
       fingerprints.put(
           id,
@@ -119,21 +144,28 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
             record.timestamp()));
   }
 
-  /**
-   * Adds the earlier articles filed under {@code key} to the candidates; returns the live count.
-   */
-  private int lookUp(String key, String id, long at, Map<String, Long> candidates) {
+  /** One bucket of a band key, or null; the filter spares the store the keys it never saw. */
+  private String read(String key, long bucket) {
+    return filter.mightContain(key, bucket) ? index.fetch(key, bucket) : null;
+  }
+
+  /** Adds the earlier live articles of one bucket to the candidates; returns the live count. */
+  private int lookUp(String bucketValue, String id, long at, Map<String, Long> candidates) {
+    if (bucketValue == null) {
+      return 0;
+    }
     int live = 0;
-    long to = shardOrder ? Long.MAX_VALUE : at;
-    try (WindowStoreIterator<String> it = index.fetch(key, at - retentionMs, to)) {
-      while (it.hasNext() && live < maxPerKey) {
-        KeyValue<Long, String> e = it.next();
-        live++;
-        boolean earlier =
-            shardOrder ? !e.value.equals(id) : Votes.isEarlier(e.key, e.value, at, id);
-        if (earlier) {
-          candidates.putIfAbsent(e.value, e.key);
-        }
+    for (BandEntries.Entry e : BandEntries.parse(bucketValue)) {
+      if (e.receivedAt() < at - retentionMs) {
+        continue;
+      }
+      live++;
+      boolean earlier =
+          shardOrder
+              ? !e.articleId().equals(id)
+              : Votes.isEarlier(e.receivedAt(), e.articleId(), at, id);
+      if (earlier) {
+        candidates.putIfAbsent(e.articleId(), e.receivedAt());
       }
     }
     return live;
@@ -163,6 +195,16 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
       }
     }
     return best;
+  }
+
+  /** Time bucket of the band index: half the retention. */
+  static Duration bucketOf(Duration retention) {
+    return retention.dividedBy(2);
+  }
+
+  /** The band index keeps a bucket until its last article leaves the retention. */
+  static Duration indexRetention(Duration retention) {
+    return retention.plus(bucketOf(retention));
   }
 
   private static NearDupFingerprint decode(byte[] bytes) {

@@ -180,9 +180,11 @@ public final class EnrichTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(VOTES_STORE), Serdes.String(), messageSerde));
+    Duration indexRetention = BandIndex.indexRetention(retention);
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(BAND_INDEX_STORE, retention, retention, true),
+            Stores.persistentWindowStore(
+                BAND_INDEX_STORE, indexRetention, BandIndex.bucketOf(retention), false),
             Serdes.String(),
             Serdes.String()));
     builder.addStateStore(

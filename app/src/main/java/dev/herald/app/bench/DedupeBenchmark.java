@@ -10,6 +10,9 @@ import dev.herald.enrich.EnrichService;
 import dev.herald.schemas.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,9 +74,15 @@ public final class DedupeBenchmark {
   }
 
   /** One application run over the whole stream. */
-  public record Run(String stage, int round, long records, double seconds, long linkedCopies) {
+  public record Run(
+      String stage, int round, long records, double seconds, long linkedCopies, double cpuMicros) {
     public double perSecond() {
       return records / seconds;
+    }
+
+    /** CPU time of the application's own threads (stream threads, their clients) per article. */
+    public double cpuMicrosPerArticle() {
+      return cpuMicros / records;
     }
   }
 
@@ -96,6 +105,15 @@ public final class DedupeBenchmark {
 
     public double ratio() {
       return best("dedupe") / best("passthrough");
+    }
+
+    /** The lowest CPU cost per article of a stage's runs. */
+    public double cpuPerArticle(String stage) {
+      return runs.stream()
+          .filter(r -> r.stage().equals(stage))
+          .mapToDouble(Run::cpuMicrosPerArticle)
+          .min()
+          .orElse(0);
     }
   }
 
@@ -203,6 +221,7 @@ public final class DedupeBenchmark {
         Thread.sleep(10);
       }
       long running = System.nanoTime();
+      double cpuAtRunning = cpuMicros(appId);
       long count = 0;
       long linked = 0;
       var deserializer = Topics.ARTICLES_ENRICHED.valueSerde().deserializer();
@@ -217,14 +236,34 @@ public final class DedupeBenchmark {
         }
       }
       double seconds = (System.nanoTime() - running) / 1e9;
-      Run run = new Run(stage, round, count, seconds, linked);
+      Run run = new Run(stage, round, count, seconds, linked, cpuMicros(appId) - cpuAtRunning);
       log.printf(
-          "bench: round %d %-11s %6d articles in %6.2f s = %7.0f articles/s (startup %.1f s,"
-              + " %d linked as copies)%n",
-          round, stage, count, seconds, run.perSecond(), (running - started) / 1e9, linked);
+          "bench: round %d %-11s %6d articles in %6.2f s = %7.0f articles/s, %5.0f us CPU/article"
+              + " (startup %.1f s, %d linked as copies)%n",
+          round,
+          stage,
+          count,
+          seconds,
+          run.perSecond(),
+          run.cpuMicrosPerArticle(),
+          (running - started) / 1e9,
+          linked);
       streams.close(Duration.ofSeconds(30));
       return run;
     }
+  }
+
+  /** CPU time so far of the live threads whose name carries the application id, in µs. */
+  private static double cpuMicros(String appId) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    double total = 0;
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null && t.getThreadName().contains(appId)) {
+        long ns = mx.getThreadCpuTime(t.getThreadId());
+        total += ns > 0 ? ns / 1e3 : 0;
+      }
+    }
+    return total;
   }
 
   private static void check(KafkaStreams streams, long deadline) {
@@ -362,6 +401,12 @@ public final class DedupeBenchmark {
         "bench: passthrough %.0f articles/s, dedupe %.0f articles/s: dedupe keeps %.0f%% of"
             + " passthrough throughput (target >= 50%%)%n",
         r.best("passthrough"), r.best("dedupe"), 100 * r.ratio());
+    out.printf(
+        "bench: CPU of the application's threads: passthrough %.0f us/article, dedupe %.0f"
+            + " us/article (%.1fx)%n",
+        r.cpuPerArticle("passthrough"),
+        r.cpuPerArticle("dedupe"),
+        r.cpuPerArticle("dedupe") / r.cpuPerArticle("passthrough"));
     long total = r.stateBytes().values().stream().mapToLong(Long::longValue).sum();
     r.stateBytes()
         .forEach(
