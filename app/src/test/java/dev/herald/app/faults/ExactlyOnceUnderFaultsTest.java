@@ -110,6 +110,8 @@ class ExactlyOnceUnderFaultsTest {
     progress("cluster of 3 nodes up");
     Admin admin = track(cluster.admin());
     TopicSetup.ensureTopics(admin);
+    KafkaCluster.awaitInSync(
+        admin, Topics.all().stream().map(t -> t.name()).collect(Collectors.toList()));
     publishSchemas(bootstrap);
     assertReplicatedThreeTimesWithTwoInSync(admin, Topics.ARTICLES_RAW.name());
     progress("topics and schemas ready");
