@@ -87,6 +87,8 @@ final class Resolver {
         return one(m, TimexType.DATE, century(s), mod);
       case "anaphor":
         return one(m, TimexType.DATE, anaphor(c), mod);
+      case "nextref":
+        return one(m, TimexType.DATE, nextRef(c), mod);
       default:
         throw new IllegalStateException("unknown resolver " + r.resolver());
     }
@@ -894,6 +896,10 @@ final class Resolver {
         // fall through
       }
     }
+    if (unit.equals("W") && n <= 2) {
+      // "a week ago", "two weeks ago": the same weekday back then, a day (annotators agree)
+      return shiftUnit(c.dct, "D", -7 * n);
+    }
     String v = shiftUnit(c.dct, unit, -n);
     // "4,000 years ago": before year one there is no calendar value; it reads as a duration
     return v == null || v.startsWith("-") ? null : v;
@@ -954,6 +960,21 @@ final class Resolver {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * "the next day", "the same day", "the previous year": in a past-tense sentence the day after (or
+   * of, or before) the date last named ("sold heavily the next day"); otherwise, like "next day",
+   * relative to the dct.
+   */
+  private String nextRef(Ctx c) {
+    if (c.tense() == Tense.PAST) {
+      String v = anaphor(c);
+      if (v != null) {
+        return v;
+      }
+    }
+    return relative(c);
   }
 
   private static String decade(Map<String, String> s) {

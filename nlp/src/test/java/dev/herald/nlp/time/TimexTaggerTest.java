@@ -338,4 +338,28 @@ class TimexTaggerTest {
     assertValue("Beginning Jan. 1, fares rise.", "Beginning Jan. 1", "2018-01-01", null);
     assertValue("It happened on Dec. 23 last year.", "Dec. 23 last year", "2016-12-23", null);
   }
+
+  @Test
+  void shouldAnchorTheNextDayOfAPastStoryOnTheDayLastNamed() {
+    // When
+    List<Timex> all =
+        tagger.tag("Shares fell on Nov. 2. Speculators sold heavily the next day.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2017-11-02", "2017-11-03");
+    assertValue("Prices will rise the next day.", "the next day", "2017-11-15", null);
+  }
+
+  @Test
+  void shouldReadAWeekAgoAsADay() {
+    assertValue("The quake hit a week ago.", "a week ago", "2017-11-07", null);
+    assertValue("The talks began six weeks ago.", "six weeks ago", "2017-W40", null);
+  }
+
+  @Test
+  void shouldTagPartsOfDayWithAModifier() {
+    Timex t = only("In London at mid-afternoon yesterday, shares were up.");
+    assertThat(t.text()).isEqualTo("mid-afternoon yesterday");
+    assertThat(t.type()).isEqualTo(TimexType.TIME);
+    assertThat(t.value()).isEqualTo("2017-11-13TAF");
+  }
 }
