@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -191,6 +193,13 @@ class ExactlyOnceUnderFaultsTest {
     ReferenceRun reference =
         ReferenceRun.of(List.copyOf(raw.values()), detector, work.resolve("reference"));
     progress("fault-free reference run done");
+    List<String> changesWithoutAlert =
+        articles.stream()
+            .filter(NewsArticle::designedChange)
+            .map(NewsArticle::slug)
+            .filter(slug -> !alertedGuids(reference, raw).contains(slug))
+            .toList();
+    progress("written as changes but raising no alert: " + changesWithoutAlert);
     assertThat(reference.enriched()).hasSize(articles.size());
     assertThat(reference.enriched().values())
         .as("no generated article is a near-duplicate of another (the flow is order-free)")
@@ -292,6 +301,16 @@ class ExactlyOnceUnderFaultsTest {
     var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
     assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+  }
+
+  /** The feed guids (the article slugs) of the articles an expected alert cites. */
+  private static Set<String> alertedGuids(ReferenceRun reference, Map<String, RawArticle> raw) {
+    return reference.alerts().values().stream()
+        .flatMap(a -> a.getEvidence().stream())
+        .map(e -> raw.get(e.getArticleId()))
+        .filter(Objects::nonNull)
+        .map(RawArticle::getGuid)
+        .collect(Collectors.toSet());
   }
 
   /** The first raw record of each article id, in topic order per partition. */

@@ -35,8 +35,12 @@ final class FeedFiles {
           .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(a.published()))
           .append("</pubDate>\n");
       StringBuilder html = new StringBuilder();
-      for (String paragraph : a.text().split("\n\\s*\n")) {
-        html.append("<p>").append(escape(paragraph.strip())).append("</p>");
+      // One paragraph per line, as the sample feed renders the seed: joining its caption lines
+      // into one paragraph would make sentences of them that no publisher wrote.
+      for (String line : a.text().split("\n")) {
+        if (!line.isBlank()) {
+          html.append("<p>").append(escape(line.strip())).append("</p>");
+        }
       }
       xml.append("<description>").append(escape(html.toString())).append("</description>\n");
       xml.append("</item>\n");
