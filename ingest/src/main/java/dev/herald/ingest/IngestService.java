@@ -75,7 +75,10 @@ public final class IngestService implements AutoCloseable {
   private final ExecutorService workers;
   private final HostLimiter hosts;
   private final IngestCounters counters = new IngestCounters();
-  private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+
+  /** Every known state, its recent ids packed (see {@link RecentIds}). */
+  private final Map<String, RecentIds.Packed> states = new ConcurrentHashMap<>();
+
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -280,14 +283,20 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** The last known state of every feed polled or read back from Kafka (a snapshot). */
+  /**
+   * The last known state of every feed polled or read back from Kafka (a snapshot), without their
+   * recent article ids, which are held packed; {@link #feedState(String)} gives one in full.
+   */
   public Map<String, FeedState> feedStates() {
-    return Map.copyOf(states);
+    Map<String, FeedState> out = new HashMap<>(states.size() * 2);
+    states.forEach((url, packed) -> out.put(url, packed.state()));
+    return out;
   }
 
-  /** The last known state of one feed, or null. */
+  /** The last known state of one feed, in full, or null. */
   public FeedState feedState(String url) {
-    return states.get(url);
+    RecentIds.Packed packed = states.get(url);
+    return packed == null ? null : packed.unpack();
   }
 
   /** How many feeds have a known state (cheap; for metrics). */
@@ -301,14 +310,19 @@ public final class IngestService implements AutoCloseable {
   }
 
   private boolean isDue(FeedRef feed, Instant now) {
-    FeedState state = states.get(feed.url());
-    return state == null || state.getNextPollAt() == null || !state.getNextPollAt().isAfter(now);
+    RecentIds.Packed packed = states.get(feed.url());
+    if (packed == null) {
+      return true;
+    }
+    Instant next = packed.state().getNextPollAt();
+    return next == null || !next.isAfter(now);
   }
 
   /** Where the feed is fetched from: its permanent new address when it moved. */
   private String target(FeedRef feed) {
-    FeedState state = states.get(feed.url());
-    return state != null && state.getMovedTo() != null ? state.getMovedTo() : feed.url();
+    RecentIds.Packed packed = states.get(feed.url());
+    String movedTo = packed == null ? null : packed.state().getMovedTo();
+    return movedTo != null ? movedTo : feed.url();
   }
 
   /** {@link #pollAndPublish} once the feed's host has a free slot (waits for it). */
@@ -341,11 +355,11 @@ public final class IngestService implements AutoCloseable {
     try {
       Instant now = clock.instant();
       long t0 = System.nanoTime();
-      PollResult result = poller.poll(url, states.get(url), now, feed.interval());
+      PollResult result = poller.poll(url, feedState(url), now, feed.interval());
       long t1 = System.nanoTime();
       IngestPublisher.Published published = publisher.publish(result);
       counters.timed(Duration.ofNanos(t1 - t0), Duration.ofNanos(System.nanoTime() - t1));
-      states.put(url, published.state());
+      states.put(url, RecentIds.pack(published.state()));
       counters.record(result, published.articles(), published.articlesFailed());
       if (published.articles() > 0) {
         LOG.info("Feed {}: {} new article(s)", SafeUrls.redact(url), published.articles());
@@ -390,7 +404,7 @@ public final class IngestService implements AutoCloseable {
       return;
     }
     try {
-      Map<String, FeedState> loaded =
+      Map<String, RecentIds.Packed> loaded =
           FeedStateLoader.load(clientConfig(config), STATE_LOAD_TIMEOUT);
       loaded.forEach(states::putIfAbsent);
       stateLoaded = true;
@@ -458,12 +472,12 @@ public final class IngestService implements AutoCloseable {
   private final class Store implements FeedStateStore {
     @Override
     public void adopt(Map<String, FeedState> adopted) {
-      states.putAll(adopted);
+      adopted.forEach((url, state) -> states.put(url, RecentIds.pack(state)));
     }
 
     @Override
     public void adoptIfAbsent(Map<String, FeedState> adopted) {
-      adopted.forEach(states::putIfAbsent);
+      adopted.forEach((url, state) -> states.computeIfAbsent(url, u -> RecentIds.pack(state)));
     }
 
     @Override

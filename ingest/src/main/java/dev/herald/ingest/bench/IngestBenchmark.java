@@ -4,6 +4,8 @@ import dev.herald.ingest.FailureKind;
 import dev.herald.ingest.IngestConfig;
 import dev.herald.ingest.IngestCounters;
 import dev.herald.ingest.IngestService;
+import dev.herald.ingest.StateFootprint;
+import dev.herald.ingest.poll.FeedPoller;
 import dev.herald.ingest.schedule.SchedulePolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -281,6 +283,10 @@ public final class IngestBenchmark {
       ingest.close();
       System.gc();
       r.put("heap live after GC MB", fmt(memory.getHeapMemoryUsage().getUsed() / 1e6));
+      r.put(
+          "heap for the states of 100,000 feeds MB",
+          fmt(StateFootprint.bytesFor(100_000, FeedPoller.DEFAULT_RECENT_ITEM_LIMIT) / 1e6)
+              + " (200 recent ids each, the cap)");
       StringBuilder line = new StringBuilder(RESULT);
       r.forEach((k, v) -> line.append(k).append('=').append(v).append(';'));
       System.out.println(line);

@@ -40,7 +40,14 @@ public final class FeedPoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
-  public static final int DEFAULT_RECENT_ITEM_LIMIT = 1_000;
+  /**
+   * The most ids remembered per feed. A feed remembers twice its current length (at least 50) up to
+   * this: enough for items that drop out and come back, small enough for 100,000 feeds.
+   */
+  public static final int DEFAULT_RECENT_ITEM_LIMIT = 200;
+
+  /** The fewest ids remembered per feed, however short it is. */
+  static final int MIN_RECENT_ITEMS = 50;
 
   /** Items beyond this many in one document are ignored (keeps records and state bounded). */
   public static final int DEFAULT_MAX_ITEMS_PER_POLL = 2_000;
@@ -295,7 +302,8 @@ public final class FeedPoller {
    */
   private List<String> recentIds(LinkedHashSet<String> currentIds, FeedState previous) {
     LinkedHashSet<String> ids = new LinkedHashSet<>(currentIds);
-    int limit = Math.max(recentItemLimit, currentIds.size());
+    int wanted = Math.max(MIN_RECENT_ITEMS, 2 * currentIds.size());
+    int limit = Math.max(Math.min(recentItemLimit, wanted), currentIds.size());
     if (previous != null) {
       for (String id : previous.getRecentItemIds()) {
         if (ids.size() >= limit) {

@@ -53,6 +53,7 @@ public final class RegistryFeedSource implements ShardedFeedSource, MovableFeedS
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration DRAIN = Duration.ofSeconds(30);
   private static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(120);
+  private static final int ADOPT_BATCH = 5_000;
 
   private final Map<String, Object> clientConfig;
   private final String groupId;
@@ -321,20 +322,35 @@ public final class RegistryFeedSource implements ShardedFeedSource, MovableFeedS
         stateFollower.assign(follow);
         stateFollower.seekToBeginning(fresh);
         Map<TopicPartition, Long> end = stateFollower.endOffsets(fresh, STATE_READ_TIMEOUT);
-        Map<String, FeedState> states = new HashMap<>();
+        // handed over in batches, so a large share never sits in memory unpacked
+        Map<String, FeedState> batch = new HashMap<>();
         Map<String, FeedState> others = new HashMap<>();
+        long adopted = 0;
         long deadline = System.nanoTime() + STATE_READ_TIMEOUT.toNanos();
         while (!FeedRegistry.caughtUp(stateFollower, end) && System.nanoTime() < deadline) {
           for (ConsumerRecord<byte[], byte[]> r : stateFollower.poll(POLL)) {
-            boolean isFresh = added.contains(r.partition());
-            FeedRegistry.apply(r, Topics.FEED_STATE, keys, stateValues, isFresh ? states : others);
+            if (!added.contains(r.partition())) {
+              FeedRegistry.apply(r, Topics.FEED_STATE, keys, stateValues, others);
+            } else if (r.key() != null && r.value() == null) {
+              String url = keys.deserialize(Topics.FEED_STATE.name(), r.key());
+              batch.remove(url);
+              store.drop(List.of(url), Duration.ZERO); // adopted from an earlier batch
+            } else {
+              FeedRegistry.apply(r, Topics.FEED_STATE, keys, stateValues, batch);
+            }
+          }
+          if (batch.size() >= ADOPT_BATCH) {
+            store.adopt(batch);
+            adopted += batch.size();
+            batch.clear();
           }
         }
-        store.adopt(states);
+        store.adopt(batch);
+        adopted += batch.size();
         if (!others.isEmpty()) {
           store.adoptIfAbsent(others);
         }
-        LOG.info("Read the state of {} feed(s) for partitions {}", states.size(), added);
+        LOG.info("Read the state of {} feed(s) for partitions {}", adopted, added);
       } catch (RuntimeException e) {
         // without its state a feed is polled as new: validators lost, nothing else
         LOG.warn("Feed state of partitions {} not read: {}", added, e.toString());
