@@ -36,18 +36,19 @@ import org.apache.kafka.streams.state.Stores;
  * changes when the wiring does.
  *
  * <pre>
- * herald.articles.raw ─ decode ─┬─ malformed ──────────────────────────────────────▶ herald.dlq
+ * herald.articles.raw ─ decode ─┬─ malformed ───────────────────────────────▶ herald.dlq
  *                               └─ drop repeated ids [seen-article-ids] ─ fingerprint
- *   ┬─ no sketch (short body): canonical ─────────────────────────────────┐
- *   └─ hold for votes [dedupe-pending] ─ one probe per band shard ═▶ by-band
- *        ─ vote by band [dedupe-band-index, dedupe-fingerprints] ═▶ by-article
- *        ─ collect votes [dedupe-votes, dedupe-pending] ─────────────────────────────────┴─ decided
- *   decided ┬─ copy ═▶ by-cluster ─ record copy on cluster [dedupe-clusters] ▶ herald.articles.enriched
- *           └─ canonical ─ tag ─┬─ failed ─────────────────────────────────────▶ herald.dlq
- *                               └─▶ herald.articles.enriched
- *                               ─ claims by event ═▶ by-event
- *                               ─ track schedule [event-timelines] ─┬─▶ herald.events
- *                                                                   └─▶ herald.alerts
+ *    ┬─ no sketch (short body) ─ keep ────────────────────────────────────────┐
+ *    └─ hold for votes [dedupe-pending] ─ a probe per band shard ═▶ by-band   │
+ *       ─ vote by band [dedupe-band-index, dedupe-fingerprints] ═▶ by-article │
+ *       ─ collect votes [dedupe-votes, dedupe-pending] ───────────────────────┴─ decided
+ * decided ┬─ copy ═▶ by-cluster ─ record copy on cluster [dedupe-clusters]
+ *         │         ─▶ herald.articles.enriched
+ *         └─ canonical ─ tag ─┬─ failed ───────────────────────────────────▶ herald.dlq
+ *                             └─▶ herald.articles.enriched
+ *                             ─ claims by event ═▶ by-event
+ *                             ─ track schedule [event-timelines] ─┬─▶ herald.events
+ *                                                                 └─▶ herald.alerts
  * </pre>
  *
  * <p>Near-duplicate detection (ADR 6, Topology): each sketched article is held by id while one
