@@ -21,13 +21,22 @@
  * Tuesday; "will meet on Thursday" the coming one. A month or day without a year takes the
  * occurrence in a window of eight months before to four months after the dct, moved a year when the
  * tense clearly points the other way. Anaphoric expressions ("that year", "the following year", "a
- * year earlier", bare clock times) use the date last named in the document. With a null dct only
- * expressions that need no anchor are returned. When an offset is given, clock times without an
- * explicit zone carry it ({@code 2017-11-15T15:00+03:00}).
+ * year earlier", bare clock times) use the date last named in the document; so do "the next day"
+ * and "the same day" in a past-tense sentence, and "the year" when the year last named was the
+ * previous one ("a loss for the fourth quarter of 2016 and for the entire year"). A weekday linked
+ * to the one before it ("on Friday and Saturday") follows it. With a null dct only expressions that
+ * need no anchor are returned. When an offset is given, clock times without an explicit zone carry
+ * it ({@code 2017-11-15T15:00+03:00}).
  *
  * <p><b>Ranges.</b> "28-30 November" yields two TIMEXes, the start ("28", {@code 2017-11-28}) and
  * the end ("30 November", {@code 2017-11-30}): TIMEX3 values are points, and TimeML annotates a
  * range as its two ends ("between March and May" likewise gives "March" and "May").
+ *
+ * <p><b>Conventions.</b> Where TimeML leaves a choice, values follow what TimeBank, AQUAINT and
+ * MEANTIME agree on: a half goes to the next smaller unit ("2 1/2 years" {@code P2Y6M}); "a week
+ * ago" is a day, "six weeks ago" a week; "the year ended Sept. 30" is a duration ({@code P1Y}),
+ * "the full year" the dct's year; "the past year" is last year; "recent years" is {@code PAST_REF};
+ * "the coming months" and "the weeks ahead" are vague durations ({@code PXM}).
  *
  * <p>{@link dev.herald.nlp.time.TagDatesJob} is the JSONL job behind {@code herald tag dates};
  * {@code eval.TimemlEvaluator} scores the tagger on TimeML corpora; {@code bench.TaggerBenchmark}

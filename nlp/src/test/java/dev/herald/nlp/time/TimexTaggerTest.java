@@ -362,4 +362,10 @@ class TimexTaggerTest {
     assertThat(t.type()).isEqualTo(TimexType.TIME);
     assertThat(t.value()).isEqualTo("2017-11-13TAF");
   }
+
+  @Test
+  void shouldReadScheduledEventsInThePresentAsComing() {
+    assertValue("The summit opens Thursday in Brussels.", "Thursday", "2017-11-16", null);
+    assertValue("Lawmakers are due to vote on Saturday.", "Saturday", "2017-11-18", null);
+  }
 }
