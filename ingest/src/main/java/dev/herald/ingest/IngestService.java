@@ -15,6 +15,7 @@ import dev.herald.ingest.poll.FeedPoller;
 import dev.herald.ingest.poll.PollResult;
 import dev.herald.ingest.registry.FeedRegistry;
 import dev.herald.ingest.registry.RegistryFeedSource;
+import dev.herald.ingest.schedule.DueQueue;
 import dev.herald.ingest.schedule.HostLimiter;
 import dev.herald.ingest.schedule.Scheduler;
 import java.time.Clock;
@@ -62,6 +63,7 @@ public final class IngestService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
   private static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration HOST_WAIT = Duration.ofMillis(100);
+  private static final Duration MIN_WAIT = Duration.ofMillis(10);
   private static final Duration STATE_LOAD_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STATE_LOAD_RETRY = Duration.ofSeconds(5);
   private static final Duration SHARE_WAIT = Duration.ofSeconds(120);
@@ -81,6 +83,9 @@ public final class IngestService implements AutoCloseable {
 
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicInteger queued = new AtomicInteger();
+  private final DueQueue due = new DueQueue();
+  private volatile Map<String, FeedRef> byUrl = Map.of();
+  private List<FeedRef> lastFeeds;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stop = new CountDownLatch(1);
   private volatile boolean stateLoaded;
@@ -243,43 +248,101 @@ public final class IngestService implements AutoCloseable {
         continue;
       }
       Instant now = clock.instant();
-      for (FeedRef feed : source.feeds()) {
-        if (queued.get() >= capacity) {
-          break; // the workers are busy: the rest waits for the next tick, still due
-        }
-        if (!isDue(feed, now) || inFlight.contains(feed.url())) {
-          continue;
-        }
-        String host = HostLimiter.hostOf(target(feed));
-        if (!hosts.tryAcquire(host, now)) {
-          counters.hostDeferred();
-          continue;
-        }
-        if (!inFlight.add(feed.url())) {
-          hosts.release(host);
-          continue;
-        }
-        queued.incrementAndGet();
-        try {
-          workers.execute(
-              () -> {
-                try {
-                  pollAndPublish(feed);
-                } finally {
-                  hosts.release(host);
-                  queued.decrementAndGet();
-                }
-              });
-        } catch (RejectedExecutionException e) {
-          inFlight.remove(feed.url());
-          hosts.release(host);
-          queued.decrementAndGet();
-          return; // closing
+      reconcile(source.feeds(), now);
+      int room = capacity - queued.get();
+      if (room > 0) {
+        for (String url : due.pollDue(now, room)) {
+          FeedRef feed = byUrl.get(url);
+          if (feed == null || inFlight.contains(url)) {
+            continue; // removed, or its running poll reschedules it
+          }
+          String host = HostLimiter.hostOf(target(feed));
+          if (!hosts.tryAcquire(host, now)) {
+            counters.hostDeferred();
+            Instant at = hosts.availableAt(host, now);
+            due.schedule(url, at.isAfter(now) ? at : now.plusMillis(MIN_WAIT.toMillis()));
+            continue;
+          }
+          if (!submit(feed, host)) {
+            return; // closing
+          }
         }
       }
-      if (await(queued.get() >= capacity ? HOST_WAIT : TICK)) {
+      if (await(untilNext(now, capacity))) {
         return;
       }
+    }
+  }
+
+  /** How long the loop may sleep: until the next feed is due, a worker frees up, or a tick. */
+  private Duration untilNext(Instant now, int capacity) {
+    if (queued.get() >= capacity) {
+      return HOST_WAIT;
+    }
+    Instant next = due.nextDue();
+    if (next == null) {
+      return TICK;
+    }
+    Duration d = Duration.between(now, next);
+    if (d.compareTo(MIN_WAIT) < 0) {
+      return MIN_WAIT;
+    }
+    return d.compareTo(TICK) > 0 ? TICK : d;
+  }
+
+  /** Brings the due queue in line with the source's feeds (cheap when they did not change). */
+  private void reconcile(List<FeedRef> feeds, Instant now) {
+    if (feeds == lastFeeds) {
+      return;
+    }
+    Map<String, FeedRef> next = new HashMap<>(feeds.size() * 2);
+    for (FeedRef f : feeds) {
+      next.put(f.url(), f);
+      if (!byUrl.containsKey(f.url()) && !inFlight.contains(f.url())) {
+        due.schedule(f.url(), dueAt(f.url(), now));
+      }
+    }
+    for (String url : byUrl.keySet()) {
+      if (!next.containsKey(url)) {
+        due.remove(url);
+      }
+    }
+    byUrl = next;
+    lastFeeds = feeds;
+  }
+
+  private Instant dueAt(String url, Instant now) {
+    RecentIds.Packed packed = states.get(url);
+    Instant at = packed == null ? null : packed.state().getNextPollAt();
+    return at == null || at.isBefore(now) ? now : at;
+  }
+
+  /** Hands one feed to a worker; false when the service is closing. */
+  private boolean submit(FeedRef feed, String host) {
+    if (!inFlight.add(feed.url())) {
+      hosts.release(host);
+      return true;
+    }
+    queued.incrementAndGet();
+    try {
+      workers.execute(
+          () -> {
+            try {
+              pollAndPublish(feed);
+            } finally {
+              hosts.release(host);
+              queued.decrementAndGet();
+              if (byUrl.containsKey(feed.url())) {
+                due.schedule(feed.url(), dueAt(feed.url(), clock.instant()));
+              }
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(feed.url());
+      hosts.release(host);
+      queued.decrementAndGet();
+      return false;
     }
   }
 
@@ -307,15 +370,6 @@ public final class IngestService implements AutoCloseable {
   /** Counters since start (cheap; for metrics). */
   public IngestCounters counters() {
     return counters;
-  }
-
-  private boolean isDue(FeedRef feed, Instant now) {
-    RecentIds.Packed packed = states.get(feed.url());
-    if (packed == null) {
-      return true;
-    }
-    Instant next = packed.state().getNextPollAt();
-    return next == null || !next.isAfter(now);
   }
 
   /** Where the feed is fetched from: its permanent new address when it moved. */
