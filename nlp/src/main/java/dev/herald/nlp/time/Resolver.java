@@ -87,6 +87,8 @@ final class Resolver {
         return one(m, TimexType.DATE, century(s), mod);
       case "anaphor":
         return one(m, TimexType.DATE, anaphor(c), mod);
+      case "durrange":
+        return durationRange(c, m, mod);
       case "nextref":
         return one(m, TimexType.DATE, nextRef(c), mod);
       default:
@@ -987,6 +989,36 @@ final class Resolver {
     }
     int yy = Integer.parseInt(d);
     return yy >= 30 ? "19" + d.charAt(0) : "20" + d.charAt(0);
+  }
+
+  /**
+   * "between 60 and 90 days": each bound is a duration in the unit named once (TimeML practice).
+   */
+  private static List<Found> durationRange(Ctx c, Match m, String mod) {
+    Element[] els = m.rule().elements();
+    int firstEl = -1;
+    int secondEl = -1;
+    for (int e = 0; e < els.length; e++) {
+      if ("num".equals(els[e].slot())) {
+        firstEl = e;
+      } else if ("num2".equals(els[e].slot())) {
+        secondEl = e;
+      }
+    }
+    Integer lo = num(c.s, "num");
+    Integer hi = num(c.s, "num2");
+    if (firstEl < 0 || secondEl < 0 || lo == null || hi == null || lo >= hi) {
+      return null;
+    }
+    String first = duration(c.s);
+    c.s.put("num", hi.toString());
+    String second = duration(c.s);
+    if (first == null || second == null) {
+      return null;
+    }
+    return List.of(
+        new Found(m.elStart()[firstEl], m.elEnd()[firstEl], TimexType.DURATION, first, mod),
+        new Found(m.elStart()[secondEl], m.to(), TimexType.DURATION, second, mod));
   }
 
   /** "28-30 November": the start and the end each get their own TIMEX (TimeML practice). */

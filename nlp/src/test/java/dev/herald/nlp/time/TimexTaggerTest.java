@@ -368,4 +368,13 @@ class TimexTaggerTest {
     assertValue("The summit opens Thursday in Brussels.", "Thursday", "2017-11-16", null);
     assertValue("Lawmakers are due to vote on Saturday.", "Saturday", "2017-11-18", null);
   }
+
+  @Test
+  void shouldSplitADurationRangeIntoItsBounds() {
+    // When
+    List<Timex> all = tagger.tag("The process would take between 60 and 90 days.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::text).containsExactly("60", "90 days");
+    assertThat(all).extracting(Timex::value).containsExactly("P60D", "P90D");
+  }
 }
