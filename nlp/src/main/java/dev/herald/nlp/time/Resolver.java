@@ -537,12 +537,61 @@ final class Resolver {
   }
 
   private static LocalDate holidayIn(String holiday, int year) {
-    if (holiday.equals("thanksgiving")) {
-      return LocalDate.of(year, 11, 1)
-          .with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+    switch (holiday) {
+      case "thanksgiving":
+        return nthWeekday(year, 11, 4, DayOfWeek.THURSDAY);
+      case "easter":
+        return easter(year);
+      case "goodfriday":
+        return easter(year).minusDays(2);
+      case "eastermonday":
+        return easter(year).plusDays(1);
+      case "mlk":
+        return nthWeekday(year, 1, 3, DayOfWeek.MONDAY);
+      case "presidents":
+        return nthWeekday(year, 2, 3, DayOfWeek.MONDAY);
+      case "mothers":
+        return nthWeekday(year, 5, 2, DayOfWeek.SUNDAY);
+      case "memorial":
+        return LocalDate.of(year, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case "fathers":
+        return nthWeekday(year, 6, 3, DayOfWeek.SUNDAY);
+      case "labor":
+        return nthWeekday(year, 9, 1, DayOfWeek.MONDAY);
+      case "columbus":
+        return nthWeekday(year, 10, 2, DayOfWeek.MONDAY);
+      case "election":
+        // the Tuesday after the first Monday in November
+        return nthWeekday(year, 11, 1, DayOfWeek.MONDAY).plusDays(1);
+      default:
+        return LocalDate.of(
+            year,
+            Integer.parseInt(holiday.substring(0, 2)),
+            Integer.parseInt(holiday.substring(3)));
     }
-    return LocalDate.of(
-        year, Integer.parseInt(holiday.substring(0, 2)), Integer.parseInt(holiday.substring(3)));
+  }
+
+  private static LocalDate nthWeekday(int year, int month, int n, DayOfWeek dow) {
+    return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(n, dow));
+  }
+
+  /** Western Easter Sunday (anonymous Gregorian computus). */
+  private static LocalDate easter(int year) {
+    int a = year % 19;
+    int b = year / 100;
+    int c = year % 100;
+    int d = b / 4;
+    int e = b % 4;
+    int f = (b + 8) / 25;
+    int g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4;
+    int k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31;
+    int day = (h + l - 7 * m + 114) % 31 + 1;
+    return LocalDate.of(year, month, day);
   }
 
   private String weekday(Ctx c) {

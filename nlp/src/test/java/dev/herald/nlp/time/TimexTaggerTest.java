@@ -377,4 +377,11 @@ class TimexTaggerTest {
     assertThat(all).extracting(Timex::text).containsExactly("60", "90 days");
     assertThat(all).extracting(Timex::value).containsExactly("P60D", "P90D");
   }
+
+  @Test
+  void shouldComputeMovableHolidays() {
+    assertValue("Polls open on Election Day 2016.", "Election Day 2016", "2016-11-08", null);
+    assertValue("Banks closed for Easter 2017.", "Easter 2017", "2017-04-16", null);
+    assertValue("Stores open on Labor Day 2017.", "Labor Day 2017", "2017-09-04", null);
+  }
 }
