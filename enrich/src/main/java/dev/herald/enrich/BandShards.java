@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -37,7 +38,22 @@ final class BandShards {
 
   /** Spreads shards evenly over the by-band partitions (shard i to partition i mod n). */
   static StreamPartitioner<String, DedupeProbe> partitioner() {
-    return (topic, key, value, partitions) ->
-        Optional.of(Set.of(Math.floorMod(shardOf(key), partitions)));
+    return new ShardPartitioner();
+  }
+
+  private static final class ShardPartitioner implements StreamPartitioner<String, DedupeProbe> {
+    @Override
+    public Optional<Set<Integer>> partitions(
+        String topic, String key, DedupeProbe value, Headers headers, int partitions) {
+      return Optional.of(Set.of(Math.floorMod(shardOf(key), partitions)));
+    }
+
+    // Still abstract in Kafka 4.4 though deprecated for removal: delegates to the method above.
+    @Override
+    @SuppressWarnings("removal")
+    public Optional<Set<Integer>> partitions(
+        String topic, String key, DedupeProbe value, int partitions) {
+      return partitions(topic, key, value, null, partitions);
+    }
   }
 }
