@@ -201,7 +201,8 @@ public final class IngestBenchmark {
     long start = System.nanoTime();
     long cpuStart = os.getProcessCpuTime();
     long maxHeap = 0;
-    try (IngestService ingest = new IngestService(config)) {
+    IngestService ingest = new IngestService(config);
+    try {
       Thread loop = new Thread(ingest::run, "herald-bench-ingest");
       loop.setDaemon(true);
       loop.start();
@@ -293,6 +294,8 @@ public final class IngestBenchmark {
       StringBuilder line = new StringBuilder(RESULT);
       r.forEach((k, v) -> line.append(k).append('=').append(v).append(';'));
       System.out.println(line);
+    } finally {
+      ingest.close(); // idempotent: already closed before the heap was measured
     }
     System.exit(0);
   }
