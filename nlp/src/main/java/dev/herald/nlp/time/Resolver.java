@@ -28,6 +28,9 @@ final class Resolver {
   /** What one document has said so far: the last absolute DATE value, for "a year earlier". */
   static final class Discourse {
     String lastDate;
+
+    /** The last full calendar date named (yyyy-mm-dd), kept when coarser dates follow. */
+    String lastDay;
   }
 
   private final Lexicon lex;
@@ -654,12 +657,30 @@ final class Resolver {
     if (c.dct == null) {
       return null;
     }
-    LocalDate d = c.dct.plusDays(Integer.parseInt(c.s.getOrDefault("days", "0")));
+    LocalDate base = c.dct;
+    if ("last".equals(c.s.get("anchor")) && c.discourse != null && c.discourse.lastDay != null) {
+      // "ending the day at 8,017" after "on Friday": the day under discussion, not the dct
+      base = LocalDate.parse(c.discourse.lastDay);
+    }
+    LocalDate d = base.plusDays(Integer.parseInt(c.s.getOrDefault("days", "0")));
     String tod = c.s.get("tod");
     if (tod != null) {
       return one(m, TimexType.TIME, d + "T" + tod, mod);
     }
     return one(m, type(m.rule(), TimexType.DATE), d.toString(), mod);
+  }
+
+  /** A full calendar date value (yyyy-mm-dd), not a partial one such as 1998-12-XX. */
+  static boolean isDay(String v) {
+    if (v == null || v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && !Character.isDigit(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A clock time or part of day, on the day the rest of the match names (else the dct). */
@@ -672,9 +693,7 @@ final class Resolver {
       day = c.dct == null ? null : c.dct.plusDays(Integer.parseInt(s.get("days"))).toString();
     } else if (s.containsKey("month")) {
       day = date(c);
-    } else if (c.discourse != null
-        && c.discourse.lastDate != null
-        && c.discourse.lastDate.length() == 10) {
+    } else if (c.discourse != null && isDay(c.discourse.lastDate)) {
       // "at 10 p.m." after "on Oct. 23": the day last named
       day = c.discourse.lastDate;
     } else {
@@ -861,6 +880,8 @@ final class Resolver {
     if (k != null && (unit.equals("DE") || unit.equals("CE"))) {
       n = Integer.toString(k * (unit.equals("DE") ? 10 : 100));
       unit = "Y";
+    } else if ("X".equals(n) && unit.equals("DE")) {
+      unit = "Y"; // "for decades": TimeBank and AQUAINT write decades in years (PXY, P20Y)
     } else if (!"X".equals(n) && (unit.equals("DE") || unit.equals("CE"))) {
       return "P" + n + unit;
     }

@@ -152,6 +152,9 @@ public final class TimexTagger {
                 && !f.value().isEmpty()
                 && Character.isDigit(f.value().charAt(0))) {
               discourse.lastDate = f.value();
+              if (Resolver.isDay(f.value())) {
+                discourse.lastDay = f.value();
+              }
             }
           }
           next = m.to();

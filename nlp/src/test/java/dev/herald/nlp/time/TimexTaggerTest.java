@@ -384,4 +384,33 @@ class TimexTaggerTest {
     assertValue("Banks closed for Easter 2017.", "Easter 2017", "2017-04-16", null);
     assertValue("Stores open on Labor Day 2017.", "Labor Day 2017", "2017-09-04", null);
   }
+
+  @Test
+  void shouldAnchorTheDayOnTheDayLastNamed() {
+    // Given a market report dated Tuesday about Monday's session
+    String text = "Stocks fell on Monday. The Dow ended the day at 7,114.";
+    // When
+    List<Timex> all = tagger.tag(text, DCT);
+    // Then
+    assertThat(all).extracting(Timex::text).containsExactly("Monday", "the day");
+    assertThat(all).extracting(Timex::value).containsExactly("2017-11-13", "2017-11-13");
+  }
+
+  @Test
+  void shouldAnchorTheDayOnTheDctWhenNoDayWasNamed() {
+    assertValue("Shares rose 2% later in the day.", "the day", "2017-11-14", null);
+  }
+
+  @Test
+  void shouldTagCompoundLengthAdjectivesAsDurations() {
+    assertValue(
+        "It settled its decades-long dispute with Apple Corps.", "decades-long", "PXY", null);
+    assertValue("They emerged from their third day-long meeting.", "day-long", "P1D", null);
+    assertValue("It followed a several-year tenure as editor.", "several-year", "PXY", null);
+  }
+
+  @Test
+  void shouldWriteVagueDecadesInYears() {
+    assertValue("For decades, the families were cut off.", "decades", "PXY", null);
+  }
 }
