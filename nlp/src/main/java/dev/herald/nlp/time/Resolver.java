@@ -47,6 +47,9 @@ final class Resolver {
       return null;
     }
     Rule r = m.rule();
+    if (overMeansDuring(m, toks)) {
+      return null;
+    }
     if (r.guard() != null && !guard(r.guard(), m, toks, s)) {
       return null;
     }
@@ -55,6 +58,30 @@ final class Resolver {
       mod = null; // a rule that drops the modifier of its words ("beginning July 1")
     }
     Ctx c = new Ctx(m, toks, dct, s, offset, discourse);
+    List<Found> found = resolveRule(r, c, m, s, mod);
+    String halfPart = s.get("halfpart");
+    if (halfPart != null && found != null && found.size() == 1 && isYear(found.get(0).value())) {
+      // "the first half of next year": a half of a year is a value of its own (2018-H1), while
+      // "the first half of December" stays the start of the month
+      Found f = found.get(0);
+      return List.of(new Found(f.from(), f.to(), f.type(), f.value() + "-H" + halfPart, null));
+    }
+    return found;
+  }
+
+  private static boolean isYear(String v) {
+    if (v == null || v.length() != 4) {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (!Character.isDigit(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<Found> resolveRule(Rule r, Ctx c, Match m, Map<String, String> s, String mod) {
     switch (r.resolver()) {
       case "date":
         return one(m, type(r, TimexType.DATE), date(c), mod);
@@ -169,6 +196,21 @@ final class Resolver {
 
   // ---------------------------------------------------------------- guards
 
+  /**
+   * "over the past 20 years", "over several years": "over" means during, it is not "more than" and
+   * not part of the expression, which then starts at the next word.
+   */
+  private static boolean overMeansDuring(Match m, List<Token> toks) {
+    if (m.to() - m.from() < 2 || !toks.get(m.from()).lower().equals("over")) {
+      return false;
+    }
+    return switch (toks.get(m.from() + 1).lower()) {
+      case "the", "past", "last", "next", "coming", "recent", "several", "few", "many", "some" ->
+          true;
+      default -> false;
+    };
+  }
+
   private boolean guard(String name, Match m, List<Token> toks, Map<String, String> s) {
     Token prev = m.from() > 0 ? toks.get(m.from() - 1) : null;
     Token next = m.to() < toks.size() ? toks.get(m.to()) : null;
@@ -194,6 +236,10 @@ final class Resolver {
           }
           // "closed at 1299.59", "$4.1556 a share": part of a decimal number, not a year
           if (partOfNumber(toks, m.from(), m.to())) {
+            return false;
+          }
+          // "1-800-555-2013", "2013-555-0199": a group of a phone number, not a year
+          if (phoneGroup(toks, m.from(), m.to())) {
             return false;
           }
           return notAge(toks, m.to());
@@ -253,6 +299,31 @@ final class Resolver {
       Token sep = toks.get(from - 1);
       Token before = toks.get(from - 2);
       return toks.get(from).glued() && sep.glued() && before.isNumber() && isNumberSeparator(sep);
+    }
+    return false;
+  }
+
+  /** A number glued by a hyphen to a three-digit group: phone numbers, not year ranges. */
+  private static boolean phoneGroup(List<Token> toks, int from, int to) {
+    if (from >= 2) {
+      Token sep = toks.get(from - 1);
+      Token before = toks.get(from - 2);
+      if (toks.get(from).glued()
+          && sep.glued()
+          && sep.lower().equals("-")
+          && before.isNumber()
+          && before.digits() == 3) {
+        return true;
+      }
+    }
+    if (to + 1 < toks.size()) {
+      Token sep = toks.get(to);
+      Token after = toks.get(to + 1);
+      return sep.glued()
+          && after.glued()
+          && sep.lower().equals("-")
+          && after.isNumber()
+          && after.digits() == 3;
     }
     return false;
   }

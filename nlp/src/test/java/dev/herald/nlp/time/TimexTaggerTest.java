@@ -413,4 +413,54 @@ class TimexTaggerTest {
   void shouldWriteVagueDecadesInYears() {
     assertValue("For decades, the families were cut off.", "decades", "PXY", null);
   }
+
+  @Test
+  void shouldLeaveOverOutWhenItMeansDuring() {
+    assertValue("Trade doubled over the past five years.", "the past five years", "P5Y", null);
+    assertValue("Prices rose over several years.", "several years", "PXY", null);
+    assertValue("Thanks for your work over the years.", "the years", "PXY", null);
+  }
+
+  @Test
+  void shouldKeepOverAsMoreThanBeforeANumber() {
+    assertValue("The talks lasted over a week.", "over a week", "P1W", "MORE_THAN");
+  }
+
+  @Test
+  void shouldGiveAHalfOfAYearItsOwnValue() {
+    assertValue(
+        "Profit rose in the first half of 2016.", "the first half of 2016", "2016-H1", null);
+    assertValue(
+        "Output will recover in the second half of next year.",
+        "the second half of next year",
+        "2018-H2",
+        null);
+  }
+
+  @Test
+  void shouldReadTheFinalQuarterOfLastYear() {
+    assertValue(
+        "The final quarter of last year was weak.",
+        "The final quarter of last year",
+        "2016-Q4",
+        null);
+  }
+
+  @Test
+  void shouldReadSetForAsAFutureCue() {
+    assertValue(
+        "The talks are set for the first half of March.",
+        "the first half of March",
+        "2018-03",
+        "START");
+  }
+
+  @Test
+  void shouldNotTakeAPhoneNumberGroupForAYear() {
+    // When
+    List<Timex> all = tagger.tag("Call 1-800-555-2013 or write in 2013.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::text).containsExactly("2013");
+    assertThat(all.get(0).start()).isEqualTo(32);
+  }
 }
