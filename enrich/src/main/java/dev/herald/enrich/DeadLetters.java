@@ -18,12 +18,33 @@ final class DeadLetters {
       byte[] value,
       Throwable cause,
       Instant now) {
+    return of(
+        stage,
+        meta.map(RecordMetadata::topic).orElse(null),
+        meta.map(RecordMetadata::partition).orElse(null),
+        meta.map(RecordMetadata::offset).orElse(null),
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        value,
+        cause,
+        now);
+  }
+
+  /** A dead letter for a record known by its place and raw bytes (e.g. one that did not decode). */
+  static DeadLetter of(
+      String stage,
+      String topic,
+      Integer partition,
+      Long offset,
+      byte[] key,
+      byte[] value,
+      Throwable cause,
+      Instant now) {
     return DeadLetter.newBuilder()
         .setStage(stage)
-        .setTopic(meta.map(RecordMetadata::topic).orElse(null))
-        .setPartition(meta.map(RecordMetadata::partition).orElse(null))
-        .setOffset(meta.map(RecordMetadata::offset).orElse(null))
-        .setKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
+        .setTopic(topic)
+        .setPartition(partition)
+        .setOffset(offset)
+        .setKey(key == null ? null : ByteBuffer.wrap(key))
         .setValue(value == null ? null : ByteBuffer.wrap(value))
         .setErrorClass(cause.getClass().getName())
         .setCause(describe(cause))

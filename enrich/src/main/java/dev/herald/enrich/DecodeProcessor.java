@@ -8,7 +8,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Decodes raw bytes into a record, or into a dead letter carrying the bytes and the cause, so that
- * one malformed record never stops the topology.
+ * one malformed record never stops the topology. A record without a key (or with a blank one) is a
+ * dead letter too: every later stage is keyed by article id, and a state store refuses a null key.
  */
 final class DecodeProcessor<T> implements FixedKeyProcessor<String, byte[], Decoded<T>> {
   private final Deserializer<T> deserializer;
@@ -29,6 +30,20 @@ final class DecodeProcessor<T> implements FixedKeyProcessor<String, byte[], Deco
   public void process(FixedKeyRecord<String, byte[]> record) {
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
     Decoded<T> decoded;
+    if (record.key() == null || record.key().isBlank()) {
+      context.forward(
+          record.withValue(
+              Decoded.failed(
+                  DeadLetters.of(
+                      "enrich.decode",
+                      context.recordMetadata(),
+                      record.key(),
+                      record.value(),
+                      new IllegalArgumentException(
+                          "record without a key: raw articles are keyed by article id"),
+                      clock.instant()))));
+      return;
+    }
     try {
       T value = deserializer.deserialize(topic, record.value());
       decoded =

@@ -22,7 +22,10 @@ public final class EnrichService implements AutoCloseable {
   public EnrichService(EnrichConfig config, ScheduleDetector detector, Clock clock) {
     this.config = config;
     Topology topology = EnrichTopology.build(config, detector, metrics, clock);
-    this.streams = new KafkaStreams(topology, streamsProperties(config));
+    Properties props = streamsProperties(config);
+    // The handler counts its dead letters with this instance's metrics.
+    props.put(DeadLetterDeserializationHandler.METRICS_CONFIG, metrics);
+    this.streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("Enrich stream thread failed; replacing it", e);
@@ -46,6 +49,10 @@ public final class EnrichService implements AutoCloseable {
     // replication.
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    // Undecodable bytes on a repartition topic become dead letters instead of stopping the thread.
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
     p.putAll(config.extraProperties());
     return p;
   }

@@ -111,9 +111,9 @@ class ExactlyOnceUnderFaultsTest {
     String bootstrap = cluster.bootstrapServers();
     progress("cluster of 3 nodes up");
     Admin admin = track(cluster.admin());
-    TopicSetup.ensureTopics(admin);
-    KafkaCluster.awaitInSync(
-        admin, Topics.all().stream().map(t -> t.name()).collect(Collectors.toList()));
+    // ensureTopics returns once every replica of the new topics is in sync: schemas can go out
+    assertThat(TopicSetup.ensureTopics(admin))
+        .containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(t -> t.name()).toList());
     publishSchemas(bootstrap);
     assertReplicatedThreeTimesWithTwoInSync(admin, Topics.ARTICLES_RAW.name());
     progress("topics and schemas ready");

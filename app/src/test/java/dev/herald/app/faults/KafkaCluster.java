@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,43 +111,6 @@ final class KafkaCluster implements AutoCloseable {
     Map<String, Object> p = new HashMap<>();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return Admin.create(p);
-  }
-
-  /**
-   * Waits until every partition of {@code topics} has a leader and all its replicas in sync, i.e.
-   * every broker has applied the topics' creation. Producing to a partition some broker does not
-   * know yet can stall an idempotent producer for its whole delivery timeout (seen here: out of
-   * order sequence numbers after a first NOT_LEADER_OR_FOLLOWER on a topic a second old).
-   */
-  static void awaitInSync(Admin admin, Collection<String> topics) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    try {
-      while (true) {
-        try {
-          boolean settled =
-              admin
-                  .describeTopics(topics)
-                  .allTopicNames()
-                  .get(5, TimeUnit.SECONDS)
-                  .values()
-                  .stream()
-                  .flatMap(d -> d.partitions().stream())
-                  .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size());
-          if (settled) {
-            return;
-          }
-        } catch (ExecutionException | TimeoutException e) {
-          // metadata not there yet
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(topics + " not in sync after " + READY_TIMEOUT);
-        }
-        Thread.sleep(100);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for " + topics, e);
-    }
   }
 
   /** Stops one node (controlled shutdown: its partitions' leadership moves first). */

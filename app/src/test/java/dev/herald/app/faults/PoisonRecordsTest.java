@@ -40,7 +40,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,10 +167,6 @@ class PoisonRecordsTest {
   }
 
   @Test
-  @Disabled(
-      "enrich gap: a raw record without a key fails drop-repeated-ids (NullPointerException: key"
-          + " cannot be null), the stream thread is replaced and fails again on the same record, so"
-          + " nothing after it is enriched. Enable once enrich dead-letters keyless records.")
   void shouldDeadLetterARawRecordWithoutAKeyAndKeepEnrichingTheGoodOnes() throws Exception {
     // Given good articles, and one well-formed article written without a key between them
     List<NewsArticle> written = NewsArticles.generate(5, 0.5, 23L);
@@ -218,11 +213,6 @@ class PoisonRecordsTest {
   }
 
   @Test
-  @Disabled(
-      "enrich gap: the repartition topics are read with Avro serdes and the default"
-          + " LogAndFailExceptionHandler, so one malformed record there fails the stream thread,"
-          + " which is replaced and fails again: the topology stops. Enable once enrich sets a"
-          + " deserialization.exception.handler that writes a DeadLetter to herald.dlq.")
   void shouldDeadLetterMalformedRecordsOnEveryRepartitionTopicAndKeepEnriching() throws Exception {
     // Given one good article enriched, so every internal topic exists
     List<NewsArticle> written = NewsArticles.generate(6, 0.5, 25L);
