@@ -107,6 +107,8 @@ final class Resolver {
         return one(m, TimexType.SET, set(s), mod);
       case "ago":
         return one(m, TimexType.DATE, ago(c), mod);
+      case "fromnow":
+        return one(m, TimexType.DATE, fromNow(c), mod);
       case "decade":
         return one(m, TimexType.DATE, decade(s), mod);
       case "literal":
@@ -1046,6 +1048,19 @@ final class Resolver {
     String v = shiftUnit(c.dct, unit, -n);
     // "4,000 years ago": before year one there is no calendar value; it reads as a duration
     return v == null || v.startsWith("-") ? null : v;
+  }
+
+  /** "two weeks from now", "three years from today": the dct moved ahead, as "ago" moves back. */
+  private static String fromNow(Ctx c) {
+    String unit = c.s.get("unit");
+    Integer n = num(c.s, "num");
+    if (c.dct == null || unit == null || n == null) {
+      return null;
+    }
+    if (unit.equals("W") && n <= 2) {
+      return shiftUnit(c.dct, "D", 7 * n);
+    }
+    return shiftUnit(c.dct, unit, n);
   }
 
   /** First day of a YYYY-Qn, YYYY-Hn or YYYY-MM value, or null. */

@@ -463,4 +463,10 @@ class TimexTaggerTest {
     assertThat(all).extracting(Timex::text).containsExactly("2013");
     assertThat(all.get(0).start()).isEqualTo(32);
   }
+
+  @Test
+  void shouldMoveTheDctAheadForFromNow() {
+    assertValue("Two weeks from now, the board meets.", "Two weeks from now", "2017-11-28", null);
+    assertValue("Three years from now it will be gone.", "Three years from now", "2020", null);
+  }
 }
