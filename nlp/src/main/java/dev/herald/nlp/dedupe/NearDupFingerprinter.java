@@ -87,15 +87,18 @@ public final class NearDupFingerprinter {
       double titleSimilarity,
       String reason) {}
 
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final int MAX_TITLE_CHARS = 1_000;
   private static final Map<String, String> NUMBER_WORDS = numberWords();
   private static final Map<String, String> WEEKDAYS = weekdays();
   private static final Map<String, String> MONTHS = months();
+  static final TextScan.FigureWords FIGURE_WORDS =
+      new TextScan.FigureWords(
+          java.util.stream.Stream.of(NUMBER_WORDS, WEEKDAYS, MONTHS)
+              .flatMap(m -> m.keySet().stream())
+              .toList());
 
   private final Settings settings;
-  private final ContentFingerprint exact =
-      new ContentFingerprint(ContentFingerprint.DEFAULT_MIN_CHARS);
   private final long[] seeds;
 
   public NearDupFingerprinter() {
@@ -116,21 +119,21 @@ public final class NearDupFingerprinter {
 
   /** The fingerprint of an article; null title or text count as empty. Never throws. */
   public NearDupFingerprint fingerprint(String title, String text) {
-    List<String> titleWords = words(clip(title, MAX_TITLE_CHARS));
-    int[] titleHashes = distinct16(titleWords);
+    // One scan per text, no string per word: see TextScan (same words, shingles and figures as
+    // sentences/distinctShingles/figures, which stay as the readable reference).
+    TextScan titleScan = TextScan.scan(clip(title, MAX_TITLE_CHARS), FIGURE_WORDS);
+    int[] titleHashes = distinct16(titleScan.tokenHashes());
     short[] titleSample = bottom(titleHashes, settings.titleSample());
 
-    String body = Boilerplate.strip(clip(text, settings.maxChars()));
-    List<List<String>> sentences = sentences(body);
-    List<String> tokens = flatten(sentences);
-    long[] shingles = distinctShingles(sentences, settings.shingleSize());
+    TextScan body = TextScan.scan(Boilerplate.strip(clip(text, settings.maxChars())), FIGURE_WORDS);
+    long[] shingles = body.distinctShingles(settings.shingleSize());
     if (shingles.length < settings.minShingles()) {
       return NearDupFingerprint.empty(titleHashes.length, titleSample);
     }
     short[] minHash = minHash(shingles);
-    int[] figureHashes = distinct16(figures(tokens));
+    int[] figureHashes = distinct16(figures(body.figureWords()));
     short[] figureSample = bottom(figureHashes, settings.figureSample());
-    long exactHash = exact.of(body).map(NearDupFingerprinter::first64).orElse(0L);
+    long exactHash = body.exactHash(ContentFingerprint.DEFAULT_MIN_CHARS);
     return new NearDupFingerprint(
         shingles.length,
         exactHash,
@@ -450,12 +453,16 @@ public final class NearDupFingerprinter {
 
   /**
    * The facts a template report changes from one day or company to the next: numbers (digits and
-   * number words), weekdays, and months written next to a number.
+   * number words), weekdays, and months written next to a number. A null token is a word that
+   * cannot be a figure ({@link TextScan#figureWords}).
    */
   static List<String> figures(List<String> tokens) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
+      if (t == null) {
+        continue;
+      }
       String number = numberOf(t);
       if (number != null) {
         out.add("#" + number);
@@ -478,6 +485,9 @@ public final class NearDupFingerprinter {
 
   /** The number a token states ("3rd" → "3", "1.5bn" → "1.5", "six" → "6"), or null. */
   private static String numberOf(String token) {
+    if (token == null) {
+      return null;
+    }
     String word = NUMBER_WORDS.get(token);
     if (word != null) {
       return word;
@@ -503,9 +513,18 @@ public final class NearDupFingerprinter {
   }
 
   private static int[] distinct16(List<String> values) {
-    int[] h = new int[values.size()];
+    long[] hashes = new long[values.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = hash64(values.get(i));
+    }
+    return distinct16(hashes);
+  }
+
+  /** The distinct top 16 bits of 64-bit hashes, ascending. */
+  private static int[] distinct16(long[] hashes) {
+    int[] h = new int[hashes.length];
     for (int i = 0; i < h.length; i++) {
-      h[i] = (int) (hash64(values.get(i)) >>> 48);
+      h[i] = (int) (hashes[i] >>> 48);
     }
     Arrays.sort(h);
     int m = 0;
@@ -530,10 +549,6 @@ public final class NearDupFingerprinter {
       return "";
     }
     return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static long first64(String hex) {
-    return Long.parseUnsignedLong(hex.substring(0, 16), 16);
   }
 
   /** 64-bit FNV-1a of the UTF-16 units, then a finaliser so that short words spread well. */

@@ -1,0 +1,253 @@
+package dev.herald.nlp.dedupe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One pass over a text that yields what the fingerprint needs without a string per word: the hash
+ * of every word ({@link NearDupFingerprinter#hash64} of the lower-cased word), where sentences end,
+ * the few words that can be figures (those with a digit, number words, weekdays, months) as
+ * strings, and an exact-copy hash of the normalised text ({@link ContentFingerprint#normalise}
+ * folding: letters and digits lower-cased, every other run one space).
+ *
+ * <p>Words and sentences are exactly those of {@link NearDupFingerprinter#sentences}, so shingles,
+ * MinHash and figures are the same as when the text is first split into strings; that method stays
+ * the readable reference and the tests hold the two together. The scan allocates a few arrays per
+ * text and one string per figure-like word, which is what made fingerprinting cheap enough for the
+ * stream (ADR 6, Cost).
+ */
+final class TextScan {
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  /**
+   * FNV-1a states (before the finaliser) of the words that may be figures, sorted; other words need
+   * no string.
+   */
+  private final long[] specialStates;
+
+  /** Characters of the longest such word: a longer word needs no lookup. */
+  private final int specialMaxChars;
+
+  private long[] tokens = new long[256];
+  private String[] specials = new String[256];
+  private int count;
+  private int[] sentenceEnds = new int[32];
+  private int sentences;
+
+  private long exactState;
+  private long exactSum;
+  private int exactChars;
+
+  private TextScan(FigureWords figureWords) {
+    this.specialStates = figureWords.states;
+    this.specialMaxChars = figureWords.maxChars;
+  }
+
+  /** The words that may be figures without a digit (number words, weekdays, months). */
+  static final class FigureWords {
+    private final long[] states;
+    private final int maxChars;
+
+    FigureWords(Collection<String> words) {
+      long[] h = new long[words.size()];
+      int max = 0;
+      int i = 0;
+      for (String w : words) {
+        long s = FNV_OFFSET;
+        for (int k = 0; k < w.length(); k++) {
+          s = (s ^ w.charAt(k)) * FNV_PRIME;
+        }
+        h[i++] = s;
+        max = Math.max(max, w.length());
+      }
+      Arrays.sort(h);
+      this.states = h;
+      this.maxChars = max;
+    }
+  }
+
+  /** Scans a text. */
+  static TextScan scan(String text, FigureWords figureWords) {
+    TextScan s = new TextScan(figureWords);
+    s.run(text);
+    return s;
+  }
+
+  /** Words in the text. */
+  int tokenCount() {
+    return count;
+  }
+
+  /** The hash of each word, in order. */
+  long[] tokenHashes() {
+    return Arrays.copyOf(tokens, count);
+  }
+
+  /**
+   * The words in order with every word that cannot be a figure replaced by null, for {@link
+   * NearDupFingerprinter#figures}, which only looks at figure-like words and their neighbours.
+   */
+  List<String> figureWords() {
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(specials[i]);
+    }
+    return out;
+  }
+
+  /** Distinct hashes of the word n-grams inside each sentence (a shorter sentence is one). */
+  long[] distinctShingles(int n) {
+    int total = 0;
+    int start = 0;
+    for (int s = 0; s < sentences; s++) {
+      total += Math.max(1, sentenceEnds[s] - start - n + 1);
+      start = sentenceEnds[s];
+    }
+    long[] out = new long[total];
+    int k = 0;
+    start = 0;
+    for (int s = 0; s < sentences; s++) {
+      int end = sentenceEnds[s];
+      int shingles = Math.max(1, end - start - n + 1);
+      for (int i = start; i < start + shingles; i++) {
+        long h = NearDupFingerprinter.GOLDEN;
+        for (int j = i; j < Math.min(end, i + n); j++) {
+          h = NearDupFingerprinter.mix64(h * 31 + tokens[j]);
+        }
+        out[k++] = h;
+      }
+      start = end;
+    }
+    Arrays.sort(out);
+    int m = 0;
+    for (int i = 0; i < out.length; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[m++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, m);
+  }
+
+  /**
+   * A 64-bit hash of the normalised text when it has at least {@code minChars} characters, else 0.
+   * Never 0 otherwise.
+   */
+  long exactHash(int minChars) {
+    if (exactChars < minChars) {
+      return 0L;
+    }
+    long h =
+        NearDupFingerprinter.mix64(exactState ^ NearDupFingerprinter.mix64(exactSum + exactChars));
+    return h == 0L ? 1L : h;
+  }
+
+  private void run(String text) {
+    // Mirrors NearDupFingerprinter.sentences, character for character.
+    long word = FNV_OFFSET;
+    int wordChars = 0;
+    boolean digit = false;
+    StringBuilder chars = new StringBuilder(32);
+    boolean pendingEnd = false;
+    int sentenceStart = 0;
+    boolean exactGap = false;
+    exactState = FNV_OFFSET;
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      int cp = text.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        if (pendingEnd && wordChars == 0 && !Character.isLowerCase(cp) && count > sentenceStart) {
+          endSentence();
+          sentenceStart = count;
+        }
+        pendingEnd = false;
+        int lower = Character.toLowerCase(cp);
+        if (exactGap && exactChars > 0) {
+          exact(' ');
+        }
+        exactGap = false;
+        if (Character.isBmpCodePoint(lower)) {
+          char c = (char) lower;
+          word = (word ^ c) * FNV_PRIME;
+          chars.append(c);
+          wordChars++;
+          exact(c);
+        } else {
+          char hi = Character.highSurrogate(lower);
+          char lo = Character.lowSurrogate(lower);
+          word = (((word ^ hi) * FNV_PRIME) ^ lo) * FNV_PRIME;
+          chars.append(hi).append(lo);
+          wordChars += 2;
+          exact(hi);
+          exact(lo);
+        }
+        digit |= Character.isDigit(lower);
+      } else if ((cp == '.' || cp == ',' || cp == '/')
+          && wordChars > 0
+          && Character.isDigit(chars.charAt(chars.length() - 1))
+          && i + 1 < n
+          && Character.isDigit(text.charAt(i + 1))) {
+        exactGap = true;
+        if (cp != ',') {
+          word = (word ^ cp) * FNV_PRIME;
+          chars.append((char) cp);
+          wordChars++;
+        }
+      } else {
+        exactGap = true;
+        if (wordChars > 0) {
+          addWord(word, digit, chars);
+          word = FNV_OFFSET;
+          wordChars = 0;
+          digit = false;
+          chars.setLength(0);
+        }
+        if (cp == '.' || cp == '!' || cp == '?') {
+          pendingEnd = true;
+        } else if (cp == '\n' && i + 1 < n && Character.isWhitespace(text.charAt(i + 1))) {
+          // A blank line or an indented line starts a paragraph; a bare line break only wraps.
+          if (count > sentenceStart) {
+            endSentence();
+            sentenceStart = count;
+          }
+        }
+      }
+      i += len;
+    }
+    if (wordChars > 0) {
+      addWord(word, digit, chars);
+    }
+    if (count > sentenceStart) {
+      endSentence();
+    }
+  }
+
+  private void exact(char c) {
+    exactState = (exactState ^ c) * FNV_PRIME;
+    exactSum = exactSum * 31 + c;
+    exactChars++;
+  }
+
+  private void addWord(long fnv, boolean digit, StringBuilder chars) {
+    if (count == tokens.length) {
+      tokens = Arrays.copyOf(tokens, count * 2);
+      specials = Arrays.copyOf(specials, count * 2);
+    }
+    tokens[count] = NearDupFingerprinter.mix64(fnv);
+    boolean figureLike =
+        digit
+            || (chars.length() <= specialMaxChars && Arrays.binarySearch(specialStates, fnv) >= 0);
+    specials[count] = figureLike ? chars.toString() : null;
+    count++;
+  }
+
+  private void endSentence() {
+    if (sentences == sentenceEnds.length) {
+      sentenceEnds = Arrays.copyOf(sentenceEnds, sentences * 2);
+    }
+    sentenceEnds[sentences++] = count;
+  }
+}
