@@ -100,6 +100,7 @@ public final class NearDupFingerprinter {
 
   private final Settings settings;
   private final long[] seeds;
+  private final long[] multipliers;
 
   public NearDupFingerprinter() {
     this(Settings.defaults());
@@ -108,8 +109,10 @@ public final class NearDupFingerprinter {
   public NearDupFingerprinter(Settings settings) {
     this.settings = settings;
     this.seeds = new long[settings.minHashes()];
+    this.multipliers = new long[settings.minHashes()];
     for (int i = 0; i < seeds.length; i++) {
       seeds[i] = mix64((i + 1) * GOLDEN);
+      multipliers[i] = mix64(seeds[i]) | 1L;
     }
   }
 
@@ -330,20 +333,24 @@ public final class NearDupFingerprinter {
     return false;
   }
 
+  /**
+   * MinHash with one multiply per shingle and permutation: the shingle hash is already fully mixed,
+   * so {@code (s ^ seed) * odd} is a good enough permutation of it (its high bits depend on every
+   * bit of s), where a full finaliser per value made this loop most of the fingerprint's cost.
+   * Minima are taken as signed numbers with the sign bit flipped, which orders them as unsigned.
+   */
   private short[] minHash(long[] shingles) {
-    long[] mins = new long[seeds.length];
+    int k = seeds.length;
+    long[] mins = new long[k];
     Arrays.fill(mins, Long.MAX_VALUE);
     for (long s : shingles) {
-      for (int i = 0; i < seeds.length; i++) {
-        long h = mix64(s ^ seeds[i]);
-        if (Long.compareUnsigned(h, mins[i]) < 0) {
-          mins[i] = h;
-        }
+      for (int i = 0; i < k; i++) {
+        mins[i] = Math.min(mins[i], ((s ^ seeds[i]) * multipliers[i]) ^ Long.MIN_VALUE);
       }
     }
-    short[] out = new short[mins.length];
-    for (int i = 0; i < mins.length; i++) {
-      out[i] = (short) (mins[i] >>> 48);
+    short[] out = new short[k];
+    for (int i = 0; i < k; i++) {
+      out[i] = (short) ((mins[i] ^ Long.MIN_VALUE) >>> 48);
     }
     return out;
   }
