@@ -3,6 +3,7 @@ package dev.herald.nlp.time;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -31,7 +32,9 @@ public final class TagDatesJob {
 
   static final int PROGRESS_EVERY = 10_000;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // "{...} junk" is one malformed line, not a document with its tail ignored
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private TagDatesJob() {}
@@ -59,7 +62,8 @@ public final class TagDatesJob {
     long errors = 0;
     long timexes = 0;
     String line;
-    while ((line = reader.readLine()) != null) {
+    StringBuilder buf = new StringBuilder(256);
+    while ((line = readLine(reader, buf)) != null) {
       lines++;
       String result;
       try {
@@ -88,6 +92,32 @@ public final class TagDatesJob {
           "tag dates: done, %,d lines, %,d timexes, %,d errors%n", lines, timexes, errors);
     }
     return new Summary(lines, tagged, errors, timexes);
+  }
+
+  /**
+   * The next line without its terminator, or null at the end. Only '\n' ends a line (a '\r' before
+   * it is dropped): a stray '\r' inside a line must not split it, or output lines would no longer
+   * match input lines one to one.
+   */
+  static String readLine(BufferedReader reader, StringBuilder buf) throws IOException {
+    buf.setLength(0);
+    int c;
+    boolean any = false;
+    while ((c = reader.read()) >= 0) {
+      any = true;
+      if (c == '\n') {
+        break;
+      }
+      buf.append((char) c);
+    }
+    if (!any) {
+      return null;
+    }
+    int n = buf.length();
+    if (n > 0 && buf.charAt(n - 1) == '\r') {
+      buf.setLength(n - 1);
+    }
+    return buf.toString();
   }
 
   private record Input(JsonNode id, LocalDate dct, ZoneOffset offset, String text) {}

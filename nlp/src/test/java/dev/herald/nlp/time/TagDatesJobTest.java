@@ -108,4 +108,67 @@ class TagDatesJobTest {
     assertThat(summary.errors()).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("10,000 lines").contains("done");
   }
+
+  @Test
+  void shouldKeepLinesOneToOneWhenALineHoldsAStrayCarriageReturn() throws Exception {
+    // Given a CRLF file whose second line has a raw CR inside (not valid JSON)
+    String input =
+        "{\"id\":\"a\",\"dct\":\"2017-11-14\",\"text\":\"today\"}\r\n"
+            + "{\"id\":\"b\",\r\"text\":\"x\"} junk\r\n"
+            + "{\"id\":\"c\",\"dct\":\"2017-11-14\",\"text\":\"in December\"}\r\n";
+    // When
+    List<String> lines = run(input);
+    // Then
+    assertThat(lines).hasSize(3);
+    assertThat(MAPPER.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
+    assertThat(MAPPER.readTree(lines.get(1)).get("line").asInt()).isEqualTo(2);
+    assertThat(MAPPER.readTree(lines.get(2)).get("id").asText()).isEqualTo("c");
+  }
+
+  @Test
+  void shouldAnswerTrailingGarbageAfterTheObjectWithAnError() throws Exception {
+    // When
+    List<String> lines = run("{\"id\":\"a\",\"text\":\"in 2016\"} {\"id\":\"b\"}\n");
+    // Then
+    assertThat(lines).hasSize(1);
+    assertThat(MAPPER.readTree(lines.get(0)).get("line").asInt()).isEqualTo(1);
+    assertThat(MAPPER.readTree(lines.get(0)).get("error").asText()).contains("malformed JSON");
+  }
+
+  @Test
+  void shouldWriteEachLineBeforeReadingTheNext() throws Exception {
+    // Given a reader that hands out one line per read and records what was written by then
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      lines.add("{\"id\":" + i + ",\"dct\":\"2017-11-14\",\"text\":\"today\"}\n");
+    }
+    StringWriter out = new StringWriter();
+    List<Long> writtenBeforeRead = new java.util.ArrayList<>();
+    java.io.Reader oneLineAtATime =
+        new java.io.Reader() {
+          private int next;
+
+          @Override
+          public int read(char[] cbuf, int off, int len) {
+            writtenBeforeRead.add(out.toString().lines().count());
+            if (next == lines.size()) {
+              return -1;
+            }
+            String l = lines.get(next++);
+            int n = Math.min(len, l.length());
+            l.getChars(0, n, cbuf, off);
+            return n;
+          }
+
+          @Override
+          public void close() {}
+        };
+    // When
+    TagDatesJob.run(oneLineAtATime, out, null);
+    // Then: line k is read only after the answers to the k lines before it were written
+    assertThat(out.toString().lines()).hasSize(5);
+    for (int k = 0; k < 5; k++) {
+      assertThat(writtenBeforeRead.get(k)).isEqualTo((long) k);
+    }
+  }
 }

@@ -103,4 +103,49 @@ class TimexTaggerRobustnessTest {
     assertThat(failures).isEmpty();
     assertThat(expected).extracting(Timex::value).contains("2017-11-28", "2017-12", "2017-11-14");
   }
+
+  @Test
+  void shouldReturnNothingForEmptyOrBlankText() {
+    // When / Then
+    assertThat(tagger.tag("", DCT)).isEmpty();
+    assertThat(tagger.tag(null, DCT)).isEmpty();
+    assertThat(tagger.tag(" \n\t ".repeat(1_000), DCT)).isEmpty();
+  }
+
+  @Test
+  void shouldTagOnlyAbsoluteExpressionsWithoutADct() {
+    // Given
+    String text = "On Tuesday, talks resumed; they began on November 28, 2016, last year.";
+    // When
+    List<Timex> found = tagger.tag(text, null);
+    // Then
+    assertThat(found).extracting(Timex::value).containsExactly("2016-11-28");
+    assertOffsetsValid(text, found);
+  }
+
+  @Test
+  void shouldStayLinearOnAMegabyteOfDigitsSeparatorsAndMonthNames() {
+    // Given a megabyte of digit groups glued by date separators, and a megabyte of month names
+    Random random = new Random(7);
+    String seps = "-/.:,' ";
+    StringBuilder digits = new StringBuilder();
+    while (digits.length() < 1_000_000) {
+      int len = 1 + random.nextInt(4);
+      for (int k = 0; k < len; k++) {
+        digits.append((char) ('0' + random.nextInt(10)));
+      }
+      digits.append(seps.charAt(random.nextInt(seps.length())));
+    }
+    String[] months = {"January", "Feb.", "March", "mid-April", "May", "June 28", "Sept", "Dec"};
+    StringBuilder names = new StringBuilder();
+    while (names.length() < 1_000_000) {
+      names.append(months[random.nextInt(months.length)]).append(random.nextBoolean() ? " " : "-");
+    }
+    for (String s : new String[] {digits.toString(), names.toString()}) {
+      // When
+      List<Timex> found = tagger.tag(s, DCT);
+      // Then: it finishes (a backtracking matcher would not) with sane offsets
+      assertOffsetsValid(s, found);
+    }
+  }
 }
