@@ -1,6 +1,7 @@
 package dev.herald.ingest;
 
 import dev.herald.ingest.fetch.FetchSettings;
+import dev.herald.ingest.page.PageFetchSettings;
 import dev.herald.ingest.poll.FeedPoller;
 import dev.herald.ingest.schedule.SchedulePolicy;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param schedule the bounds of the scheduler (adaptive interval, backoff, jitter)
  * @param maxFetchesPerHost fetches from one host at a time
  * @param hostRequestGap the least time between two requests to one host
+ * @param pages fetching the article page behind short feed items ({@link
+ *     PageFetchSettings#disabled()} for none)
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -34,7 +37,8 @@ public record IngestConfig(
     Map<String, String> clientProperties,
     SchedulePolicy schedule,
     int maxFetchesPerHost,
-    Duration hostRequestGap) {
+    Duration hostRequestGap,
+    PageFetchSettings pages) {
 
   public static final int DEFAULT_POLL_THREADS = 4;
   public static final int DEFAULT_MAX_FETCHES_PER_HOST = 2;
@@ -60,6 +64,11 @@ public record IngestConfig(
     if (hostRequestGap == null || hostRequestGap.isNegative()) {
       throw new IllegalArgumentException("hostRequestGap must not be negative: " + hostRequestGap);
     }
+    // Off unless asked for (the CLI turns it on): embedding code and tests fetch no pages unawares.
+    pages = pages == null ? PageFetchSettings.disabled() : pages;
+    if (pages.enabled()) {
+      PageFetchSettings.requireContact(fetch.userAgent());
+    }
   }
 
   /** The first-cut form: the schedule around {@code interval}, polite host limits. */
@@ -81,7 +90,8 @@ public record IngestConfig(
         clientProperties,
         null,
         DEFAULT_MAX_FETCHES_PER_HOST,
-        DEFAULT_HOST_REQUEST_GAP);
+        DEFAULT_HOST_REQUEST_GAP,
+        null);
   }
 
   /** Default fetch settings (User-Agent {@value FetchSettings#DEFAULT_USER_AGENT}), 4 threads. */
@@ -119,7 +129,8 @@ public record IngestConfig(
         clientProperties,
         schedule,
         maxFetchesPerHost,
-        hostRequestGap);
+        hostRequestGap,
+        pages);
   }
 
   public IngestConfig withPollThreads(int threads) {
@@ -133,7 +144,8 @@ public record IngestConfig(
         clientProperties,
         schedule,
         maxFetchesPerHost,
-        hostRequestGap);
+        hostRequestGap,
+        pages);
   }
 
   /** With other scheduling bounds, e.g. {@code SchedulePolicy.fixed(interval, maxBackoff)}. */
@@ -148,7 +160,8 @@ public record IngestConfig(
         clientProperties,
         policy,
         maxFetchesPerHost,
-        hostRequestGap);
+        hostRequestGap,
+        pages);
   }
 
   /** With other per-host limits (a gap of zero disables the rate limit). */
@@ -163,6 +176,23 @@ public record IngestConfig(
         clientProperties,
         schedule,
         maxPerHost,
-        requestGap);
+        requestGap,
+        pages);
+  }
+
+  /** With other article-page settings ({@link PageFetchSettings#disabled()} turns them off). */
+  public IngestConfig withPages(PageFetchSettings settings) {
+    return new IngestConfig(
+        bootstrapServers,
+        feedList,
+        interval,
+        fetch,
+        pollThreads,
+        recentItemLimit,
+        clientProperties,
+        schedule,
+        maxFetchesPerHost,
+        hostRequestGap,
+        settings);
   }
 }

@@ -10,6 +10,8 @@ import dev.herald.ingest.feeds.FeedStateStore;
 import dev.herald.ingest.feeds.MovableFeedSource;
 import dev.herald.ingest.feeds.ShardedFeedSource;
 import dev.herald.ingest.fetch.FeedFetcher;
+import dev.herald.ingest.page.KafkaPageSink;
+import dev.herald.ingest.page.PageStage;
 import dev.herald.ingest.parse.FeedParser;
 import dev.herald.ingest.poll.FeedPoller;
 import dev.herald.ingest.poll.PollResult;
@@ -67,6 +69,7 @@ public final class IngestService implements AutoCloseable {
   private static final Duration STATE_LOAD_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STATE_LOAD_RETRY = Duration.ofSeconds(5);
   private static final Duration SHARE_WAIT = Duration.ofSeconds(120);
+  private static final Duration ONCE_PAGE_WAIT = Duration.ofMinutes(10);
 
   private final IngestConfig config;
   private final FeedSource source;
@@ -74,6 +77,7 @@ public final class IngestService implements AutoCloseable {
   private final FeedPoller poller;
   private final Producer<byte[], byte[]> producer;
   private final IngestPublisher publisher;
+  private final PageStage pages;
   private final ExecutorService workers;
   private final HostLimiter hosts;
   private final IngestCounters counters = new IngestCounters();
@@ -126,6 +130,7 @@ public final class IngestService implements AutoCloseable {
             FeedPoller.DEFAULT_MAX_ITEMS_PER_POLL);
     this.producer = producer;
     this.publisher = new IngestPublisher(producer);
+    this.pages = new PageStage(config.pages(), config.fetch(), new KafkaPageSink(producer), clock);
     this.workers = Executors.newFixedThreadPool(config.pollThreads(), workerThreads());
     this.hosts = new HostLimiter(config.maxFetchesPerHost(), config.hostRequestGap());
     if (source instanceof ShardedFeedSource sharded) {
@@ -216,6 +221,7 @@ public final class IngestService implements AutoCloseable {
         throw new IllegalStateException("poll failed", e.getCause());
       }
     }
+    pages.drain(ONCE_PAGE_WAIT); // short items wait for their article page
     producer.flush();
     LOG.info("Polled all feeds: {}", total);
     return total;
@@ -372,6 +378,11 @@ public final class IngestService implements AutoCloseable {
     return counters;
   }
 
+  /** Article-page counters since start (cheap; for metrics). */
+  public PageStage.Counters pageCounters() {
+    return pages.counters();
+  }
+
   /** Where the feed is fetched from: its permanent new address when it moved. */
   private String target(FeedRef feed) {
     RecentIds.Packed packed = states.get(feed.url());
@@ -409,12 +420,15 @@ public final class IngestService implements AutoCloseable {
     try {
       Instant now = clock.instant();
       long t0 = System.nanoTime();
-      PollResult result = poller.poll(url, feedState(url), now, feed.interval());
+      PollResult polled = poller.poll(url, feedState(url), now, feed.interval());
+      // articles with a short feed text are published later, with their page's text
+      PollResult result = pages.takeOver(polled);
+      int paged = polled.articles().size() - result.articles().size();
       long t1 = System.nanoTime();
       IngestPublisher.Published published = publisher.publish(result);
       counters.timed(Duration.ofNanos(t1 - t0), Duration.ofNanos(System.nanoTime() - t1));
       states.put(url, RecentIds.pack(published.state()));
-      counters.record(result, published.articles(), published.articlesFailed());
+      counters.record(result, published.articles() + paged, published.articlesFailed());
       if (published.articles() > 0) {
         LOG.info("Feed {}: {} new article(s)", SafeUrls.redact(url), published.articles());
       }
@@ -435,7 +449,10 @@ public final class IngestService implements AutoCloseable {
           result.outcome() == PollResult.Outcome.NOT_MODIFIED
               || result.outcome() == PollResult.Outcome.UNCHANGED;
       return new PollSummary(
-          failed ? 0 : 1, !failed && unchanged ? 1 : 0, failed ? 1 : 0, published.articles());
+          failed ? 0 : 1,
+          !failed && unchanged ? 1 : 0,
+          failed ? 1 : 0,
+          published.articles() + paged);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new PollSummary(0, 0, 1, 0);
@@ -516,6 +533,7 @@ public final class IngestService implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    pages.close(); // publishes what waits for a page, with its feed text at the latest
     if (source instanceof ShardedFeedSource sharded) {
       sharded.close();
     }

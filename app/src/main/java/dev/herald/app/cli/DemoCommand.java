@@ -4,6 +4,7 @@ import dev.herald.app.broker.EmbeddedKafka;
 import dev.herald.app.pipeline.Pipeline;
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.ingest.IngestConfig;
+import dev.herald.ingest.page.PageFetchSettings;
 import dev.herald.sink.SinkConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,7 +70,8 @@ public final class DemoCommand implements Callable<Integer> {
           EnrichConfig.defaults(kafka.bootstrapServers(), work.resolve("streams"));
       SinkConfig sink = new SinkConfig(kafka.bootstrapServers(), "herald-sink", output, Map.of());
       IngestConfig ingest =
-          IngestConfig.of(kafka.bootstrapServers(), feedList, Duration.ofMinutes(15), Map.of());
+          IngestConfig.of(kafka.bootstrapServers(), feedList, Duration.ofMinutes(15), Map.of())
+              .withPages(PageFetchSettings.defaults()); // as `herald run`: pages of short items
       try (Pipeline pipeline = Pipeline.start(ingest, enrich, sink)) {
         pipeline.awaitEnrichRunning(timeout);
         var polled = pipeline.ingest().pollAllOnce();

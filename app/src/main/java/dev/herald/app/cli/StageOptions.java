@@ -3,6 +3,7 @@ package dev.herald.app.cli;
 import dev.herald.app.config.ConfigException;
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.ingest.IngestConfig;
+import dev.herald.ingest.page.PageFetchSettings;
 import dev.herald.sink.SinkConfig;
 import dev.herald.sink.TargetSpecs;
 import java.nio.file.Files;
@@ -130,16 +131,32 @@ final class StageOptions {
     IngestConfig ingest =
         feedList == null
             ? null
-            : IngestConfig.of(
-                bootstrap,
-                feedList,
-                interval == null ? Duration.ofMinutes(15) : interval,
-                Map.copyOf(clientProps));
+            : withPages(
+                IngestConfig.of(
+                    bootstrap,
+                    feedList,
+                    interval == null ? Duration.ofMinutes(15) : interval,
+                    Map.copyOf(clientProps)),
+                env,
+                problems);
     return new Stages(ingest, enrich, sink);
   }
 
   /** Every stage's configuration; {@code ingest} is null when no feed list was given. */
   record Stages(IngestConfig ingest, EnrichConfig enrich, SinkConfig sink) {}
+
+  /** The User-Agent (HERALD_USER_AGENT) and article-page settings (HERALD_PAGE_FETCH_*). */
+  private static IngestConfig withPages(
+      IngestConfig config, Map<String, String> env, List<String> problems) {
+    String agent = env.get("HERALD_USER_AGENT");
+    try {
+      IngestConfig c = config.withPages(PageFetchSettings.fromEnv(env, problems));
+      return agent == null || agent.isBlank() ? c : c.withUserAgent(agent.strip());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return config;
+    }
+  }
 
   private static Path pathEnv(Map<String, String> env, String name) {
     String v = env.get(name);

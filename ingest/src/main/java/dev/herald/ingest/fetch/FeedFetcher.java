@@ -29,6 +29,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -92,7 +93,7 @@ public final class FeedFetcher {
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
-      case "http", "https" -> fetchHttp(uri, etag, lastModified, safeUrl);
+      case "http", "https" -> fetchHttp(uri, etag, lastModified, safeUrl, ACCEPT, null);
       case "file" ->
           settings.addressGuard().enabled()
               ? error(
@@ -110,6 +111,34 @@ public final class FeedFetcher {
               safeUrl,
               null);
     };
+  }
+
+  /**
+   * Fetches a web page over {@code http(s):} only (never {@code file:}, whatever the guard says: a
+   * page link comes from a feed's content), with the same deadline, size cap, redirect limit and
+   * SSRF check on every hop as a feed, asking for {@code accept} and adding every redirect target
+   * followed (without credentials) to {@code redirects}.
+   */
+  public FetchResult fetchPage(String url, String accept, List<String> redirects) {
+    String safeUrl = SafeUrls.redact(url);
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException | NullPointerException e) {
+      return error(FailureKind.INVALID_URL, "not a valid URL", 0, safeUrl, null);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return error(
+          uri.getScheme() == null ? FailureKind.INVALID_URL : FailureKind.UNSUPPORTED_SCHEME,
+          uri.getScheme() == null
+              ? "not an absolute URL"
+              : "scheme '" + scheme + "' is not http or https",
+          0,
+          safeUrl,
+          null);
+    }
+    return fetchHttp(uri, null, null, safeUrl, accept, redirects);
   }
 
   // ---------------------------------------------------------------- file:
@@ -150,7 +179,13 @@ public final class FeedFetcher {
 
   // ---------------------------------------------------------------- http(s):
 
-  private FetchResult fetchHttp(URI original, String etag, String lastModified, String safeUrl) {
+  private FetchResult fetchHttp(
+      URI original,
+      String etag,
+      String lastModified,
+      String safeUrl,
+      String accept,
+      List<String> redirectsFollowed) {
     if (original.getHost() == null) {
       return error(FailureKind.INVALID_URL, "URL without a host", 0, safeUrl, null);
     }
@@ -176,7 +211,8 @@ public final class FeedFetcher {
                 etag,
                 lastModified,
                 sameOrigin(original, current) ? authorization : null,
-                remainingNanos);
+                remainingNanos,
+                accept);
       } catch (IllegalArgumentException e) {
         return error(FailureKind.INVALID_URL, "not a valid HTTP URL", 0, currentSafe, null);
       }
@@ -229,6 +265,9 @@ public final class FeedFetcher {
           }
           current = withoutUserInfo(next);
           allPermanent &= status == 301 || status == 308;
+          if (redirectsFollowed != null) {
+            redirectsFollowed.add(SafeUrls.redact(current.toString()));
+          }
         } catch (URISyntaxException | IllegalArgumentException e) {
           return error(
               FailureKind.INVALID_URL,
@@ -284,7 +323,12 @@ public final class FeedFetcher {
   }
 
   private HttpRequest request(
-      URI uri, String etag, String lastModified, String authorization, long remainingNanos) {
+      URI uri,
+      String etag,
+      String lastModified,
+      String authorization,
+      long remainingNanos,
+      String accept) {
     Duration timeout = settings.responseTimeout();
     if (timeout.toNanos() > remainingNanos) {
       timeout = Duration.ofNanos(remainingNanos);
@@ -294,7 +338,7 @@ public final class FeedFetcher {
             .GET()
             .timeout(timeout)
             .header("User-Agent", settings.userAgent())
-            .header("Accept", ACCEPT)
+            .header("Accept", accept)
             .header("Accept-Encoding", "gzip");
     if (etag != null && !etag.isBlank()) {
       b.header("If-None-Match", etag);
