@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ReplayCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCommand implements Runnable {
