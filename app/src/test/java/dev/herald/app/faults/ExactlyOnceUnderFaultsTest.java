@@ -146,7 +146,10 @@ class ExactlyOnceUnderFaultsTest {
     // When batch 1 flows and one enrich instance is killed and replaced while it is processing
     long published = publishBatch(ingest, feeds, articles, 1);
     progress("batch 1 published");
-    await().atMost(STEP).until(() -> enrichedIds(bootstrap).size() > 0);
+    await()
+        .atMost(STEP)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> enrichedIds(bootstrap).size() > 0);
     progress("first articles enriched");
     b.close();
     progress("enrich instance B killed");

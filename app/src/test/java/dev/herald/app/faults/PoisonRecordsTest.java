@@ -193,7 +193,10 @@ class PoisonRecordsTest {
 
     // Then the good articles are enriched, and the keyless record is one dead letter
     String bootstrap = kafka.bootstrapServers();
-    await().atMost(STEP).until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
+    await()
+        .atMost(STEP)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
     awaitDrained(bootstrap);
     List<DeadLetter> dead =
         TopicContents.readCommitted(bootstrap, Topics.DLQ.name()).stream()
@@ -208,7 +211,13 @@ class PoisonRecordsTest {
               assertThat(bytes(letter.getValue())).isEqualTo(keyless);
               assertThat(letter.getCause()).isNotBlank();
             });
-    assertThat(enrichedIds(bootstrap).keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
+    Map<String, Long> enriched = enrichedIds(bootstrap);
+    assertThat(enriched.keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
+    assertThat(enriched).allSatisfy((id, n) -> assertThat(n).as("records of %s", id).isOne());
+
+    // And the counts reconcile: records in = enriched + dead letters
+    assertThat(enriched.size() + dead.size()).isEqualTo(goodIds.size() + 1);
+    assertThat(enrich.metrics().deadLetters()).isOne();
     assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
@@ -220,7 +229,10 @@ class PoisonRecordsTest {
     String raw = Topics.ARTICLES_RAW.name();
     String bootstrap = kafka.bootstrapServers();
     send(raw, "good-0", serializer.serialize(raw, FeedFiles.raw("good-0", written.get(0))));
-    await().atMost(STEP).until(() -> enrichedIds(bootstrap).containsKey("good-0"));
+    await()
+        .atMost(STEP)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> enrichedIds(bootstrap).containsKey("good-0"));
 
     // When malformed bytes land on each repartition topic, and more good articles follow
     String appId = enrich.config().applicationId();
@@ -238,19 +250,26 @@ class PoisonRecordsTest {
     }
 
     // Then the good articles are enriched, and each poison record is one dead letter
-    await().atMost(STEP).until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
+    await()
+        .atMost(STEP)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
     awaitDrained(bootstrap);
     Map<String, DeadLetter> dead = deadLetters(bootstrap);
     assertThat(dead.keySet()).containsExactlyInAnyOrderElementsOf(poisonAt.keySet());
     assertThat(dead)
         .allSatisfy(
             (key, letter) -> {
+              assertThat(letter.getStage()).isEqualTo("enrich.deserialize");
               assertThat(letter.getTopic()).isEqualTo(poisonAt.get(key).topic());
+              assertThat(letter.getPartition()).isEqualTo(poisonAt.get(key).partition());
               assertThat(letter.getOffset()).isEqualTo(poisonAt.get(key).offset());
               assertThat(bytes(letter.getValue())).isEqualTo(noise);
               assertThat(letter.getCause()).isNotBlank();
             });
-    assertThat(enrichedIds(bootstrap).keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
+    Map<String, Long> enriched = enrichedIds(bootstrap);
+    assertThat(enriched.keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
+    assertThat(enriched).allSatisfy((id, n) -> assertThat(n).as("records of %s", id).isOne());
     assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
