@@ -38,8 +38,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,15 +54,17 @@ class PoisonRecordsTest {
   private static final Duration STEP = Duration.ofSeconds(90);
   private static final ScheduleDetector DETECTOR = ScheduleDetector.standard();
 
-  @TempDir Path work;
+  // One broker and one enrich instance for the class: each test writes its own ids (a prefix per
+  // test), reads back only those, and counts metrics as differences.
+  @TempDir static Path work;
 
-  private EmbeddedKafka kafka;
-  private Admin admin;
-  private EnrichService enrich;
-  private KafkaProducer<String, byte[]> producer;
+  private static EmbeddedKafka kafka;
+  private static Admin admin;
+  private static EnrichService enrich;
+  private static KafkaProducer<String, byte[]> producer;
 
-  @BeforeEach
-  void startBrokerAndEnrich() {
+  @BeforeAll
+  static void startBrokerAndEnrich() {
     kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
     Map<String, Object> p = new HashMap<>();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -84,8 +86,8 @@ class PoisonRecordsTest {
     await().atMost(STEP).until(enrich::isRunning);
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     for (AutoCloseable c : new AutoCloseable[] {producer, enrich, admin, kafka}) {
       try {
         if (c != null) {
@@ -101,14 +103,19 @@ class PoisonRecordsTest {
   void shouldDeadLetterMalformedRawRecordsWithTheirCauseAndKeepEnrichingTheGoodOnes()
       throws Exception {
     // Given good articles, and malformed values of every kind, interleaved on the raw topic
+    long deadBefore = enrich.metrics().deadLetters();
+    long repeatsBefore = enrich.metrics().repeats();
     List<NewsArticle> written = NewsArticles.generate(10, 0.5, 21L);
     var serializer = Topics.ARTICLES_RAW.valueSerde().serializer();
     String raw = Topics.ARTICLES_RAW.name();
     Map<String, byte[]> good = new LinkedHashMap<>();
     for (NewsArticle a : written) {
-      good.put("good-" + a.slug(), serializer.serialize(raw, FeedFiles.raw("good-" + a.slug(), a)));
+      String id = "raw-good-" + a.slug();
+      good.put(id, serializer.serialize(raw, FeedFiles.raw(id, a)));
     }
-    Map<String, byte[]> poison = poisonValues(good.values().iterator().next(), new Random(7));
+    Map<String, byte[]> poison = new LinkedHashMap<>();
+    poisonValues(good.values().iterator().next(), new Random(7))
+        .forEach((name, bytes) -> poison.put("raw-" + name, bytes));
     List<String> goodIds = new ArrayList<>(good.keySet());
 
     // When the first half of the good articles, every poison value, a tombstone, a repeat of a
@@ -120,7 +127,7 @@ class PoisonRecordsTest {
     for (var e : poison.entrySet()) {
       poisonAt.put(e.getKey(), send(raw, e.getKey(), e.getValue()));
     }
-    send(raw, "tombstone", null);
+    send(raw, "raw-tombstone", null);
     send(raw, goodIds.get(0), good.get(goodIds.get(0)));
     for (String id : goodIds.subList(5, goodIds.size())) {
       send(raw, id, good.get(id));
@@ -132,14 +139,14 @@ class PoisonRecordsTest {
     await()
         .atMost(STEP)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
+        .until(() -> enrichedIds(bootstrap, "raw-").keySet().containsAll(goodIds));
     awaitDrained(bootstrap);
-    Map<String, Long> enriched = enrichedIds(bootstrap);
+    Map<String, Long> enriched = enrichedIds(bootstrap, "raw-");
     assertThat(enriched.keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
     assertThat(enriched).allSatisfy((id, n) -> assertThat(n).as("records of %s", id).isOne());
 
     // And each poison value is one dead letter with its place, bytes and cause
-    Map<String, DeadLetter> dead = deadLetters(bootstrap);
+    Map<String, DeadLetter> dead = deadLetters(bootstrap, "raw-");
     assertThat(dead.keySet()).containsExactlyInAnyOrderElementsOf(poison.keySet());
     assertThat(dead)
         .allSatisfy(
@@ -155,26 +162,27 @@ class PoisonRecordsTest {
     // And the counts reconcile, and the application is still running
     long enrichedRecords = enriched.values().stream().mapToLong(Long::longValue).sum();
     long tombstones = 1;
+    long repeats = enrich.metrics().repeats() - repeatsBefore;
     System.out.printf(
         "poison: records in %d, enriched %d, dead letters %d, repeats %d, tombstones %d%n",
-        recordsIn, enrichedRecords, dead.size(), enrich.metrics().repeats(), tombstones);
+        recordsIn, enrichedRecords, dead.size(), repeats, tombstones);
     dead.forEach(
         (k, l) -> System.out.printf("poison: %s -> %s: %s%n", k, l.getErrorClass(), l.getCause()));
-    assertThat(enrichedRecords + dead.size() + enrich.metrics().repeats() + tombstones)
-        .isEqualTo(recordsIn);
-    assertThat(enrich.metrics().deadLetters()).isEqualTo(dead.size());
+    assertThat(enrichedRecords + dead.size() + repeats + tombstones).isEqualTo(recordsIn);
+    assertThat(enrich.metrics().deadLetters() - deadBefore).isEqualTo(dead.size());
     assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
   @Test
   void shouldDeadLetterARawRecordWithoutAKeyAndKeepEnrichingTheGoodOnes() throws Exception {
     // Given good articles, and one well-formed article written without a key between them
+    long deadBefore = enrich.metrics().deadLetters();
     List<NewsArticle> written = NewsArticles.generate(5, 0.5, 23L);
     var serializer = Topics.ARTICLES_RAW.valueSerde().serializer();
     String raw = Topics.ARTICLES_RAW.name();
     List<String> goodIds = new ArrayList<>();
     for (NewsArticle a : written.subList(0, 4)) {
-      goodIds.add("good-" + a.slug());
+      goodIds.add("keyless-good-" + a.slug());
     }
     byte[] keyless = serializer.serialize(raw, FeedFiles.raw("keyless", written.get(4)));
 
@@ -196,10 +204,11 @@ class PoisonRecordsTest {
     await()
         .atMost(STEP)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
+        .until(() -> enrichedIds(bootstrap, "keyless-").keySet().containsAll(goodIds));
     awaitDrained(bootstrap);
     List<DeadLetter> dead =
         TopicContents.readCommitted(bootstrap, Topics.DLQ.name()).stream()
+            .filter(r -> r.key() == null)
             .map(r -> Topics.DLQ.valueSerde().deserializer().deserialize(r.topic(), r.value()))
             .toList();
     assertThat(dead)
@@ -211,13 +220,13 @@ class PoisonRecordsTest {
               assertThat(bytes(letter.getValue())).isEqualTo(keyless);
               assertThat(letter.getCause()).isNotBlank();
             });
-    Map<String, Long> enriched = enrichedIds(bootstrap);
+    Map<String, Long> enriched = enrichedIds(bootstrap, "keyless-");
     assertThat(enriched.keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
     assertThat(enriched).allSatisfy((id, n) -> assertThat(n).as("records of %s", id).isOne());
 
     // And the counts reconcile: records in = enriched + dead letters
     assertThat(enriched.size() + dead.size()).isEqualTo(goodIds.size() + 1);
-    assertThat(enrich.metrics().deadLetters()).isOne();
+    assertThat(enrich.metrics().deadLetters() - deadBefore).isOne();
     assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
   }
 
@@ -228,11 +237,11 @@ class PoisonRecordsTest {
     var serializer = Topics.ARTICLES_RAW.valueSerde().serializer();
     String raw = Topics.ARTICLES_RAW.name();
     String bootstrap = kafka.bootstrapServers();
-    send(raw, "good-0", serializer.serialize(raw, FeedFiles.raw("good-0", written.get(0))));
+    send(raw, "rep-good-0", serializer.serialize(raw, FeedFiles.raw("rep-good-0", written.get(0))));
     await()
         .atMost(STEP)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> enrichedIds(bootstrap).containsKey("good-0"));
+        .until(() -> enrichedIds(bootstrap, "rep-").containsKey("rep-good-0"));
 
     // When malformed bytes land on each repartition topic, and more good articles follow
     String appId = enrich.config().applicationId();
@@ -241,21 +250,22 @@ class PoisonRecordsTest {
     new Random(11).nextBytes(noise);
     for (String name : EnrichTopology.REPARTITIONS) {
       String topic = appId + "-" + name + "-repartition";
-      poisonAt.put("poison-" + name, send(topic, "poison-" + name, noise));
+      poisonAt.put("rep-poison-" + name, send(topic, "rep-poison-" + name, noise));
     }
-    List<String> goodIds = new ArrayList<>(List.of("good-0"));
+    List<String> goodIds = new ArrayList<>(List.of("rep-good-0"));
     for (int i = 1; i < written.size(); i++) {
-      goodIds.add("good-" + i);
-      send(raw, "good-" + i, serializer.serialize(raw, FeedFiles.raw("good-" + i, written.get(i))));
+      String id = "rep-good-" + i;
+      goodIds.add(id);
+      send(raw, id, serializer.serialize(raw, FeedFiles.raw(id, written.get(i))));
     }
 
     // Then the good articles are enriched, and each poison record is one dead letter
     await()
         .atMost(STEP)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> enrichedIds(bootstrap).keySet().containsAll(goodIds));
+        .until(() -> enrichedIds(bootstrap, "rep-").keySet().containsAll(goodIds));
     awaitDrained(bootstrap);
-    Map<String, DeadLetter> dead = deadLetters(bootstrap);
+    Map<String, DeadLetter> dead = deadLetters(bootstrap, "rep-");
     assertThat(dead.keySet()).containsExactlyInAnyOrderElementsOf(poisonAt.keySet());
     assertThat(dead)
         .allSatisfy(
@@ -267,7 +277,7 @@ class PoisonRecordsTest {
               assertThat(bytes(letter.getValue())).isEqualTo(noise);
               assertThat(letter.getCause()).isNotBlank();
             });
-    Map<String, Long> enriched = enrichedIds(bootstrap);
+    Map<String, Long> enriched = enrichedIds(bootstrap, "rep-");
     assertThat(enriched.keySet()).containsExactlyInAnyOrderElementsOf(goodIds);
     assertThat(enriched).allSatisfy((id, n) -> assertThat(n).as("records of %s", id).isOne());
     assertThat(enrich.state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -308,30 +318,36 @@ class PoisonRecordsTest {
     return out;
   }
 
-  private RecordMetadata send(String topic, String key, byte[] value) throws Exception {
+  private static RecordMetadata send(String topic, String key, byte[] value) throws Exception {
     return producer.send(new ProducerRecord<>(topic, key, value)).get();
   }
 
-  private static Map<String, Long> enrichedIds(String bootstrap) {
+  /** Committed enriched records per article id, for the ids starting with {@code prefix}. */
+  private static Map<String, Long> enrichedIds(String bootstrap, String prefix) {
     var deserializer = Topics.ARTICLES_ENRICHED.valueSerde().deserializer();
     return TopicContents.readCommitted(bootstrap, Topics.ARTICLES_ENRICHED.name()).stream()
         .map(r -> deserializer.deserialize(r.topic(), r.value()))
         .map(EnrichedArticle::getArticle)
+        .filter(a -> a.getId().startsWith(prefix))
         .collect(Collectors.groupingBy(RawArticle::getId, Collectors.counting()));
   }
 
-  private static Map<String, DeadLetter> deadLetters(String bootstrap) {
+  /** Committed dead letters by key, for the keys starting with {@code prefix}. */
+  private static Map<String, DeadLetter> deadLetters(String bootstrap, String prefix) {
     var deserializer = Topics.DLQ.valueSerde().deserializer();
     Map<String, DeadLetter> out = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> r :
         TopicContents.readCommitted(bootstrap, Topics.DLQ.name())) {
+      if (r.key() == null || !r.key().startsWith(prefix)) {
+        continue;
+      }
       DeadLetter previous = out.put(r.key(), deserializer.deserialize(r.topic(), r.value()));
       assertThat(previous).as("dead letters of %s", r.key()).isNull();
     }
     return out;
   }
 
-  private void awaitDrained(String bootstrap) {
+  private static void awaitDrained(String bootstrap) {
     String appId = enrich.config().applicationId();
     List<String> inputs =
         IdleProbe.streamsInputTopics(
