@@ -47,7 +47,7 @@ final class Resolver {
       return null;
     }
     Rule r = m.rule();
-    if (overMeansDuring(m, toks)) {
+    if (overMeansDuring(m, toks) || capitalisedRussianMonth(m, toks)) {
       return null;
     }
     if (r.guard() != null && !guard(r.guard(), m, toks, s)) {
@@ -197,6 +197,34 @@ final class Resolver {
   }
 
   // ---------------------------------------------------------------- guards
+
+  /**
+   * Russian writes month names in lower case: "Май" or "Март" inside a sentence is a name (a
+   * surname, a brand), not a month. At the start of a sentence it may be either and stays a month.
+   */
+  private boolean capitalisedRussianMonth(Match m, List<Token> toks) {
+    for (int i = m.from(); i < m.to(); i++) {
+      Token t = toks.get(i);
+      if (t.upper()
+          && Character.UnicodeBlock.of(t.lower().charAt(0)) == Character.UnicodeBlock.CYRILLIC
+          && lex.has(t.lower(), "month")
+          && i > 0
+          && !isSentenceStart(toks.get(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSentenceStart(Token prev) {
+    if (!prev.isPunct()) {
+      return false;
+    }
+    return switch (prev.lower()) {
+      case ".", "!", "?", "«", "\"", "—", "-", ":", "(" -> true;
+      default -> false;
+    };
+  }
 
   /**
    * "over the past 20 years", "over several years": "over" means during, it is not "more than" and
@@ -1140,10 +1168,13 @@ final class Resolver {
     if (d == null) {
       return null;
     }
+    int yy = Integer.parseInt(d);
+    if (yy % 10 != 0 || d.length() != 2 && d.length() != 4) {
+      return null; // "25-х": not a decade
+    }
     if (d.length() == 4) {
       return d.substring(0, 3);
     }
-    int yy = Integer.parseInt(d);
     return yy >= 30 ? "19" + d.charAt(0) : "20" + d.charAt(0);
   }
 

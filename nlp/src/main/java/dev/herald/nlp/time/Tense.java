@@ -81,10 +81,41 @@ enum Tense {
   private static boolean weakPast(List<Token> toks, int i, Lexicon lex) {
     Token t = toks.get(i);
     String w = t.lower();
+    if (t.isWord() && russianPast(w)) {
+      return !lex.has(w, "notpast");
+    }
     if (!t.isWord() || w.length() <= 4 || !w.endsWith("ed") || lex.has(w, "notpast")) {
       return false;
     }
     return !afterPassiveAux(toks, i, lex) && (i == 0 || !lex.has(toks.get(i - 1).lower(), "det"));
+  }
+
+  /**
+   * A Russian past-tense verb form: a vowel, then "л" with an optional gender/number ending and
+   * reflexive suffix ("заявил", "упали", "встречался", "состоялась").
+   */
+  static boolean russianPast(String w) {
+    int n = w.length();
+    if (n < 4 || Character.UnicodeBlock.of(w.charAt(0)) != Character.UnicodeBlock.CYRILLIC) {
+      return false;
+    }
+    int end = n;
+    boolean marked = false; // an ending a noun rarely has after "л": -ла/-ли/-ло, -ся/-сь
+    if (w.endsWith("ся") || w.endsWith("сь")) {
+      end -= 2;
+      marked = true;
+    }
+    if (end >= 2 && "аио".indexOf(w.charAt(end - 1)) >= 0 && w.charAt(end - 2) == 'л') {
+      end--;
+      marked = true;
+    }
+    if (end < 3 || w.charAt(end - 1) != 'л') {
+      return false;
+    }
+    char v = w.charAt(end - 2);
+    // bare masculine "-ал"/"-ол" is too often a noun ("канал", "посол", "стол"): only
+    // -ил/-ел/-ыл/-ял
+    return marked ? "аеёиоуыяю".indexOf(v) >= 0 : "иеыя".indexOf(v) >= 0;
   }
 
   private static boolean afterPassiveAux(List<Token> toks, int i, Lexicon lex) {
