@@ -59,6 +59,11 @@ final class Resolver {
     }
     Ctx c = new Ctx(m, toks, dct, s, offset, discourse);
     List<Found> found = resolveRule(r, c, m, s, mod);
+    if (found != null && found.size() == 1 && adjectivalDuration(found.get(0), toks)) {
+      // "the 14-day waiting period": the article belongs to the noun, not to the duration
+      Found f = found.get(0);
+      found = List.of(new Found(f.from() + 1, f.to(), f.type(), f.value(), f.mod()));
+    }
     String halfPart = s.get("halfpart");
     if (halfPart != null && found != null && found.size() == 1 && isYear(found.get(0).value())) {
       // "the first half of next year": a half of a year is a value of its own (2018-H1), while
@@ -67,6 +72,19 @@ final class Resolver {
       return List.of(new Found(f.from(), f.to(), f.type(), f.value() + "-H" + halfPart, null));
     }
     return found;
+  }
+
+  /** A duration written "the N-unit" (a compound adjective before a noun). */
+  private static boolean adjectivalDuration(Found f, List<Token> toks) {
+    if (f.type() != TimexType.DURATION || f.to() - f.from() < 4) {
+      return false;
+    }
+    Token hyphen = toks.get(f.from() + 2);
+    return toks.get(f.from()).lower().equals("the")
+        && (toks.get(f.from() + 1).isNumber() || toks.get(f.from() + 1).isWord())
+        && hyphen.glued()
+        && hyphen.lower().equals("-")
+        && f.to() == f.from() + 4;
   }
 
   private static boolean isYear(String v) {

@@ -469,4 +469,11 @@ class TimexTaggerTest {
     assertValue("Two weeks from now, the board meets.", "Two weeks from now", "2017-11-28", null);
     assertValue("Three years from now it will be gone.", "Three years from now", "2020", null);
   }
+
+  @Test
+  void shouldLeaveWithinAndTheArticleOfACompoundAdjectiveOutOfTheSpan() {
+    assertValue("Iraq must withdraw within a week.", "a week", "P1W", null);
+    assertValue(
+        "The government called the 14-day waiting period a concession.", "14-day", "P14D", null);
+  }
 }
