@@ -15,8 +15,6 @@ import java.util.Objects;
  * @param bootstrapServers the Kafka cluster
  * @param processingGuarantee {@code exactly_once_v2} (default) or {@code at_least_once}
  * @param dedupeRetention how long an article's id and fingerprint are remembered for dedupe
- * @param minFingerprintChars validated for compatibility; the near-duplicate fingerprinter applies
- *     its own minimum ({@code ContentFingerprint.DEFAULT_MIN_CHARS}) to the exact-copy key
  * @param eventRetention how long an event nobody mentions any more is kept in the schedule store
  * @param stateDir where Kafka Streams keeps its local state
  * @param streamThreads stream threads in this instance
@@ -31,7 +29,6 @@ public record EnrichConfig(
     String bootstrapServers,
     String processingGuarantee,
     Duration dedupeRetention,
-    int minFingerprintChars,
     Duration eventRetention,
     Path stateDir,
     int streamThreads,
@@ -62,7 +59,6 @@ public record EnrichConfig(
       String bootstrapServers,
       String processingGuarantee,
       Duration dedupeRetention,
-      int minFingerprintChars,
       Duration eventRetention,
       Path stateDir,
       int streamThreads,
@@ -72,7 +68,6 @@ public record EnrichConfig(
         bootstrapServers,
         processingGuarantee,
         dedupeRetention,
-        minFingerprintChars,
         eventRetention,
         stateDir,
         streamThreads,
@@ -87,7 +82,6 @@ public record EnrichConfig(
         bootstrapServers,
         "exactly_once_v2",
         Duration.ofDays(7),
-        200,
         Duration.ofDays(60),
         stateDir,
         1,
@@ -111,9 +105,6 @@ public record EnrichConfig(
     if (dedupeRetention == null || dedupeRetention.isNegative() || dedupeRetention.isZero()) {
       p.add("dedupe retention must be positive, not " + dedupeRetention);
     }
-    if (minFingerprintChars < 1) {
-      p.add("minimum fingerprint length must be positive, not " + minFingerprintChars);
-    }
     if (eventRetention == null || eventRetention.isNegative() || eventRetention.isZero()) {
       p.add("event retention must be positive, not " + eventRetention);
     }
@@ -132,7 +123,6 @@ public record EnrichConfig(
         bootstrapServers,
         guarantee,
         dedupeRetention,
-        minFingerprintChars,
         eventRetention,
         stateDir,
         streamThreads,
@@ -146,7 +136,6 @@ public record EnrichConfig(
         bootstrapServers,
         processingGuarantee,
         dedupeRetention,
-        minFingerprintChars,
         eventRetention,
         stateDir,
         streamThreads,
@@ -160,7 +149,6 @@ public record EnrichConfig(
         bootstrapServers,
         processingGuarantee,
         dedupeRetention,
-        minFingerprintChars,
         eventRetention,
         stateDir,
         streamThreads,
@@ -174,7 +162,6 @@ public record EnrichConfig(
         bootstrapServers,
         processingGuarantee,
         dedupeRetention,
-        minFingerprintChars,
         eventRetention,
         stateDir,
         threads,
@@ -188,7 +175,6 @@ public record EnrichConfig(
         bootstrapServers,
         processingGuarantee,
         dedupeRetention,
-        minFingerprintChars,
         eventRetention,
         stateDir,
         streamThreads,

@@ -114,7 +114,6 @@ final class StageOptions {
             bootstrap,
             guarantee,
             retention == null ? Duration.ofDays(7) : retention,
-            200,
             Duration.ofDays(60),
             state,
             1,

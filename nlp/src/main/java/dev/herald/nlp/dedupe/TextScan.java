@@ -22,14 +22,8 @@ final class TextScan {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
-  /**
-   * FNV-1a states (before the finaliser) of the words that may be figures, sorted; other words need
-   * no string.
-   */
-  private final long[] specialStates;
-
-  /** Characters of the longest such word: a longer word needs no lookup. */
-  private final int specialMaxChars;
+  /** The words that may be figures without a digit, as FNV-1a states (open addressing). */
+  private final FigureWords figureWords;
 
   private long[] tokens = new long[256];
   private String[] specials = new String[256];
@@ -42,30 +36,53 @@ final class TextScan {
   private int exactChars;
 
   private TextScan(FigureWords figureWords) {
-    this.specialStates = figureWords.states;
-    this.specialMaxChars = figureWords.maxChars;
+    this.figureWords = figureWords;
   }
 
-  /** The words that may be figures without a digit (number words, weekdays, months). */
+  /**
+   * The words that may be figures without a digit (number words, weekdays, months): their FNV-1a
+   * states (before the finaliser) in an open-addressing table, so most words cost one probe.
+   */
   static final class FigureWords {
-    private final long[] states;
+    private final long[] table;
+    private final boolean[] used;
     private final int maxChars;
 
     FigureWords(Collection<String> words) {
-      long[] h = new long[words.size()];
+      int size = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
+      table = new long[size];
+      used = new boolean[size];
       int max = 0;
-      int i = 0;
       for (String w : words) {
         long s = FNV_OFFSET;
         for (int k = 0; k < w.length(); k++) {
           s = (s ^ w.charAt(k)) * FNV_PRIME;
         }
-        h[i++] = s;
+        int i = slot(s);
+        while (used[i] && table[i] != s) {
+          i = (i + 1) & (size - 1);
+        }
+        table[i] = s;
+        used[i] = true;
         max = Math.max(max, w.length());
       }
-      Arrays.sort(h);
-      this.states = h;
-      this.maxChars = max;
+      maxChars = max;
+    }
+
+    private int slot(long state) {
+      return (int) (state ^ (state >>> 29) ^ (state >>> 47)) & (table.length - 1);
+    }
+
+    boolean contains(long state, int chars) {
+      if (chars > maxChars) {
+        return false;
+      }
+      for (int i = slot(state); used[i]; i = (i + 1) & (table.length - 1)) {
+        if (table[i] == state) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -237,9 +254,7 @@ final class TextScan {
       specials = Arrays.copyOf(specials, count * 2);
     }
     tokens[count] = NearDupFingerprinter.mix64(fnv);
-    boolean figureLike =
-        digit
-            || (chars.length() <= specialMaxChars && Arrays.binarySearch(specialStates, fnv) >= 0);
+    boolean figureLike = digit || figureWords.contains(fnv, chars.length());
     specials[count] = figureLike ? chars.toString() : null;
     count++;
   }
