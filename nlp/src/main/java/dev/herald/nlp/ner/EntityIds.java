@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Canonical entity ids: readable slugs ("sergei-lavrov", "united-states"), the same for every
@@ -21,32 +22,66 @@ import java.util.TreeSet;
  */
 final class EntityIds {
 
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
+  private static final Pattern SPACES_HYPHENS = Pattern.compile("[\\s\\u00A0-]+");
+  private static final Pattern HYPHEN = Pattern.compile("-");
+  private static final Pattern HYPHEN_FREE_SPACE = Pattern.compile(" ");
+
   private EntityIds() {}
+
+  /** {@link Names#slug}, without its Unicode normalisation for plain ASCII text (most names). */
+  static String slug(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    boolean dash = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 127) {
+        return Names.slug(text);
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        sb.append(c);
+        dash = false;
+      } else if (c == '.' || c == '\'') {
+        // dots and apostrophes join: "U.S." -> "us"
+      } else if (!dash && sb.length() > 0) {
+        sb.append('-');
+        dash = true;
+      }
+    }
+    int len = sb.length();
+    if (len > 0 && sb.charAt(len - 1) == '-') {
+      sb.setLength(len - 1);
+    }
+    return sb.toString();
+  }
 
   /** The id of a mention taken alone. */
   static String baseId(String text, String type) {
-    String t = text.replaceAll("[\\s\\u00A0]+", " ").trim();
+    String t = SPACES.matcher(text).replaceAll(" ").trim();
     t = stripPossessive(t);
     switch (type) {
       case EntityMention.LOCATION -> {
         String place = Gazetteer.place(Words.lower(stripThe(t)));
-        return place != null ? place : Names.slug(stripThe(t));
+        return place != null ? place : slug(stripThe(t));
       }
       case EntityMention.ORGANIZATION -> {
-        List<String> words = new ArrayList<>(List.of(stripThe(t).split(" ")));
+        List<String> words = new ArrayList<>(List.of(HYPHEN_FREE_SPACE.split(stripThe(t))));
         while (words.size() > 1
             && Names.CORPORATE_SUFFIXES.contains(
                 Words.lower(words.get(words.size() - 1)).replace(",", ""))) {
           words.remove(words.size() - 1);
         }
-        String s = Names.slug(String.join(" ", words));
-        return s.isEmpty() ? Names.slug(t) : s;
+        String s = slug(String.join(" ", words));
+        return s.isEmpty() ? slug(t) : s;
       }
       case EntityMention.EVENT -> {
         return eventId(t);
       }
       default -> {
-        return Names.slug(t);
+        return slug(t);
       }
     }
   }
@@ -57,7 +92,7 @@ final class EntityIds {
     boolean compound = true;
     TreeSet<String> places = new TreeSet<>();
     TreeSet<String> others = new TreeSet<>();
-    for (String w : name.split("[\\s\\u00A0]+")) {
+    for (String w : SPACES.split(name)) {
       String bare = stripPossessive(Words.lower(w));
       if (bare.equals("of") || bare.equals("for") || bare.equals("on")) {
         compound = false;
@@ -77,7 +112,7 @@ final class EntityIds {
       if (place != null) {
         places.add(place);
       } else {
-        String s = Names.slug(bare);
+        String s = slug(bare);
         if (!s.isEmpty()) {
           others.add(s);
         }
@@ -88,7 +123,7 @@ final class EntityIds {
     if (!head.isEmpty()) {
       parts.add(singular(head));
     }
-    return parts.isEmpty() ? Names.slug(name) : String.join("-", parts);
+    return parts.isEmpty() ? slug(name) : String.join("-", parts);
   }
 
   static String singular(String w) {
@@ -112,7 +147,7 @@ final class EntityIds {
 
   static String head(String eventName) {
     String head = "";
-    for (String w : eventName.split("[\\s\\u00A0]+")) {
+    for (String w : SPACES.split(eventName)) {
       String bare = Words.lower(w);
       if (bare.equals("of") || bare.equals("for") || bare.equals("on")) {
         break;
@@ -146,14 +181,14 @@ final class EntityIds {
     Map<String, String> firstName = new HashMap<>();
     Map<String, String> acronym = new HashMap<>();
     for (EntityMention m : base) {
-      String[] parts = m.id().split("-");
+      String[] parts = HYPHEN.split(m.id());
       if (EntityMention.PERSON.equals(m.type()) && parts.length >= 2) {
         surname.merge(parts[parts.length - 1], m.id(), (a, b) -> a.equals(b) ? a : a);
         firstName.merge(parts[0], m.id(), (a, b) -> a.equals(b) ? a : "");
       }
       if (EntityMention.ORGANIZATION.equals(m.type()) && parts.length >= 2) {
         StringBuilder ini = new StringBuilder();
-        for (String w : m.text().split("[\\s\\u00A0-]+")) {
+        for (String w : SPACES_HYPHENS.split(m.text())) {
           if (!w.isEmpty()
               && Character.isUpperCase(w.charAt(0))
               && !Names.STOP_WORDS.contains(Words.lower(w))) {
@@ -172,7 +207,7 @@ final class EntityIds {
       if (after < text.length() && text.charAt(after) == '(' && parts.length >= 2) {
         int close = text.indexOf(')', after);
         if (close > after + 1 && close - after <= 10) {
-          acronym.put(Names.slug(text.substring(after + 1, close)), m.id());
+          acronym.put(slug(text.substring(after + 1, close)), m.id());
         }
       }
     }

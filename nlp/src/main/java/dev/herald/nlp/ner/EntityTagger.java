@@ -84,7 +84,7 @@ public final class EntityTagger {
       for (NameSpan e : ev) {
         events.add(mention(text, s, e, EntityMention.EVENT));
       }
-      for (NameSpan n : tagged.names().get(si)) {
+      for (NameSpan n : companies(tagged.names().get(si), forms)) {
         EntityMention m = mention(text, s, n, type(n.type()));
         if (!overlapsAny(m, ev, s)) {
           out.add(m);
@@ -98,6 +98,40 @@ public final class EntityTagger {
   }
 
   private static final Set<String> DETERMINERS = Set.of("the", "this", "that");
+
+  /**
+   * A legal-form suffix belongs to the company name before it: "Cargill" + "U.K. Ltd" is one
+   * organisation, and so is "Cargill U.K." followed by an untagged "Ltd".
+   */
+  static List<NameSpan> companies(List<NameSpan> names, String[] forms) {
+    if (names.isEmpty()) {
+      return names;
+    }
+    List<NameSpan> out = new ArrayList<>(names.size());
+    for (NameSpan n : names) {
+      NameSpan m = n;
+      if (m.end() < forms.length && isSuffix(forms[m.end()]) && !m.type().equals("PER")) {
+        m = new NameSpan(m.start(), m.end() + 1, "ORG");
+      }
+      if (!out.isEmpty()) {
+        NameSpan prev = out.get(out.size() - 1);
+        if (prev.end() == m.start()
+            && isSuffix(forms[m.end() - 1])
+            && !prev.type().equals("PER")
+            && !m.type().equals("PER")) {
+          out.set(out.size() - 1, new NameSpan(prev.start(), m.end(), "ORG"));
+          continue;
+        }
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static boolean isSuffix(String w) {
+    return dev.herald.nlp.entity.Names.CORPORATE_SUFFIXES.contains(Words.lower(w))
+        && Character.isUpperCase(w.charAt(0));
+  }
 
   /** "the congress" after a named congress: the head noun alone, as a mention of that event. */
   private static void anaphoricEvents(

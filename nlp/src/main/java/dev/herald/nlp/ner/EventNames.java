@@ -80,7 +80,8 @@ final class EventNames {
     int n = forms.length;
     int i = 0;
     while (i < n) {
-      if (!isNameWord(forms[i]) && !isYear(forms[i])) {
+      if (!isNameWord(forms[i]) && !isYear(forms[i]) || !startsName(forms, i)) {
+        // A capitalised "The" or "In" opens no name ("The Congress of ..." starts at Congress).
         i++;
         continue;
       }
@@ -124,7 +125,7 @@ final class EventNames {
       }
       if (lastHead < 0 && end < n && end - i >= 1 && !isYear(forms[i])) {
         String next = forms[end];
-        if (LOWER_HEADS.contains(next) && !allDemonyms(forms, i, end) && startsName(forms, i)) {
+        if (LOWER_HEADS.contains(next) && !allDemonyms(forms, i, end)) {
           out.add(new NameSpan(i, end + 1, "EVENT"));
           i = end + 1;
           continue;
@@ -149,11 +150,12 @@ final class EventNames {
   }
 
   /** A sentence-initial "The" or "In" does not start a name. */
+  private static final Set<String> OPENERS =
+      Set.of("in", "at", "after", "before", "during", "since", "as", "but", "if", "when", "while");
+
   private static boolean startsName(String[] forms, int i) {
     String l = Words.lower(forms[i]);
-    return !dev.herald.nlp.entity.Names.STOP_WORDS.contains(l)
-        && !Set.of("in", "at", "after", "before", "during", "since", "as", "but", "if", "when")
-            .contains(l);
+    return !dev.herald.nlp.entity.Names.STOP_WORDS.contains(l) && !OPENERS.contains(l);
   }
 
   private static boolean allDemonyms(String[] forms, int from, int to) {

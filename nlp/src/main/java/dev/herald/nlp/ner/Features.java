@@ -21,6 +21,15 @@ final class Features {
 
   static final int MAX_STATIC = 64;
 
+  /** All tag-independent features of token i (lexical, then contextual); returns how many. */
+  int staticFeatures(Doc doc, View v, int i, long[] out) {
+    int k = lexicalFeatures(v, i, out);
+    long[] rest = new long[MAX_STATIC];
+    int r = contextFeatures(doc, v, i, rest);
+    System.arraycopy(rest, 0, out, k, r);
+    return k + r;
+  }
+
   private final WordClusters clusters;
   private final Truecaser truecaser;
   private final Places places;
@@ -149,8 +158,8 @@ final class Features {
       String t = toks.get(i);
       forms[i] = v.headline ? truecaser.restore(t, doc.forms) : t;
     }
-    // Gazetteer on the original tokens: case-blind anyway.
-    int[] g = places.match(toks);
+    // Gazetteer on the forms the model sees: re-cased headline words, names capitalised.
+    int[] g = places.match(v.headline ? java.util.Arrays.asList(forms) : toks);
     for (int i = 0; i < n; i++) {
       String f = forms[i];
       String l = Words.lower(f);
@@ -172,8 +181,30 @@ final class Features {
   private static final long BOS = Words.hash("<s>");
   private static final long EOS = Words.hash("</s>");
 
-  /** Writes the tag-independent features of token i into out; returns how many. */
-  int staticFeatures(Doc doc, View v, int i, long[] out) {
+  /**
+   * Writes the features of token i that depend on its own word form alone (the word, its shape,
+   * prefixes, suffixes and classes) into out; returns how many. The decoder caches their weights
+   * per word form.
+   */
+  static int lexicalFeatures(View v, int i, long[] out) {
+    int k = 0;
+    out[k++] = Words.hash(2, v.word[i]);
+    out[k++] = Words.hash(7, v.shape[i]);
+    String l = v.lowerText[i];
+    int len = l.length();
+    for (int a = 1; a <= 4 && a < len; a++) {
+      out[k++] = Words.hash(14 + a, Words.hash(l, 0, a));
+      out[k++] = Words.hash(18 + a, Words.hash(l, len - a, len));
+    }
+    int[] c0 = v.cls[i];
+    for (int g = 0; g < 3; g++) {
+      out[k++] = Words.hash(23 + g, c0 == null || g >= c0.length ? -1 : c0[g]);
+    }
+    return k;
+  }
+
+  /** Writes the other tag-independent features of token i into out; returns how many. */
+  int contextFeatures(Doc doc, View v, int i, long[] out) {
     int k = 0;
     int n = v.n;
     long lm1 = i > 0 ? v.lower[i - 1] : BOS;
@@ -184,12 +215,10 @@ final class Features {
     long sm1 = i > 0 ? v.shape[i - 1] : BOS;
     long sp1 = i + 1 < n ? v.shape[i + 1] : EOS;
     out[k++] = Words.hash(1, 0);
-    out[k++] = Words.hash(2, v.word[i]);
     out[k++] = Words.hash(3, lm1);
     out[k++] = Words.hash(4, lp1);
     out[k++] = Words.hash(5, lm2);
     out[k++] = Words.hash(6, lp2);
-    out[k++] = Words.hash(7, s0);
     out[k++] = Words.hash(8, sm1);
     out[k++] = Words.hash(9, sp1);
     out[k++] = Words.hash(10, sm1, s0);
@@ -200,11 +229,6 @@ final class Features {
     out[k++] = Words.hash(48, lm1, s0);
     out[k++] = Words.hash(49, s0, lp1);
     String l = v.lowerText[i];
-    int len = l.length();
-    for (int a = 1; a <= 4 && a < len; a++) {
-      out[k++] = Words.hash(14 + a, Words.hash(l.substring(0, a)));
-      out[k++] = Words.hash(18 + a, Words.hash(l.substring(len - a)));
-    }
     int[] c0 = v.cls[i];
     int[] cm1 = i > 0 ? v.cls[i - 1] : null;
     int[] cp1 = i + 1 < n ? v.cls[i + 1] : null;
@@ -212,7 +236,6 @@ final class Features {
     int[] cp2 = i + 2 < n ? v.cls[i + 2] : null;
     int groups = c0 != null ? c0.length : 0;
     for (int g = 0; g < 3; g++) {
-      out[k++] = Words.hash(23 + g, c0 == null || g >= c0.length ? -1 : c0[g]);
       out[k++] = Words.hash(26 + g, cm1 == null || g >= cm1.length ? -1 : cm1[g]);
       out[k++] = Words.hash(29 + g, cp1 == null || g >= cp1.length ? -1 : cp1[g]);
     }

@@ -27,12 +27,13 @@ import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
+import opennlp.tools.ml.perceptron.PerceptronModel;
 
 /**
- * Herald's English name finder: an OpenNLP maxent model over {@link Features}, decoded by beam
- * search over BILOU tags (only valid tag sequences). The model file is a zip holding the OpenNLP
- * model ({@code maxent.bin}, OpenNLP's binary format, predicates named by feature hash), the word
- * classes and the truecasing dictionary learnt with it, and its settings.
+ * Herald's English name finder: an OpenNLP linear model (averaged perceptron or maxent) over {@link
+ * Features}, decoded by beam search over BILOU tags (only valid tag sequences). The model file is a
+ * zip holding the OpenNLP model ({@code maxent.bin}, OpenNLP's binary format, predicates named by
+ * feature hash), the word classes and the truecasing dictionary learnt with it, and its settings.
  */
 public final class NerModel {
 
@@ -62,7 +63,9 @@ public final class NerModel {
     this.truecaser = truecaser;
     this.table = table;
     this.settings = settings;
-    this.beam = Integer.parseInt(settings.getProperty("beam", "3"));
+    // The beam width is the model's setting unless overridden (herald.ner.beam) for experiments.
+    this.beam =
+        Integer.parseInt(System.getProperty("herald.ner.beam", settings.getProperty("beam", "3")));
     this.features =
         new Features(
             clusters,
@@ -233,8 +236,9 @@ public final class NerModel {
     int[] candO = new int[b];
     double[] candS = new double[b];
     for (int i = 0; i < n; i++) {
-      Arrays.fill(base, 0f);
-      int k = features.staticFeatures(doc, v, i, buf);
+      float[] lex = lexicalScores(v, i, buf);
+      System.arraycopy(lex, 0, base, 0, OUTCOMES);
+      int k = features.contextFeatures(doc, v, i, buf);
       for (int j = 0; j < k; j++) {
         table.addTo(buf[j], base);
       }
@@ -308,6 +312,29 @@ public final class NerModel {
     }
     return hist[0];
   }
+
+  /** Weights of a word form's lexical features, summed; cached (bounded) per form. */
+  private float[] lexicalScores(Features.View v, int i, long[] buf) {
+    String form = v.forms[i];
+    float[] lex = lexCache.get(form);
+    if (lex == null) {
+      lex = new float[OUTCOMES];
+      int k = Features.lexicalFeatures(v, i, buf);
+      for (int j = 0; j < k; j++) {
+        table.addTo(buf[j], lex);
+      }
+      if (lexCache.size() >= LEX_CACHE) {
+        lexCache.clear();
+      }
+      lexCache.put(form, lex);
+    }
+    return lex;
+  }
+
+  private static final int LEX_CACHE = 200_000;
+
+  private final java.util.concurrent.ConcurrentHashMap<String, float[]> lexCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   // ---- persistence ----
 
@@ -412,7 +439,7 @@ public final class NerModel {
 
   /** A copy of {@code model} keeping only weights of magnitude at least {@code min}. */
   @SuppressWarnings("unchecked")
-  static GISModel prune(AbstractModel model, double min) {
+  static AbstractModel prune(AbstractModel model, double min) {
     Object[] data = model.getDataStructures();
     Map<String, Context> pmap = (Map<String, Context>) data[1];
     String[] outcomes = (String[]) data[2];
@@ -444,7 +471,10 @@ public final class NerModel {
       preds.add(e.getKey());
       ctxs.add(new Context(o2, p2));
     }
-    return new GISModel(
-        ctxs.toArray(new Context[0]), preds.toArray(new String[0]), outcomes.clone());
+    Context[] c = ctxs.toArray(new Context[0]);
+    String[] p = preds.toArray(new String[0]);
+    return model instanceof PerceptronModel
+        ? new PerceptronModel(c, p, outcomes.clone())
+        : new GISModel(c, p, outcomes.clone());
   }
 }

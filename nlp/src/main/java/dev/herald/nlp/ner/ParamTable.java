@@ -1,23 +1,29 @@
 package dev.herald.nlp.ner;
 
 /**
- * Maxent weights by feature hash: an open-addressing table of 64-bit keys to dense rows of float
- * weights, one per outcome. Built once from the OpenNLP model at load time; a lookup is one probe.
+ * Model weights by feature hash: an open-addressing table whose slots pack a 40-bit fingerprint of
+ * the 64-bit hash with a 24-bit row number, so a probe reads one long, and dense rows of float
+ * weights (one per outcome). Built once from the OpenNLP model at load time.
  */
 final class ParamTable {
 
-  private final long[] keys;
-  private final int[] rows;
+  private static final int ROW_BITS = 24;
+  private static final long ROW_MASK = (1L << ROW_BITS) - 1;
+
+  private final long[] slots;
   private final float[] weights;
   private final int outcomes;
   private final int mask;
   private int size;
 
   ParamTable(int capacity, int outcomes) {
+    if (capacity >= ROW_MASK) {
+      throw new IllegalArgumentException("too many features: " + capacity);
+    }
+    // At most half full: probes stay short.
     int cap = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
-    keys = new long[cap];
-    rows = new int[cap];
-    weights = new float[capacity * outcomes];
+    slots = new long[cap];
+    weights = new float[Math.max(1, capacity) * outcomes];
     this.outcomes = outcomes;
     mask = cap - 1;
   }
@@ -30,42 +36,47 @@ final class ParamTable {
     return size;
   }
 
-  private static long key(long h) {
-    return h == 0 ? 1 : h;
+  /** The fingerprint part of a slot (never 0, which marks an empty slot). */
+  private static long fingerprint(long h) {
+    long f = h & ~ROW_MASK;
+    return f == 0 ? 1L << ROW_BITS : f;
+  }
+
+  private static int start(long h) {
+    return (int) (h ^ (h >>> 29));
   }
 
   /** Adds a feature's row; {@code w} has one weight per outcome. */
   void put(long hash, float[] w) {
-    long k = key(hash);
-    int slot = (int) (k ^ (k >>> 32)) & mask;
-    while (keys[slot] != 0 && keys[slot] != k) {
+    long f = fingerprint(hash);
+    int slot = start(hash) & mask;
+    while (slots[slot] != 0 && (slots[slot] & ~ROW_MASK) != f) {
       slot = (slot + 1) & mask;
     }
     int row;
-    if (keys[slot] == k) {
-      row = rows[slot];
+    if (slots[slot] != 0) {
+      row = (int) (slots[slot] & ROW_MASK);
     } else {
-      keys[slot] = k;
       row = size++;
-      rows[slot] = row;
+      slots[slot] = f | row;
     }
     System.arraycopy(w, 0, weights, row * outcomes, outcomes);
   }
 
   /** Adds the feature's weights to {@code scores}; unknown features add nothing. */
   void addTo(long hash, float[] scores) {
-    long k = key(hash);
-    int slot = (int) (k ^ (k >>> 32)) & mask;
+    long f = fingerprint(hash);
+    int slot = start(hash) & mask;
     while (true) {
-      long kk = keys[slot];
-      if (kk == k) {
-        int base = rows[slot] * outcomes;
+      long s = slots[slot];
+      if (s == 0) {
+        return;
+      }
+      if ((s & ~ROW_MASK) == f) {
+        int base = (int) (s & ROW_MASK) * outcomes;
         for (int o = 0; o < outcomes; o++) {
           scores[o] += weights[base + o];
         }
-        return;
-      }
-      if (kk == 0) {
         return;
       }
       slot = (slot + 1) & mask;

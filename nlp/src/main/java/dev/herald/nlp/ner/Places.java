@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gazetteer of countries, cities, first-level regions and demonyms (see {@code places-en.tsv} for
@@ -31,8 +33,20 @@ public final class Places {
   /** normalised name -> kinds (low 4 bits) | population bucket << 4 | country code << 8. */
   private final Map<String, Integer> names;
 
+  /** Proper prefixes of multi-word names ("new", "new york"): where a match may go on. */
+  private final Set<String> prefixes;
+
   private Places(Map<String, Integer> names) {
     this.names = names;
+    Set<String> p = new HashSet<>();
+    for (String n : names.keySet()) {
+      int sp = n.indexOf(' ');
+      while (sp > 0) {
+        p.add(n.substring(0, sp));
+        sp = n.indexOf(' ', sp + 1);
+      }
+    }
+    this.prefixes = p;
   }
 
   public static Places standard() {
@@ -47,17 +61,19 @@ public final class Places {
     int n = tokens.size();
     int[] out = new int[n];
     String[] norm = new String[n];
-    for (int i = 0; i < n; i++) {
-      norm[i] = normalise(tokens.get(i));
-    }
     int i = 0;
     StringBuilder sb = new StringBuilder();
     while (i < n) {
       int bestLen = 0;
       int bestVal = 0;
-      if (!norm[i].isEmpty() && Character.isLetter(norm[i].charAt(0))) {
+      String first = tokens.get(i);
+      // Names start with a capital letter (headline words are re-cased before matching).
+      if (!first.isEmpty() && Character.isUpperCase(first.charAt(0))) {
         sb.setLength(0);
         for (int k = i; k < Math.min(n, i + MAX_WORDS); k++) {
+          if (norm[k] == null) {
+            norm[k] = normalise(tokens.get(k));
+          }
           if (norm[k].isEmpty()) {
             break;
           }
@@ -65,10 +81,14 @@ public final class Places {
             sb.append(' ');
           }
           sb.append(norm[k]);
-          Integer v = names.get(sb.toString());
+          String key = sb.toString();
+          Integer v = names.get(key);
           if (v != null) {
             bestLen = k - i + 1;
             bestVal = v;
+          }
+          if (!prefixes.contains(key)) {
+            break;
           }
         }
       }

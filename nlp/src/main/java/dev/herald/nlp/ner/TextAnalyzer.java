@@ -114,12 +114,17 @@ public final class TextAnalyzer {
     if (text == null) {
       return "und";
     }
+    // Mixed text: the sample keeps the letters of the script most letters are written in.
+    Character.UnicodeScript script = dominantScript(text);
+    if (script == null) {
+      return "und";
+    }
     StringBuilder sample = new StringBuilder(LANGUAGE_SAMPLE + 64);
     int letters = 0;
     boolean space = true;
     for (int i = 0; i < text.length() && letters < LANGUAGE_SAMPLE; i++) {
       char c = text.charAt(i);
-      if (Character.isLetter(c)) {
+      if (Character.isLetter(c) && scriptOf(c) == script) {
         sample.append(c);
         letters++;
         space = false;
@@ -131,8 +136,66 @@ public final class TextAnalyzer {
     if (letters < 3) {
       return "und";
     }
-    Language best = languages.get().predictLanguage(sample);
-    return best == null ? "und" : iso1(best.getLang());
+    Language[] ranked = languages.get().predictLanguages(sample);
+    if (ranked.length == 0) {
+      return "und";
+    }
+    String best = ranked[0].getLang();
+    if (!best.equals("eng") && script == Character.UnicodeScript.LATIN) {
+      // Short, name-heavy English ("Merkel met Macron in Paris") scores flat across languages:
+      // English close behind the best guess plus an English function word decide it.
+      for (Language l : ranked) {
+        if (l.getLang().equals("eng")) {
+          if (l.getConfidence() >= 0.8 * ranked[0].getConfidence() && englishWords(sample) > 0) {
+            best = "eng";
+          }
+          break;
+        }
+      }
+    }
+    return iso1(best);
+  }
+
+  private static final java.util.Set<String> ENGLISH =
+      java.util.Set.of(
+          "the", "and", "of", "to", "said", "says", "with", "from", "was", "were", "has", "have",
+          "will", "would", "that", "which", "met", "meets", "after", "for", "on", "by", "its",
+          "their", "his", "her", "who", "ready", "over");
+
+  private static int englishWords(CharSequence sample) {
+    int hits = 0;
+    for (String w : sample.toString().split(" ")) {
+      if (ENGLISH.contains(w.toLowerCase(Locale.ROOT))) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  private static Character.UnicodeScript scriptOf(char c) {
+    return c < 128 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
+  }
+
+  /** The script of most letters among the first few thousand, or null when there are none. */
+  private static Character.UnicodeScript dominantScript(String text) {
+    Map<Character.UnicodeScript, Integer> counts = new HashMap<>();
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < 4000; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        counts.merge(scriptOf(c), 1, Integer::sum);
+        seen++;
+      }
+    }
+    Character.UnicodeScript best = null;
+    int n = 0;
+    for (Map.Entry<Character.UnicodeScript, Integer> e : counts.entrySet()) {
+      if (e.getValue() > n) {
+        best = e.getKey();
+        n = e.getValue();
+      }
+    }
+    return best;
   }
 
   private static final Map<String, String> ISO3_TO_1 = new HashMap<>();

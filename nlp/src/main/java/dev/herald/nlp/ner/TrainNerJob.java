@@ -18,9 +18,9 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * The {@code herald train ner} job: trains Herald's English name finder from CoNLL-2003 train and
- * valid (under {@code nerDataDir/conll2003}) with OpenNLP's maxent trainer (L-BFGS, elastic net),
- * learning the word classes and truecasing dictionary from the same text, and writes the model zip.
- * Deterministic for the same data and settings.
+ * valid (under {@code nerDataDir/conll2003}) with OpenNLP's averaged perceptron trainer (or its
+ * L-BFGS maxent trainer), learning the word classes and truecasing dictionary from the same text,
+ * and writes the model zip. Deterministic for the same data and settings.
  */
 public final class TrainNerJob {
 
@@ -29,7 +29,8 @@ public final class TrainNerJob {
   /**
    * Training settings.
    *
-   * @param iterations L-BFGS iterations
+   * @param trainer OpenNLP trainer: PERCEPTRON (averaged) or MAXENT_QN (L-BFGS, elastic net)
+   * @param iterations training iterations
    * @param l1 L1 cost (sparsity)
    * @param l2 L2 cost
    * @param cutoff minimum feature count
@@ -39,6 +40,7 @@ public final class TrainNerJob {
    * @param granularities word-class granularities
    */
   public record Settings(
+      String trainer,
       int iterations,
       double l1,
       double l2,
@@ -50,12 +52,13 @@ public final class TrainNerJob {
 
     public static Settings defaults() {
       return new Settings(
-          intProp("herald.ner.iterations", 250),
+          System.getProperty("herald.ner.trainer", "PERCEPTRON"),
+          intProp("herald.ner.iterations", 100),
           doubleProp("herald.ner.l1", 0.5),
           doubleProp("herald.ner.l2", 0.5),
           intProp("herald.ner.cutoff", 1),
           intProp("herald.ner.threads", 2),
-          intProp("herald.ner.beam", 3),
+          intProp("herald.ner.beam", 1),
           Boolean.parseBoolean(System.getProperty("herald.ner.prevMap", "true")),
           new int[] {64, 256, 1024});
     }
@@ -101,7 +104,7 @@ public final class TrainNerJob {
     props.setProperty("format", "1");
     props.setProperty("beam", Integer.toString(settings.beam()));
     props.setProperty("prevMap", Boolean.toString(settings.prevMap()));
-    props.setProperty("trainer", "MAXENT_QN");
+    props.setProperty("trainer", settings.trainer());
     props.setProperty("iterations", Integer.toString(settings.iterations()));
     props.setProperty("l1", Double.toString(settings.l1()));
     props.setProperty("l2", Double.toString(settings.l2()));
@@ -111,7 +114,7 @@ public final class TrainNerJob {
     List<Event> events = events(docs, features);
     log.printf("%d training events%n", events.size());
     TrainingParameters tp = new TrainingParameters();
-    tp.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+    tp.put(TrainingParameters.ALGORITHM_PARAM, settings.trainer());
     tp.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
     tp.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
     tp.put("L1Cost", settings.l1());
@@ -121,7 +124,7 @@ public final class TrainNerJob {
     EventTrainer trainer = TrainerFactory.getEventTrainer(tp, null);
     t = System.nanoTime();
     AbstractModel maxent = (AbstractModel) trainer.train(new ListStream(events));
-    log.printf("maxent trained in %.0f s%n", (System.nanoTime() - t) / 1e9);
+    log.printf("%s trained in %.0f s%n", settings.trainer(), (System.nanoTime() - t) / 1e9);
     AbstractModel pruned = NerModel.prune(maxent, 1e-4);
     NerModel model =
         new NerModel(clusters, truecaser, NerModel.table(pruned), props, Places.standard());

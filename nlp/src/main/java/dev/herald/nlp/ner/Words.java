@@ -84,8 +84,13 @@ final class Words {
 
   /** FNV-1a over the chars, then a final mix: stable across runs and JVMs. */
   static long hash(CharSequence s) {
+    return hash(s, 0, s.length());
+  }
+
+  /** The hash of s[from, to): equal to hashing that substring. */
+  static long hash(CharSequence s, int from, int to) {
     long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }

@@ -1,0 +1,149 @@
+package dev.herald.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.herald.nlp.entity.EntityMention;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EntityTaggerTest {
+
+  private static EntityTagger tagger;
+
+  @BeforeAll
+  static void load() {
+    tagger = EntityTagger.standard();
+  }
+
+  @Test
+  void shouldResolveASurnameToTheFullNameWithinAnArticle() {
+    // Given a full name, then the surname alone
+    String text =
+        "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Geneva on Tuesday."
+            + " Lavrov told reporters the talks had been useful.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then both mentions are the same person
+    assertThat(m)
+        .filteredOn(e -> e.text().contains("Lavrov"))
+        .extracting(EntityMention::type, EntityMention::id)
+        .containsOnly(tuple("PERSON", "sergei-lavrov"));
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Geneva"))
+        .extracting(EntityMention::type)
+        .containsOnly("LOCATION");
+  }
+
+  @Test
+  void shouldResolveASurnameAcrossArticlesThroughTheRegistry() {
+    // Given one article with the full name and a later one with the surname only
+    EntityRegistry registry = new EntityRegistry(1000);
+    tagger.tag(
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday for talks with the"
+            + " Turkish government.",
+        registry);
+
+    // When the later article is tagged with the same registry
+    List<EntityMention> m =
+        tagger
+            .tag("Officials said that Lavrov would stay in Ankara for two days of talks.", registry)
+            .entities();
+
+    // Then the surname takes the full name's id
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Lavrov"))
+        .extracting(EntityMention::id)
+        .containsOnly("sergei-lavrov");
+  }
+
+  @Test
+  void shouldGiveTheVariantNamesOfOneCongressOneEventId() {
+    // Given three wordings of one congress and a later "the congress"
+    String text =
+        "Moscow proposed the Syrian National Dialogue Congress last month. Delegates to the"
+            + " Syrian Congress of National Dialogue will meet in Sochi. The Congress of National"
+            + " Dialogue of Syrians was postponed, and the congress may now open in December.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then all four mentions are events with one id
+    List<EntityMention> events = m.stream().filter(e -> e.type().equals("EVENT")).toList();
+    assertThat(events)
+        .extracting(EntityMention::text)
+        .containsExactly(
+            "Syrian National Dialogue Congress",
+            "Syrian Congress of National Dialogue",
+            "Congress of National Dialogue of Syrians",
+            "congress");
+    assertThat(events)
+        .extracting(EntityMention::id)
+        .containsOnly("syria-dialogue-national-congress");
+  }
+
+  @Test
+  void shouldKeepHeadlinesAndPhotoCreditsApartFromTheBody() {
+    // Given a Title Case headline, a body sentence and a photo credit, one per line
+    String text =
+        "Sochi Ready to Assist in Holding Syrian Congress\n"
+            + "Officials in Sochi said the city was ready.\n"
+            + "Photo: The Black Sea coast. REUTERS/Maxim Shemetov";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then no mention spans a line break and headline words are not names
+    for (EntityMention e : m) {
+      assertThat(e.text()).doesNotContain("\n");
+      assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+    }
+    assertThat(m)
+        .extracting(EntityMention::text)
+        .doesNotContain("Sochi Ready", "Ready", "Holding", "Ready to Assist");
+    assertThat(m).extracting(EntityMention::text).contains("Sochi", "Maxim Shemetov");
+  }
+
+  @Test
+  void shouldTagPreTokenizedTextAsIs() {
+    // Given tokens separated by single spaces, sentences by new lines
+    String text = "German Chancellor Angela Merkel met Emmanuel Macron in Paris .\nMerkel left .";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then the names are found with offsets into the text
+    assertThat(m)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(
+            tuple("Angela Merkel", "PERSON"),
+            tuple("Emmanuel Macron", "PERSON"),
+            tuple("Paris", "LOCATION"),
+            tuple("Merkel", "PERSON"));
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Merkel"))
+        .extracting(EntityMention::id)
+        .containsOnly("angela-merkel");
+  }
+
+  @Test
+  void shouldReturnNoEntitiesForALanguageWithoutAModel() {
+    // Given German and Russian news text
+    String de =
+        "Bundeskanzlerin Angela Merkel hat am Dienstag in Berlin mit dem Präsidenten gesprochen.";
+    String ru = "Министр иностранных дел России Сергей Лавров встретился с коллегой в Женеве.";
+
+    // When tagged
+    EntityTagger.Result a = tagger.tag(de);
+    EntityTagger.Result b = tagger.tag(ru);
+
+    // Then the language is recorded and nothing is tagged
+    assertThat(a.lang()).isEqualTo("de");
+    assertThat(a.entities()).isEmpty();
+    assertThat(b.lang()).isEqualTo("ru");
+    assertThat(b.entities()).isEmpty();
+  }
+}
