@@ -84,7 +84,7 @@ public final class EntityTagger {
       for (NameSpan e : ev) {
         events.add(mention(text, s, e, EntityMention.EVENT));
       }
-      for (NameSpan n : companies(tagged.names().get(si), forms)) {
+      for (NameSpan n : credits(companies(tagged.names().get(si), forms), forms)) {
         EntityMention m = mention(text, s, n, type(n.type()));
         if (!overlapsAny(m, ev, s)) {
           out.add(m);
@@ -126,6 +126,63 @@ public final class EntityTagger {
       out.add(m);
     }
     return out;
+  }
+
+  private static final Set<String> AGENCIES =
+      Set.of(
+          "reuters",
+          "ap",
+          "afp",
+          "epa",
+          "getty",
+          "tass",
+          "sputnik",
+          "ria",
+          "xinhua",
+          "anadolu",
+          "efe",
+          "ansa",
+          "dpa",
+          "upi",
+          "pa",
+          "bloomberg");
+
+  /**
+   * A photo credit ("REUTERS/Maxim Shemetov") is two names: the name finder may join them over the
+   * slash, so a name is cut at a slash token; after an agency the photographer is a person.
+   */
+  static List<NameSpan> credits(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan n = names.get(k);
+      int slash = -1;
+      for (int i = n.start(); i < n.end(); i++) {
+        if (forms[i].equals("/")) {
+          slash = i;
+          break;
+        }
+      }
+      if (slash < 0) {
+        if (out != null) {
+          out.add(n);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      }
+      boolean agency = slash - n.start() == 1 && AGENCIES.contains(Words.lower(forms[n.start()]));
+      if (slash > n.start()) {
+        out.add(new NameSpan(n.start(), slash, agency ? "ORG" : n.type()));
+      }
+      if (slash + 1 < n.end()) {
+        // The rest may hold a further slash ("AP/John Smith/Pool").
+        List<NameSpan> rest =
+            credits(List.of(new NameSpan(slash + 1, n.end(), agency ? "PER" : n.type())), forms);
+        out.addAll(rest);
+      }
+    }
+    return out == null ? names : out;
   }
 
   private static boolean isSuffix(String w) {
