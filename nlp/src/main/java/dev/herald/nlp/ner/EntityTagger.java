@@ -125,7 +125,30 @@ public final class EntityTagger {
       }
       out.add(m);
     }
+    // "Cargill U.K. Ltd" with only "U.K. Ltd" found: the capitalised words before a legal form
+    // are the company's name too.
+    for (int k = 0; k < out.size(); k++) {
+      NameSpan m = out.get(k);
+      if (!m.type().equals("ORG") || !isSuffix(forms[m.end() - 1])) {
+        continue;
+      }
+      int floor = k > 0 ? out.get(k - 1).end() : 0;
+      int a = m.start();
+      while (a > floor && isNameWord(forms[a - 1])) {
+        a--;
+      }
+      if (a < m.start()) {
+        out.set(k, new NameSpan(a, m.end(), "ORG"));
+      }
+    }
     return out;
+  }
+
+  private static boolean isNameWord(String w) {
+    return !w.isEmpty()
+        && Character.isUpperCase(w.charAt(0))
+        && Words.hasLetter(w)
+        && !dev.herald.nlp.entity.Names.STOP_WORDS.contains(Words.lower(w));
   }
 
   private static final Set<String> AGENCIES =

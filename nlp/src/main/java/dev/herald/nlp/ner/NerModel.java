@@ -215,7 +215,11 @@ public final class NerModel {
     return tags;
   }
 
-  /** Beam search over valid BILOU sequences; the maxent gives each step's distribution. */
+  /**
+   * Beam search over valid BILOU sequences; the maxent gives each step's distribution. Hypotheses
+   * keep back-pointers (not copies of their history), so a sentence of n tokens costs O(n * beam)
+   * even when a line without punctuation makes it very long.
+   */
   int[] decode(Features.Doc doc, Features.View v) {
     int n = v.n;
     if (n == 0) {
@@ -226,11 +230,18 @@ public final class NerModel {
     float[] base = new float[OUTCOMES];
     float[] sc = new float[OUTCOMES];
     int b = Math.max(1, beam);
-    int[][] hist = new int[b][n];
-    int[][] nextHist = new int[b][n];
+    // back[i * b + c]: the hypothesis (at step i - 1) that candidate c at step i extends.
+    int[] back = new int[n * b];
+    int[] tag = new int[n * b];
+    int[] prevTag = new int[b];
+    int[] prev2Tag = new int[b];
+    int[] nextPrev = new int[b];
+    int[] nextPrev2 = new int[b];
     double[] score = new double[b];
     double[] nextScore = new double[b];
     int live = 1;
+    prevTag[0] = -1;
+    prev2Tag[0] = -1;
     // Candidate buffers: (hypothesis, outcome, score), top b kept by insertion.
     int[] candH = new int[b];
     int[] candO = new int[b];
@@ -245,8 +256,8 @@ public final class NerModel {
       int cands = 0;
       boolean last = i == n - 1;
       for (int h = 0; h < live; h++) {
-        int prev = i > 0 ? hist[h][i - 1] : -1;
-        int prev2 = i > 1 ? hist[h][i - 2] : -1;
+        int prev = prevTag[h];
+        int prev2 = prev2Tag[h];
         System.arraycopy(base, 0, sc, 0, OUTCOMES);
         int tk = Features.tagFeatures(v, i, prev, prev2, tbuf);
         for (int j = 0; j < tk; j++) {
@@ -270,19 +281,8 @@ public final class NerModel {
             continue;
           }
           double s = score[h] + sc[o] - logZ;
-          if (cands < b) {
-            int at = cands++;
-            while (at > 0 && candS[at - 1] < s) {
-              candS[at] = candS[at - 1];
-              candH[at] = candH[at - 1];
-              candO[at] = candO[at - 1];
-              at--;
-            }
-            candS[at] = s;
-            candH[at] = h;
-            candO[at] = o;
-          } else if (s > candS[b - 1]) {
-            int at = b - 1;
+          if (cands < b || s > candS[b - 1]) {
+            int at = cands < b ? cands++ : b - 1;
             while (at > 0 && candS[at - 1] < s) {
               candS[at] = candS[at - 1];
               candH[at] = candH[at - 1];
@@ -296,21 +296,30 @@ public final class NerModel {
         }
       }
       for (int c = 0; c < cands; c++) {
-        if (i > 0) {
-          System.arraycopy(hist[candH[c]], 0, nextHist[c], 0, i);
-        }
-        nextHist[c][i] = candO[c];
+        back[i * b + c] = candH[c];
+        tag[i * b + c] = candO[c];
+        nextPrev[c] = candO[c];
+        nextPrev2[c] = prevTag[candH[c]];
         nextScore[c] = candS[c];
       }
-      int[][] th = hist;
-      hist = nextHist;
-      nextHist = th;
+      int[] t = prevTag;
+      prevTag = nextPrev;
+      nextPrev = t;
+      t = prev2Tag;
+      prev2Tag = nextPrev2;
+      nextPrev2 = t;
       double[] ts = score;
       score = nextScore;
       nextScore = ts;
       live = cands;
     }
-    return hist[0];
+    int[] out = new int[n];
+    int c = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      out[i] = tag[i * b + c];
+      c = back[i * b + c];
+    }
+    return out;
   }
 
   /** Weights of a word form's lexical features, summed; cached (bounded) per form. */
