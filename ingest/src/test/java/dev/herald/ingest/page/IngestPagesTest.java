@@ -145,4 +145,17 @@ class IngestPagesTest {
     assertThat(out.get(0).getText()).contains("Sochi in December");
     assertThat(out.get(0).getPageError()).startsWith("UNSUPPORTED_SCHEME: scheme 'file'");
   }
+
+  @Test
+  void shouldRefuseAUserAgentWithoutAContactWhilePagesAreFetched() {
+    // Given
+    IngestConfig config =
+        IngestConfig.of("unused:9092", null, Duration.ofHours(1), Map.of()).withUserAgent("bot");
+
+    // Then
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> config.withPages(PageFetchSettings.defaults()))
+        .withMessageContaining("must name a contact");
+    assertThat(config.withPages(PageFetchSettings.disabled()).pages().enabled()).isFalse();
+  }
 }

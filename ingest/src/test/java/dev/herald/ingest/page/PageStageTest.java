@@ -354,4 +354,64 @@ class PageStageTest {
     assertThat(s.hostRequestGap()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.minFeedChars()).isEqualTo(PageFetchSettings.DEFAULT_MIN_FEED_CHARS);
   }
+
+  @Test
+  void shouldSpacePageRequestsToAHostByItsRobotsCrawlDelay() throws Exception {
+    // Given a robots.txt asking for one second between requests, and two pages of that host
+    server.handle(
+        "/robots.txt",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/plain");
+          LocalHttpServer.respond(
+              ex, 200, "User-agent: *\nCrawl-delay: 1\n".getBytes(StandardCharsets.UTF_8));
+        });
+    List<Long> pageRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.handle(
+        "/news/",
+        ex -> {
+          pageRequests.add(System.nanoTime());
+          send(ex, 200, PagePages.articleBytes(null));
+        });
+
+    // When
+    stage.takeOver(PagePages.item("id-17", server.url("/news/17"), TEASER));
+    stage.takeOver(PagePages.item("id-18", server.url("/news/18"), TEASER));
+    RawArticle first = next();
+    RawArticle second = next();
+
+    // Then both got their page, the second request not before the crawl delay
+    assertThat(List.of(first.getTextSource(), second.getTextSource()))
+        .containsOnly(TextSource.PAGE);
+    assertThat(pageRequests).hasSize(2);
+    assertThat(Duration.ofNanos(pageRequests.get(1) - pageRequests.get(0)))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void shouldHoldEveryPageOfAHostThatAnswered429UntilItsRetryAfter() throws Exception {
+    // Given the host throttles its first request for one second
+    AtomicLong throttledAt = new AtomicLong();
+    List<Long> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.handle(
+        "/news/",
+        ex -> {
+          if (throttledAt.compareAndSet(0, System.nanoTime())) {
+            ex.getResponseHeaders().add("Retry-After", "1");
+            LocalHttpServer.respond(ex, 429, new byte[0]);
+          } else {
+            served.add(System.nanoTime());
+            send(ex, 200, PagePages.articleBytes(null));
+          }
+        });
+
+    // When two articles of that host wait for their page
+    stage.takeOver(PagePages.item("id-19", server.url("/news/19"), TEASER));
+    stage.takeOver(PagePages.item("id-20", server.url("/news/20"), TEASER));
+    next();
+    next();
+
+    // Then no page of the host was requested again before the Retry-After
+    assertThat(served).hasSize(2);
+    assertThat(served).allMatch(t -> t - throttledAt.get() >= Duration.ofSeconds(1).toNanos());
+  }
 }
