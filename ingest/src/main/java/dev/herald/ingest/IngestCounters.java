@@ -24,6 +24,7 @@ public final class IngestCounters {
   private final Map<FailureKind, LongAdder> failures = new EnumMap<>(FailureKind.class);
   private final LatencyHistogram publishLag = new LatencyHistogram();
   private final LatencyHistogram fetchTime = new LatencyHistogram();
+  private final LatencyHistogram startDelay = new LatencyHistogram();
 
   public IngestCounters() {
     for (FailureKind k : FailureKind.values()) {
@@ -56,6 +57,18 @@ public final class IngestCounters {
    */
   public LatencyHistogram publishLag() {
     return publishLag;
+  }
+
+  /**
+   * How late polls start after the time their feed was due (the scheduler's next poll): near zero
+   * while ingest keeps up; host limits and holds (429) and a full worker pool make it grow.
+   */
+  public LatencyHistogram startDelay() {
+    return startDelay;
+  }
+
+  void started(Duration late) {
+    startDelay.record(late.isNegative() ? Duration.ZERO : late);
   }
 
   /** Fetch, parse and map of one poll. */

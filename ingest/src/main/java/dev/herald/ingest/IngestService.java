@@ -152,13 +152,19 @@ public final class IngestService implements AutoCloseable {
     Map<String, Object> client = clientConfig(config);
     if (config.feedList() != null) {
       try (FeedsJob job = new FeedsJob(client)) {
-        job.importFile(
+        FeedsJob.ImportSummary imported =
+            job.importFile(
+                config.feedList(),
+                config.interval(),
+                new java.io.PrintStream(
+                    java.io.OutputStream.nullOutputStream(),
+                    true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        LOG.info(
+            "Imported {} into the registry: {} feed(s) added, {} already registered",
             config.feedList(),
-            config.interval(),
-            new java.io.PrintStream(
-                java.io.OutputStream.nullOutputStream(),
-                true,
-                java.nio.charset.StandardCharsets.UTF_8));
+            imported.added(),
+            imported.alreadyRegistered());
       } catch (java.io.IOException | TimeoutException e) {
         throw new IllegalStateException("cannot import " + config.feedList() + ": " + e, e);
       }
@@ -419,6 +425,10 @@ public final class IngestService implements AutoCloseable {
     String url = feed.url();
     try {
       Instant now = clock.instant();
+      RecentIds.Packed before = states.get(url);
+      if (before != null && before.state().getNextPollAt() != null) {
+        counters.started(Duration.between(before.state().getNextPollAt(), now));
+      }
       long t0 = System.nanoTime();
       PollResult polled = poller.poll(url, feedState(url), now, feed.interval());
       // articles with a short feed text are published later, with their page's text

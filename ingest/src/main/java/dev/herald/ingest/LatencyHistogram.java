@@ -24,6 +24,28 @@ public final class LatencyHistogram {
     n.increment();
   }
 
+  /** A copy of what was recorded so far. */
+  public LatencyHistogram snapshot() {
+    LatencyHistogram copy = new LatencyHistogram();
+    for (int i = 0; i < BUCKETS; i++) {
+      copy.counts.set(i, counts.get(i));
+    }
+    copy.sumMicros.add(sumMicros.sum());
+    copy.n.add(n.sum());
+    return copy;
+  }
+
+  /** What was recorded since {@code earlier}, a {@link #snapshot()} of this histogram. */
+  public LatencyHistogram since(LatencyHistogram earlier) {
+    LatencyHistogram diff = new LatencyHistogram();
+    for (int i = 0; i < BUCKETS; i++) {
+      diff.counts.set(i, Math.max(0, counts.get(i) - earlier.counts.get(i)));
+    }
+    diff.sumMicros.add(Math.max(0, sumMicros.sum() - earlier.sumMicros.sum()));
+    diff.n.add(Math.max(0, n.sum() - earlier.n.sum()));
+    return diff;
+  }
+
   public long count() {
     return n.sum();
   }

@@ -1,11 +1,14 @@
 package dev.herald.ingest.bench;
 
+import dev.herald.avro.FeedState;
 import dev.herald.ingest.FailureKind;
 import dev.herald.ingest.IngestConfig;
 import dev.herald.ingest.IngestCounters;
 import dev.herald.ingest.IngestService;
+import dev.herald.ingest.LatencyHistogram;
 import dev.herald.ingest.StateFootprint;
 import dev.herald.ingest.poll.FeedPoller;
+import dev.herald.ingest.schedule.HostLimiter;
 import dev.herald.ingest.schedule.SchedulePolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,17 +16,25 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code herald bench ingest}: ingest against a local web of simulated feeds ({@link
@@ -96,14 +107,52 @@ public final class IngestBenchmark {
               settings.heap()));
       figures.forEach(
           (k, v) -> {
-            if (!k.equals("hosts")) {
+            if (!k.equals("hosts") && !k.startsWith(JSON_KEY)) {
               sb.append(String.format(Locale.ROOT, "  %-34s %s%n", k, v));
             }
           });
       sb.append(String.format(Locale.ROOT, "  %-34s %s%n", "simulator served", served));
       return sb.toString();
     }
+
+    /** The figures as one JSON object: settings, measured numbers, what the simulator served. */
+    public String json() {
+      com.fasterxml.jackson.databind.node.ObjectNode o =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      o.put("feeds", settings.feeds());
+      o.put("hosts", Integer.parseInt(figures.getOrDefault("hosts", "0")));
+      o.put("interval", settings.interval().toString());
+      o.put("duration", settings.duration().toString());
+      o.put("threads", settings.pollThreads());
+      o.put("heap_limit", settings.heap());
+      figures.forEach(
+          (k, v) -> {
+            if (k.startsWith(JSON_KEY)) {
+              // dotted names nest: by_behaviour.normal.feeds
+              String[] path = k.substring(JSON_KEY.length()).split("\\.");
+              com.fasterxml.jackson.databind.node.ObjectNode at = o;
+              for (int i = 0; i < path.length - 1; i++) {
+                at =
+                    at.has(path[i])
+                        ? (com.fasterxml.jackson.databind.node.ObjectNode) at.get(path[i])
+                        : at.putObject(path[i]);
+              }
+              String name = path[path.length - 1];
+              try {
+                at.put(name, Double.parseDouble(v));
+              } catch (NumberFormatException e) {
+                at.put(name, v);
+              }
+            }
+          });
+      o.put("outcomes", figures.getOrDefault("outcomes", ""));
+      o.put("simulator_served", served);
+      return o.toString();
+    }
   }
+
+  /** Figures under this prefix are the machine-readable ones (for --json). */
+  private static final String JSON_KEY = "json.";
 
   private static final String RESULT = "BENCH-RESULT ";
   private static final String PROGRESS = "BENCH ";
@@ -125,6 +174,11 @@ public final class IngestBenchmark {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx" + s.heap());
+      // e.g. a profiler: HERALD_BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=ingest.jfr
+      String extra = System.getenv("HERALD_BENCH_JAVA_OPTS");
+      if (extra != null && !extra.isBlank()) {
+        cmd.addAll(List.of(extra.strip().split("\\s+")));
+      }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(IngestBenchmark.class.getName());
@@ -171,10 +225,11 @@ public final class IngestBenchmark {
   }
 
   /**
-   * The child: {@code LIST BOOTSTRAP INTERVAL_MS DURATION_MS THREADS}. Runs the ingest service on
-   * the list, prints progress lines and one result line on stdout.
+   * The child: {@code LIST BOOTSTRAP INTERVAL_MS DURATION_MS THREADS}. Imports the list into the
+   * registry, runs the ingest service on it, prints progress lines and one result line on stdout.
    */
   public static void main(String[] args) throws Exception {
+    dev.herald.ingest.fetch.CommonPool.avoidThreadPerTask();
     Path list = Path.of(args[0]);
     String bootstrap = args[1];
     Duration interval = Duration.ofMillis(Long.parseLong(args[2]));
@@ -198,31 +253,31 @@ public final class IngestBenchmark {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    ThreadMXBean threadsBean = ManagementFactory.getThreadMXBean();
+    List<String> urls = Files.readAllLines(list).stream().filter(l -> !l.isBlank()).toList();
+    long feeds = urls.size();
     long start = System.nanoTime();
     long cpuStart = os.getProcessCpuTime();
     long maxHeap = 0;
-    IngestService ingest = new IngestService(config);
+    // as in production: the list is imported into the registry, which the service then polls
+    IngestService ingest = IngestService.withRegistry(config, "herald-bench");
     try {
       Thread loop = new Thread(ingest::run, "herald-bench-ingest");
       loop.setDaemon(true);
       loop.start();
       IngestCounters c = ingest.counters();
-      long feeds = feedsIn(list);
-      // warm-up ends when every feed has been polled once (its first poll publishes every item)
+      // warm-up ends when every feed has been polled once (its first poll publishes every item),
+      // or at half the run at the latest
       long warmupEnd = start + duration.toNanos() / 2;
       long end = start + duration.toNanos();
-      long cpuWarm = -1;
-      long pollsWarm = 0;
-      long wallWarm = 0;
+      Window warm = null;
       long nextReport = start + TimeUnit.SECONDS.toNanos(10);
       while (System.nanoTime() < end) {
         Thread.sleep(500);
         maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
         long now = System.nanoTime();
-        if (cpuWarm < 0 && (now >= warmupEnd || c.polls() >= feeds)) {
-          cpuWarm = os.getProcessCpuTime();
-          pollsWarm = c.polls();
-          wallWarm = now;
+        if (warm == null && (now >= warmupEnd || ingest.knownFeeds() >= feeds)) {
+          warm = Window.mark(ingest, os, threadsBean, now);
         }
         if (now >= nextReport) {
           System.out.printf(
@@ -237,18 +292,47 @@ public final class IngestBenchmark {
         }
       }
       long now = System.nanoTime();
+      if (warm == null) {
+        warm = Window.mark(ingest, os, threadsBean, now);
+      }
       long cpuEnd = os.getProcessCpuTime();
-      double window = (now - wallWarm) / 1e9;
-      long windowPolls = c.polls() - pollsWarm;
+      long workersEnd = workerCpu(threadsBean);
+      double window = Math.max(1e-9, (now - warm.wall()) / 1e9);
+      long windowPolls = c.polls() - warm.polls();
       double target = feeds / (interval.toMillis() / 1000.0);
-      double cpuPerPoll = (cpuEnd - cpuWarm) / 1e6 / Math.max(1, windowPolls);
+      double cores = (cpuEnd - warm.cpu()) / (double) Math.max(1, now - warm.wall());
+      double workerCores =
+          (workersEnd - warm.workerCpu()) / (double) Math.max(1, now - warm.wall());
+      double cpuPerPoll = (cpuEnd - warm.cpu()) / 1e6 / Math.max(1, windowPolls);
+      LatencyHistogram lag = c.publishLag().since(warm.publishLag());
+      LatencyHistogram fetch = c.fetchTime().since(warm.fetchTime());
+      LatencyHistogram late = c.startDelay().since(warm.startDelay());
+      Map<String, FeedState> endStates = ingest.feedStates();
+      Map<String, double[]> groups = byBehaviour(urls, warm.fetchCounts(), endStates, window);
+      double scheduled = groups.values().stream().mapToDouble(g -> g[2]).sum();
       Map<String, String> r = new LinkedHashMap<>();
-      r.put("warm-up (first poll of every feed)", fmt((wallWarm - start) / 1e9) + " s");
+      r.put("warm-up (first poll of every feed)", fmt((warm.wall() - start) / 1e9) + " s");
       r.put("sustained polls/s (after warm-up)", fmt(windowPolls / window));
       r.put("target polls/s (feeds / interval)", fmt(target));
+      r.put("scheduled polls/s (what feeds ask)", fmt(scheduled));
       r.put(
-          "process CPU, cores (after warm-up)",
-          fmt((cpuEnd - cpuWarm) / (double) (now - wallWarm)));
+          "poll start after due: p50, p99 at most",
+          late.quantileUpperBound(0.5).toMillis()
+              + " ms, "
+              + late.quantileUpperBound(0.99).toMillis()
+              + " ms");
+      groups.forEach(
+          (name, g) ->
+              r.put(
+                  "  " + name + " (" + (long) g[0] + " feeds)",
+                  String.format(
+                      Locale.ROOT,
+                      "achieved %.2f, scheduled %.2f, feeds/interval %.2f polls/s",
+                      g[1],
+                      g[2],
+                      g[0] / (interval.toMillis() / 1000.0))));
+      r.put("process CPU, cores (after warm-up)", fmt(cores));
+      r.put("  of which poll worker threads", fmt(workerCores));
       r.put("process CPU, cores (whole run)", fmt((cpuEnd - cpuStart) / (double) (now - start)));
       r.put("process CPU per poll (after warm-up)", fmt(cpuPerPoll) + " ms");
       r.put("projected cores at the target rate", fmt(cpuPerPoll * target / 1000));
@@ -265,32 +349,57 @@ public final class IngestBenchmark {
               c.failed(FailureKind.HTTP_STATUS),
               c.failed(FailureKind.TIMEOUT)));
       r.put("articles published", String.valueOf(c.articlesPublished()));
-      r.put(
-          "feeds moved (301)",
-          String.valueOf(
-              ingest.feedStates().values().stream().filter(st -> st.getMovedTo() != null).count()));
+      r.put("feeds moved (301)", String.valueOf(c.feedsMoved()));
       r.put("host deferrals", String.valueOf(c.hostDeferrals()));
       r.put(
           "publish lag after fetch: mean, p50, p99 at most",
-          c.publishLag().mean().toMillis()
+          lag.mean().toMillis()
               + " ms, "
-              + c.publishLag().quantileUpperBound(0.5).toMillis()
+              + lag.quantileUpperBound(0.5).toMillis()
               + " ms, "
-              + c.publishLag().quantileUpperBound(0.99).toMillis()
+              + lag.quantileUpperBound(0.99).toMillis()
               + " ms");
       r.put(
           "fetch and parse time: p50, p99 at most",
-          c.fetchTime().quantileUpperBound(0.5).toMillis()
+          fetch.quantileUpperBound(0.5).toMillis()
               + " ms, "
-              + c.fetchTime().quantileUpperBound(0.99).toMillis()
+              + fetch.quantileUpperBound(0.99).toMillis()
               + " ms");
       ingest.close();
       System.gc();
-      r.put("heap live after GC MB", fmt(memory.getHeapMemoryUsage().getUsed() / 1e6));
+      double liveMb = memory.getHeapMemoryUsage().getUsed() / 1e6;
+      r.put("heap live after GC MB", fmt(liveMb));
+      // measured on 10,000 states (building 100,000 takes a minute of CPU), scaled
       r.put(
           "heap for the states of 100,000 feeds MB",
-          fmt(StateFootprint.bytesFor(100_000, FeedPoller.DEFAULT_RECENT_ITEM_LIMIT) / 1e6)
-              + " (200 recent ids each, the cap)");
+          fmt(StateFootprint.bytesFor(10_000, FeedPoller.DEFAULT_RECENT_ITEM_LIMIT) * 10 / 1e6)
+              + " (200 recent ids each, the cap; 10,000 measured x 10)");
+      r.put(JSON_KEY + "warmup_seconds", fmt((warm.wall() - start) / 1e9));
+      r.put(JSON_KEY + "sustained_polls_per_second", fmt(windowPolls / window));
+      r.put(JSON_KEY + "target_polls_per_second", fmt(target));
+      r.put(JSON_KEY + "scheduled_polls_per_second", fmt(scheduled));
+      r.put(JSON_KEY + "start_after_due_p50_ms_at_most", fmt(millis(late, 0.5)));
+      r.put(JSON_KEY + "start_after_due_p99_ms_at_most", fmt(millis(late, 0.99)));
+      groups.forEach(
+          (name, g) -> {
+            String k = JSON_KEY + "by_behaviour." + name.replace(' ', '_') + ".";
+            r.put(k + "feeds", String.valueOf((long) g[0]));
+            r.put(k + "achieved_polls_per_second", fmt(g[1]));
+            r.put(k + "scheduled_polls_per_second", fmt(g[2]));
+          });
+      r.put(JSON_KEY + "process_cpu_cores", fmt(cores));
+      r.put(JSON_KEY + "worker_threads_cpu_cores", fmt(workerCores));
+      r.put(JSON_KEY + "cpu_ms_per_poll", fmt(cpuPerPoll));
+      r.put(JSON_KEY + "projected_cores_at_target", fmt(cpuPerPoll * target / 1000));
+      r.put(JSON_KEY + "heap_max_sampled_mb", fmt(maxHeap / 1e6));
+      r.put(JSON_KEY + "heap_live_after_gc_mb", fmt(liveMb));
+      r.put(JSON_KEY + "polls", String.valueOf(c.polls()));
+      r.put(JSON_KEY + "window_polls", String.valueOf(windowPolls));
+      r.put(JSON_KEY + "articles_published", String.valueOf(c.articlesPublished()));
+      r.put(JSON_KEY + "host_deferrals", String.valueOf(c.hostDeferrals()));
+      r.put(JSON_KEY + "publish_lag_p50_ms_at_most", fmt(millis(lag, 0.5)));
+      r.put(JSON_KEY + "publish_lag_p99_ms_at_most", fmt(millis(lag, 0.99)));
+      r.put(JSON_KEY + "publish_lag_mean_ms", fmt(lag.mean().toNanos() / 1e6));
       StringBuilder line = new StringBuilder(RESULT);
       r.forEach((k, v) -> line.append(k).append('=').append(v).append(';'));
       System.out.println(line);
@@ -300,9 +409,128 @@ public final class IngestBenchmark {
     System.exit(0);
   }
 
-  /** Keys and values of the result line hold neither '=' nor ';'. */
-  private static long feedsIn(Path list) throws IOException {
-    return Files.readAllLines(list).stream().filter(l -> !l.isBlank()).count();
+  /** What the sustained window is measured from. */
+  private record Window(
+      long wall,
+      long cpu,
+      long workerCpu,
+      long polls,
+      LatencyHistogram publishLag,
+      LatencyHistogram fetchTime,
+      LatencyHistogram startDelay,
+      Map<String, Long> fetchCounts) {
+
+    static Window mark(
+        IngestService ingest,
+        com.sun.management.OperatingSystemMXBean os,
+        ThreadMXBean threads,
+        long now) {
+      IngestCounters c = ingest.counters();
+      Map<String, Long> counts = new HashMap<>();
+      ingest.feedStates().forEach((url, st) -> counts.put(url, st.getFetchCount()));
+      return new Window(
+          now,
+          os.getProcessCpuTime(),
+          IngestBenchmark.workerCpu(threads),
+          c.polls(),
+          c.publishLag().snapshot(),
+          c.fetchTime().snapshot(),
+          c.startDelay().snapshot(),
+          counts);
+    }
+  }
+
+  private static final Pattern FEED_NUMBER = Pattern.compile("/feed/(\\d+)");
+
+  /**
+   * Per simulated behaviour (and, for the feeds that share a host with throttled ones, apart: a 429
+   * holds its whole host): feeds, polls/s achieved in the window (from each feed's fetch count) and
+   * polls/s its schedule asks for now (one over the time from its last poll to its next one), so a
+   * rate below feeds / interval can be told apart from ingest falling behind.
+   */
+  static Map<String, double[]> byBehaviour(
+      List<String> urls,
+      Map<String, Long> countsAtStart,
+      Map<String, FeedState> statesAtEnd,
+      double windowSeconds) {
+    Set<String> throttlingHosts = new HashSet<>();
+    for (String url : urls) {
+      if (behaviour(url) == FeedSimulator.Behaviour.THROTTLED) {
+        throttlingHosts.add(HostLimiter.hostOf(url));
+      }
+    }
+    Map<String, double[]> groups = new TreeMap<>();
+    Map<String, String> groupOfFeed = new HashMap<>();
+    for (String url : urls) {
+      FeedSimulator.Behaviour b = behaviour(url);
+      if (b == null) {
+        continue;
+      }
+      String name = b.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      if (b != FeedSimulator.Behaviour.THROTTLED
+          && throttlingHosts.contains(HostLimiter.hostOf(url))) {
+        name += " on 429 hosts";
+      }
+      groupOfFeed.put(feedKey(url), name);
+      groups.computeIfAbsent(name, k -> new double[3])[0]++;
+    }
+    Map<String, Long> startByFeed = new HashMap<>();
+    countsAtStart.forEach((url, n) -> startByFeed.merge(feedKey(url), n, Math::max));
+    Map<String, FeedState> endByFeed = new HashMap<>();
+    // a moved feed is known under both addresses for a while: its newest state counts
+    statesAtEnd.forEach(
+        (url, st) ->
+            endByFeed.merge(
+                feedKey(url), st, (a, b) -> a.getFetchCount() >= b.getFetchCount() ? a : b));
+    endByFeed.forEach(
+        (feed, st) -> {
+          double[] g = groups.get(groupOfFeed.get(feed));
+          if (g == null) {
+            return;
+          }
+          long before = startByFeed.getOrDefault(feed, 0L);
+          g[1] += Math.max(0, st.getFetchCount() - before) / windowSeconds;
+          if (st.getNextPollAt() != null && st.getLastFetchAt() != null) {
+            long gap = Duration.between(st.getLastFetchAt(), st.getNextPollAt()).toMillis();
+            if (gap > 0) {
+              g[2] += 1000.0 / gap;
+            }
+          }
+        });
+    return groups;
+  }
+
+  private static FeedSimulator.Behaviour behaviour(String url) {
+    String key = feedKey(url);
+    return key == null ? null : FeedSimulator.Behaviour.of(Integer.parseInt(key));
+  }
+
+  /** The simulated feed's number (the same before and after a 301). */
+  private static String feedKey(String url) {
+    Matcher m = FEED_NUMBER.matcher(url);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static double millis(LatencyHistogram h, double q) {
+    return h.quantileUpperBound(q).toNanos() / 1e6;
+  }
+
+  /**
+   * CPU time of the poll workers ({@code herald-ingest-N}: fetch, parse, map, hand to the producer)
+   * so far; the rest of the process is the producer's I/O thread, the registry consumer, GC and
+   * JIT.
+   */
+  private static long workerCpu(ThreadMXBean bean) {
+    long sum = 0;
+    for (ThreadInfo t : bean.getThreadInfo(bean.getAllThreadIds())) {
+      if (t != null && t.getThreadName().matches("herald-ingest-\\d+")) {
+        long cpu = bean.getThreadCpuTime(t.getThreadId());
+        if (cpu > 0) {
+          sum += cpu;
+        }
+      }
+    }
+    return sum;
   }
 
   private static String fmt(double d) {
