@@ -21,14 +21,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Every stage as one daemon; starts an embedded broker when no cluster is configured. */
+/**
+ * Every stage as one daemon; starts an embedded broker when no cluster is configured. The feed list
+ * is imported into the registry, which ingest then polls.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description =
         "Run ingest, enrich and sink as one daemon. Without --bootstrap-servers or"
             + " KAFKA_BOOTSTRAP_SERVERS, starts an embedded Kafka broker with data under"
-            + " ./data/kafka, kept across restarts.")
+            + " ./data/kafka, kept across restarts. --feeds FILE is imported into the feed"
+            + " registry (herald.feeds), which ingest polls; without it, the registry as it is.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KafkaOptions kafka = new KafkaOptions();
@@ -58,12 +62,8 @@ public final class RunCommand implements Callable<Integer> {
       problems.add("--broker-port must be 1..65535, not " + brokerPort);
     }
     StageOptions.Stages resolved =
-        stages.resolve(
-            bootstrap == null ? "127.0.0.1:" + brokerPort : bootstrap,
-            clientProps,
-            env,
-            true,
-            problems);
+        stages.resolveWithRegistry(
+            bootstrap == null ? "127.0.0.1:" + brokerPort : bootstrap, clientProps, env, problems);
     Integer httpPort = ops.resolve(env, problems);
     StageOptions.check(problems);
 

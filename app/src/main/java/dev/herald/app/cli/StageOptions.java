@@ -78,13 +78,33 @@ final class StageOptions {
       Map<String, String> env,
       boolean needFeeds,
       List<String> problems) {
+    return resolve(bootstrap, clientProps, env, needFeeds, false, problems);
+  }
+
+  /**
+   * As {@link #resolve}, for the stages that poll the feed registry: the feed list is optional (an
+   * import into the registry), and the ingest configuration is there even without one.
+   */
+  Stages resolveWithRegistry(
+      String bootstrap,
+      Map<String, String> clientProps,
+      Map<String, String> env,
+      List<String> problems) {
+    return resolve(bootstrap, clientProps, env, false, true, problems);
+  }
+
+  private Stages resolve(
+      String bootstrap,
+      Map<String, String> clientProps,
+      Map<String, String> env,
+      boolean needFeeds,
+      boolean registry,
+      List<String> problems) {
     Path feedList = feeds != null ? feeds : pathEnv(env, "HERALD_FEEDS");
-    if (needFeeds) {
-      if (feedList == null) {
-        problems.add("no feed list: give --feeds FILE or HERALD_FEEDS");
-      } else if (!Files.isReadable(feedList)) {
-        problems.add("feed list " + feedList + " is not a readable file");
-      }
+    if (needFeeds && feedList == null) {
+      problems.add("no feed list: give --feeds FILE or HERALD_FEEDS");
+    } else if ((needFeeds || registry) && feedList != null && !Files.isReadable(feedList)) {
+      problems.add("feed list " + feedList + " is not a readable file");
     }
     Path alerts =
         alertsFile != null
@@ -126,9 +146,10 @@ final class StageOptions {
             alerts,
             Map.copyOf(clientProps),
             TargetSpecs.parse(to == null ? List.of() : to, env, alerts, problems));
-    // Without a feed list (enrich, sink) there is no ingest stage to configure.
+    // Without a feed list (enrich, sink) there is no ingest stage to configure, unless it polls
+    // the registry.
     IngestConfig ingest =
-        feedList == null
+        feedList == null && !registry
             ? null
             : withPages(
                 IngestConfig.of(
@@ -141,7 +162,10 @@ final class StageOptions {
     return new Stages(ingest, enrich, sink);
   }
 
-  /** Every stage's configuration; {@code ingest} is null when no feed list was given. */
+  /**
+   * Every stage's configuration; {@code ingest} is null when no feed list was given (except with
+   * the registry, where its feed list may be null).
+   */
   record Stages(IngestConfig ingest, EnrichConfig enrich, SinkConfig sink) {}
 
   /** The User-Agent (HERALD_USER_AGENT) and article-page settings (HERALD_PAGE_FETCH_*). */

@@ -5,11 +5,16 @@ import dev.herald.enrich.EnrichService;
 import dev.herald.enrich.EnrichTopology;
 import dev.herald.ingest.IngestConfig;
 import dev.herald.ingest.IngestService;
+import dev.herald.ingest.feeds.FeedListException;
+import dev.herald.ingest.feeds.FeedListReader;
+import dev.herald.ingest.registry.RegistryFeedSource;
 import dev.herald.nlp.schedule.ScheduleDetector;
 import dev.herald.schemas.SchemaPublisher;
 import dev.herald.schemas.Topics;
 import dev.herald.sink.AlertSink;
 import dev.herald.sink.SinkConfig;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,25 +55,60 @@ public final class Pipeline implements AutoCloseable {
     this.sink = sink;
   }
 
-  /** Creates the topics, publishes the schemas and starts the enrich application. */
+  /**
+   * Creates the topics, publishes the schemas, imports the feed list (when the config has one) into
+   * the feed registry, starts ingest on the registry (consumer group {@value
+   * RegistryFeedSource#DEFAULT_GROUP}) and starts the enrich application.
+   *
+   * @throws IllegalArgumentException when the feed list is unreadable or has bad entries (checked
+   *     before anything starts)
+   */
   public static Pipeline start(
       IngestConfig ingestConfig, EnrichConfig enrichConfig, SinkConfig sinkConfig)
       throws InterruptedException {
+    return start(ingestConfig, RegistryFeedSource.DEFAULT_GROUP, enrichConfig, sinkConfig);
+  }
+
+  /** As {@link #start(IngestConfig, EnrichConfig, SinkConfig)}, ingest in group {@code group}. */
+  public static Pipeline start(
+      IngestConfig ingestConfig, String group, EnrichConfig enrichConfig, SinkConfig sinkConfig)
+      throws InterruptedException {
     // The feed list is read first: a bad list fails before anything starts.
-    IngestService ingest = new IngestService(ingestConfig);
+    checkFeedList(ingestConfig.feedList());
     String bootstrap = enrichConfig.bootstrapServers();
     Map<String, String> clientProps = enrichConfig.extraProperties();
     Admin admin = Admin.create(clientConfig(bootstrap, clientProps));
-    List<String> created = TopicSetup.ensureTopics(admin);
-    if (!created.isEmpty()) {
-      LOG.info("Created topics {}", created);
+    IngestService ingest;
+    try {
+      List<String> created = TopicSetup.ensureTopics(admin);
+      if (!created.isEmpty()) {
+        LOG.info("Created topics {}", created);
+      }
+      publishSchemas(bootstrap, clientProps);
+      // The list becomes an import: the registry (herald.feeds) is what every instance polls.
+      ingest = IngestService.withRegistry(ingestConfig, group);
+    } catch (RuntimeException | InterruptedException e) {
+      closeQuietly(admin);
+      throw e;
     }
-    publishSchemas(bootstrap, clientProps);
     EnrichService enrich =
         new EnrichService(enrichConfig, ScheduleDetector.standard(), Clock.systemUTC());
     enrich.start();
     AlertSink sink = new AlertSink(sinkConfig);
     return new Pipeline(bootstrap, clientProps, admin, ingest, enrich, sink);
+  }
+
+  private static void checkFeedList(Path feedList) {
+    if (feedList == null) {
+      return;
+    }
+    try {
+      new FeedListReader().read(feedList);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read feed list " + feedList + ": " + e, e);
+    } catch (FeedListException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   static Map<String, Object> clientConfig(String bootstrap, Map<String, String> clientProps) {
