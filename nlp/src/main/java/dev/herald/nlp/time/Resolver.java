@@ -307,6 +307,9 @@ final class Resolver {
       case "afterDurPrep":
         // bare "years", "weeks" only after "for", "over", "in", ...
         return prev != null && lex.has(prev.lower(), "durprep") && notAge(toks, m.to());
+      case "notGameClock":
+        // "with 2:45 left", "2:45 remaining": a game clock, not a time of day
+        return next == null || !(next.lower().equals("left") || next.lower().equals("remaining"));
       case "notPossessive":
         // "in his 30s": an age, not a decade.
         return prev == null || !lex.has(prev.lower(), "possessive");

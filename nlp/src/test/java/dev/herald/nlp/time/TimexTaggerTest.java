@@ -476,4 +476,17 @@ class TimexTaggerTest {
     assertValue(
         "The government called the 14-day waiting period a concession.", "14-day", "P14D", null);
   }
+
+  @Test
+  void shouldNotTakeAGameClockForATimeOfDay() {
+    // When
+    List<Timex> all = tagger.tag("They led with 2:45 left, and the vote is at 2:45 p.m.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2017-11-14T14:45");
+  }
+
+  @Test
+  void shouldTagASingleDayAsADuration() {
+    assertValue("It was the worst single-day drop on record.", "single-day", "P1D", null);
+  }
 }
