@@ -125,7 +125,8 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
           id,
           DedupeEntry.newBuilder()
               .setFingerprint(ByteBuffer.wrap(bytes))
-              .setCanonicalId(best != null ? best.getCanonicalId() : id)
+              // Empty when the article is its own canonical (most are): its id is the store key.
+              .setCanonicalId(best != null ? best.getCanonicalId() : "")
               .setCanonicalReceivedAt(best != null ? best.getCanonicalReceivedAt() : receivedAt)
               .build(),
           at);
@@ -186,7 +187,8 @@ final class BandIndex implements Processor<String, DedupeProbe, String, DedupeMe
             Votes.best(
                 best,
                 DedupeVote.newBuilder()
-                    .setCanonicalId(entry.getCanonicalId())
+                    .setCanonicalId(
+                        entry.getCanonicalId().isEmpty() ? c.getKey() : entry.getCanonicalId())
                     .setCanonicalReceivedAt(entry.getCanonicalReceivedAt())
                     .setMatchedId(c.getKey())
                     .setContainment(v.containment())

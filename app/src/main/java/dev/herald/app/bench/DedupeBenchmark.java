@@ -1,18 +1,23 @@
 package dev.herald.app.bench;
 
 import dev.herald.app.broker.EmbeddedKafka;
+import dev.herald.avro.DedupeEntry;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.RawArticle;
 import dev.herald.enrich.DedupeStage;
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.enrich.EnrichMetrics;
 import dev.herald.enrich.EnrichService;
+import dev.herald.nlp.dedupe.NearDupFingerprint;
+import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.schemas.Topics;
+import dev.herald.schemas.serde.HeraldSerdes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,6 +143,7 @@ public final class DedupeBenchmark {
     log.printf(
         "bench: %d articles (%d copies), %.0f chars of text on average%n",
         s.articles(), stream.copies(), meanChars);
+    printFingerprintState(stream.articles(), log);
     List<Run> runs = new ArrayList<>();
     Map<String, Long> stateBytes = Map.of();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"), 0);
@@ -172,6 +178,48 @@ public final class DedupeBenchmark {
       }
     }
     return new Report(s, runs, stream.copies(), meanChars, stateBytes);
+  }
+
+  /**
+   * Fingerprint state per retained article, as the band stage stores it: the fingerprint alone
+   * ({@code NearDupFingerprint.toBytes}), and the {@code dedupe-fingerprints} value (fingerprint,
+   * canonical id, canonical arrival, Avro single-object encoding) of an article that is its own
+   * canonical. The band index comes on top (changelog figures at the end).
+   */
+  private static void printFingerprintState(List<RawArticle> articles, PrintStream log) {
+    NearDupFingerprinter fingerprinter = new NearDupFingerprinter();
+    var entries = HeraldSerdes.avro(DedupeEntry.class).serializer();
+    long fingerprintBytes = 0;
+    long entryBytes = 0;
+    int maxFingerprint = 0;
+    int sketched = 0;
+    for (RawArticle a : articles) {
+      NearDupFingerprint f = fingerprinter.fingerprint(a.getTitle(), a.getText());
+      if (!f.comparable()) {
+        continue;
+      }
+      byte[] bytes = f.toBytes();
+      sketched++;
+      fingerprintBytes += bytes.length;
+      maxFingerprint = Math.max(maxFingerprint, bytes.length);
+      entryBytes +=
+          entries.serialize(
+                  "bench",
+                  DedupeEntry.newBuilder()
+                      .setFingerprint(ByteBuffer.wrap(bytes))
+                      .setCanonicalId("")
+                      .setCanonicalReceivedAt(a.getFetchedAt())
+                      .build())
+              .length;
+    }
+    log.printf(
+        "bench: fingerprint state per retained article: fingerprint %.0f bytes on average (max %d,"
+            + " limit %d), stored entry %.0f bytes (%d sketched articles), plus the band index%n",
+        (double) fingerprintBytes / Math.max(1, sketched),
+        maxFingerprint,
+        NearDupFingerprint.MAX_BYTES,
+        (double) entryBytes / Math.max(1, sketched),
+        sketched);
   }
 
   /**
