@@ -69,6 +69,8 @@ public final class ConfigCommand {
       if (resolved.ingest() != null) {
         table.put("feeds", String.valueOf(resolved.ingest().feedList()));
         table.put("poll interval", String.valueOf(resolved.ingest().interval()));
+        table.put("user agent", resolved.ingest().userAgent());
+        table.put("article pages", resolved.ingest().pages().summary());
       }
       table.put("alerts file", String.valueOf(resolved.sink().alertsFile()));
       table.put("state dir", String.valueOf(resolved.enrich().stateDir()));

@@ -95,4 +95,22 @@ class HeraldCommandTest {
         .contains("poll interval")
         .contains("feed list");
   }
+
+  @Test
+  void shouldShowTheArticlePageSettingsAndUserAgentInTheResolvedConfiguration() {
+    // Given
+    CommandLine cl = HeraldCommand.commandLine();
+    java.io.StringWriter out = new java.io.StringWriter();
+    cl.setOut(new PrintWriter(out));
+
+    // When
+    int exit = cl.execute("config", "check", "--feeds", "../samples/feeds.txt");
+
+    // Then (page fetching is on by default in the daemons)
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("article pages")
+        .contains("items under 600 chars")
+        .contains("user agent");
+  }
 }

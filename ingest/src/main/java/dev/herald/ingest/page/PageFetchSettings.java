@@ -89,6 +89,29 @@ public record PageFetchSettings(
     return minFeedChars > 0;
   }
 
+  /** One line for {@code herald config check}. */
+  public String summary() {
+    if (!enabled()) {
+      return "off";
+    }
+    return "items under "
+        + minFeedChars
+        + " chars; "
+        + threads
+        + " threads, queue "
+        + queueCapacity
+        + "; "
+        + maxPerHost
+        + " per host, "
+        + hostRequestGap
+        + " apart; robots.txt kept "
+        + robotsTtl
+        + "; Retry-After up to "
+        + maxRetryAfter
+        + "; drain "
+        + drainTimeout;
+  }
+
   public PageFetchSettings withMinFeedChars(int chars) {
     return new PageFetchSettings(
         chars,
