@@ -23,7 +23,8 @@
  * tense clearly points the other way. Anaphoric expressions ("that year", "the following year", "a
  * year earlier", bare clock times) use the date last named in the document; so do "the next day"
  * and "the same day" in a past-tense sentence, and "the year" when the year last named was the
- * previous one ("a loss for the fourth quarter of 2016 and for the entire year"). A weekday linked
+ * previous one ("a loss for the fourth quarter of 2016 and for the entire year"); "the day" is the
+ * last full date named ("stocks fell on Monday ... to end the day"), else the dct. A weekday linked
  * to the one before it ("on Friday and Saturday") follows it. With a null dct only expressions that
  * need no anchor are returned. When an offset is given, clock times without an explicit zone carry
  * it ({@code 2017-11-15T15:00+03:00}).
@@ -36,7 +37,16 @@
  * MEANTIME agree on: a half goes to the next smaller unit ("2 1/2 years" {@code P2Y6M}); "a week
  * ago" is a day, "six weeks ago" a week; "the year ended Sept. 30" is a duration ({@code P1Y}),
  * "the full year" the dct's year; "the past year" is last year; "recent years" is {@code PAST_REF};
- * "the coming months" and "the weeks ahead" are vague durations ({@code PXM}).
+ * "the coming months" and "the weeks ahead" are vague durations ({@code PXM}); "for decades" is
+ * {@code PXY}. "The first half of 2017" is {@code 2017-H1}, while "the first half of December" is
+ * December with mod START. Spans follow the corpora: "within" and "over" meaning during ("over the
+ * past five years") stay outside, as does the article of a compound adjective ("the 14-day period":
+ * "14-day").
+ *
+ * <p><b>Russian.</b> The same rules read Russian word forms listed in {@code lexicon-ru.tsv}, plus
+ * {@code rules-ru.tsv} for Russian word order ("с 28 по 30 ноября", "через два дня", "90-х годах").
+ * Past-tense verb endings ("заявил", "упали") are past cues; a capitalised month name inside a
+ * sentence ("Андрей Март") is a name, since Russian writes months in lower case.
  *
  * <p>{@link dev.herald.nlp.time.TagDatesJob} is the JSONL job behind {@code herald tag dates};
  * {@code eval.TimemlEvaluator} scores the tagger on TimeML corpora; {@code bench.TaggerBenchmark}
