@@ -319,6 +319,47 @@ class EnrichTopologyTest {
         .containsExactly(null, null);
   }
 
+  @Test
+  void shouldKeepEmptyOneWordBoilerplateOnlyAndHugeArticlesWithoutMergingOrFailing() {
+    // Given pairs of different articles whose bodies are empty, one word, or only the same
+    // boilerplate, and a huge body (80 copies of the seed text, past the 200 000 characters read)
+    RawArticle seed = SeedArticle.article("s0", "https://x.example/s0", "X");
+    String boilerplate =
+        "By Anna Weber\n\nSubscribe to our newsletter\n\n(c) 2017 Reuters. All rights reserved.";
+    List<RawArticle> articles = new ArrayList<>();
+    String[][] bodies = {{"e1", ""}, {"e2", ""}, {"w1", "Breaking"}, {"w2", "Breaking"}};
+    for (String[] b : bodies) {
+      articles.add(bad(seed, b[0], "Title of " + b[0], b[1]));
+    }
+    articles.add(bad(seed, "b1", "Markets close higher", boilerplate));
+    articles.add(bad(seed, "b2", "Storm hits the coast", boilerplate));
+    articles.add(bad(seed, "h1", "A very long article", SeedArticle.text().repeat(80)));
+
+    // When they arrive a minute apart
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    for (int i = 0; i < articles.size(); i++) {
+      raw.pipeInput(articles.get(i).getId(), articles.get(i), t0.plus(Duration.ofMinutes(i)));
+    }
+
+    // Then every one goes out as its own canonical, and nothing is dead-lettered
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out)
+        .extracting(e -> e.getArticle().getId())
+        .containsExactly("e1", "e2", "w1", "w2", "b1", "b2", "h1");
+    assertThat(out).allSatisfy(e -> assertThat(e.getDuplicateOf()).isNull());
+    assertThat(deadLetters.readValuesToList()).isEmpty();
+  }
+
+  private static RawArticle bad(RawArticle seed, String id, String title, String text) {
+    return RawArticle.newBuilder(seed)
+        .setId(id)
+        .setUrl("https://x.example/" + id)
+        .setCanonicalUrl("https://x.example/" + id)
+        .setTitle(title)
+        .setText(text)
+        .build();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 33})
   void shouldDecideTheSameWhateverTheNumberOfBandShards(int shards) {
