@@ -244,6 +244,13 @@ public final class EnrichBenchmark {
             BenchArticles.shippedParagraphs(s.samplesDir()), s.copyShare(), 0.3, 120, s.seed());
     String raw = Topics.ARTICLES_RAW.name();
     Map<TopicPartition, Long> rawStart = endOffsets(admin, raw);
+    // Created well before its application starts: a transactional producer writing to a topic
+    // created a moment before gets retriable errors (CONCURRENT_TRANSACTIONS) and retries.
+    admin
+        .createTopics(
+            List.of(new NewTopic(OUT_PREFIX + run, Optional.of(rawStart.size()), Optional.empty())))
+        .all()
+        .get();
 
     // Published up front: both applications read the same records from the same offsets.
     List<byte[]> rawSamples = new ArrayList<>();
@@ -382,12 +389,6 @@ public final class EnrichBenchmark {
       throws Exception {
     String appId = "herald-bench-passthrough-" + run + "-" + round;
     String out = OUT_PREFIX + run;
-    if (round == 1) {
-      admin
-          .createTopics(List.of(new NewTopic(out, Optional.of(rawStart.size()), Optional.empty())))
-          .all()
-          .get();
-    }
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(
             Topics.ARTICLES_RAW.name(),
