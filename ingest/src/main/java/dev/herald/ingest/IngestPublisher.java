@@ -37,10 +37,22 @@ final class IngestPublisher {
     this.producer = producer;
   }
 
-  /** What was published: acknowledged articles, and the state as sent. */
+  /**
+   * What was published: acknowledged articles, and the state to keep in memory (the state sent to
+   * Kafka also leaves out the articles still waiting for their page).
+   */
   record Published(int articles, int articlesFailed, FeedState state) {}
 
   Published publish(PollResult result) throws InterruptedException {
+    return publish(result, Set.of());
+  }
+
+  /**
+   * Publishes the poll's articles, then the feed state. Ids in {@code awaitingPage} are published
+   * later by the page stage; the durable state forgets them (like unacknowledged ones) so that a
+   * crash in between re-offers them on the next poll rather than losing them.
+   */
+  Published publish(PollResult result, Set<String> awaitingPage) throws InterruptedException {
     String articleTopic = Topics.ARTICLES_RAW.name();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (RawArticle a : result.articles()) {
@@ -66,6 +78,7 @@ final class IngestPublisher {
       }
     }
     FeedState state = FeedPoller.forget(result.state(), failed);
+    FeedState durable = FeedPoller.forget(state, awaitingPage);
     String stateTopic = Topics.FEED_STATE.name();
     try {
       producer
@@ -73,7 +86,7 @@ final class IngestPublisher {
               new ProducerRecord<>(
                   stateTopic,
                   stateKeys.serialize(stateTopic, result.feedUrl()),
-                  states.serialize(stateTopic, state)))
+                  states.serialize(stateTopic, durable)))
           .get();
     } catch (ExecutionException e) {
       LOG.warn(

@@ -435,7 +435,7 @@ public final class IngestService implements AutoCloseable {
       PollResult result = pages.takeOver(polled);
       int paged = polled.articles().size() - result.articles().size();
       long t1 = System.nanoTime();
-      IngestPublisher.Published published = publisher.publish(result);
+      IngestPublisher.Published published = publisher.publish(result, pages.awaiting(url));
       counters.timed(Duration.ofNanos(t1 - t0), Duration.ofNanos(System.nanoTime() - t1));
       states.put(url, RecentIds.pack(published.state()));
       counters.record(result, published.articles() + paged, published.articlesFailed());

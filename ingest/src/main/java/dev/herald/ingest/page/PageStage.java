@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -144,6 +145,24 @@ public final class PageStage implements AutoCloseable {
   /** Articles waiting for their page (or being fetched). */
   public int pending() {
     return pending.size();
+  }
+
+  /**
+   * Ids of this feed's articles still waiting for their page. The feed state written to Kafka
+   * leaves them out, so a crash before they are published makes the next poll offer them again (a
+   * repeat is dropped downstream by id) instead of losing them.
+   */
+  public Set<String> awaiting(String feedUrl) {
+    if (pending.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> ids = new HashSet<>();
+    for (Task t : pending) {
+      if (feedUrl.equals(t.article.getFeedUrl())) {
+        ids.add(t.article.getId());
+      }
+    }
+    return ids;
   }
 
   public Counters counters() {

@@ -317,7 +317,8 @@ public final class FeedPoller {
 
   /**
    * Removes ids from a state's recent list, for articles that could not be published: they will be
-   * offered again at the next poll. The content hash is cleared so that poll parses the body.
+   * offered again at the next poll. The validators and content hash are cleared so that poll parses
+   * the body.
    */
   public static FeedState forget(FeedState state, Set<String> unpublishedIds) {
     if (unpublishedIds.isEmpty()) {
@@ -325,7 +326,14 @@ public final class FeedPoller {
     }
     List<String> kept = new ArrayList<>(state.getRecentItemIds());
     kept.removeAll(unpublishedIds);
-    return FeedState.newBuilder(state).setRecentItemIds(kept).setContentHash(null).build();
+    // the validators and the body hash go too: a 304 or an unchanged body would skip the parse
+    // that offers the forgotten articles again
+    return FeedState.newBuilder(state)
+        .setRecentItemIds(kept)
+        .setContentHash(null)
+        .setEtag(null)
+        .setLastModified(null)
+        .build();
   }
 
   private FeedState.Builder succeeded(
