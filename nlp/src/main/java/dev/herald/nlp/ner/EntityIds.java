@@ -24,8 +24,6 @@ final class EntityIds {
 
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
   private static final Pattern SPACES_HYPHENS = Pattern.compile("[\\s\\u00A0-]+");
-  private static final Pattern HYPHEN = Pattern.compile("-");
-  private static final Pattern HYPHEN_FREE_SPACE = Pattern.compile(" ");
 
   private EntityIds() {}
 
@@ -58,9 +56,24 @@ final class EntityIds {
     return sb.toString();
   }
 
+  /** White space runs as single spaces, trimmed; the text itself when it has none to change. */
+  static String singleSpaced(String text) {
+    boolean plain =
+        !text.isEmpty() && text.charAt(0) != ' ' && text.charAt(text.length() - 1) != ' ';
+    for (int i = 0; plain && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' '
+          ? i > 0 && text.charAt(i - 1) == ' '
+          : Character.isWhitespace(c) || c == '\u00A0') {
+        plain = false;
+      }
+    }
+    return plain ? text : SPACES.matcher(text).replaceAll(" ").trim();
+  }
+
   /** The id of a mention taken alone. */
   static String baseId(String text, String type) {
-    String t = SPACES.matcher(text).replaceAll(" ").trim();
+    String t = singleSpaced(text);
     t = stripPossessive(t);
     switch (type) {
       case EntityMention.LOCATION -> {
@@ -68,7 +81,7 @@ final class EntityIds {
         return place != null ? place : slug(stripThe(t));
       }
       case EntityMention.ORGANIZATION -> {
-        List<String> words = new ArrayList<>(List.of(HYPHEN_FREE_SPACE.split(stripThe(t))));
+        List<String> words = new ArrayList<>(List.of(stripThe(t).split(" ")));
         while (words.size() > 1
             && Names.CORPORATE_SUFFIXES.contains(
                 Words.lower(words.get(words.size() - 1)).replace(",", ""))) {
@@ -181,7 +194,7 @@ final class EntityIds {
     Map<String, String> firstName = new HashMap<>();
     Map<String, String> acronym = new HashMap<>();
     for (EntityMention m : base) {
-      String[] parts = HYPHEN.split(m.id());
+      String[] parts = m.id().split("-");
       if (EntityMention.PERSON.equals(m.type()) && parts.length >= 2) {
         surname.merge(parts[parts.length - 1], m.id(), (a, b) -> a.equals(b) ? a : a);
         firstName.merge(parts[0], m.id(), (a, b) -> a.equals(b) ? a : "");

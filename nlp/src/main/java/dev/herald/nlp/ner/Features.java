@@ -21,6 +21,71 @@ final class Features {
 
   static final int MAX_STATIC = 64;
 
+  /**
+   * What the features need of one word form, computed once per form and thread: its lower case,
+   * hashes of that and of its shape, its word classes, and (filled by the decoder) the summed
+   * weights of its lexical features and of its shape with the previous tag.
+   */
+  static final class Word {
+    final String lower;
+    final long lowerHash;
+    final long shapeHash;
+    final int[] cls;
+    float[] scores;
+
+    /** The decoder's (previous tag, shape) weights for this word's shape, by previous tag. */
+    float[][] tagRows;
+
+    Word(String lower, long lowerHash, long shapeHash, int[] cls) {
+      this.lower = lower;
+      this.lowerHash = lowerHash;
+      this.shapeHash = shapeHash;
+      this.cls = cls;
+    }
+  }
+
+  /**
+   * Open-addressing map from a word form's 64-bit hash to its {@link Word}; emptied when three
+   * quarters full, so memory stays bounded (a few MB per thread).
+   */
+  static final class WordCache {
+    private static final int CAPACITY = 1 << 16;
+    private final long[] keys = new long[CAPACITY];
+    private final Word[] values = new Word[CAPACITY];
+    private int size;
+
+    Word get(long key) {
+      int slot = (int) (key ^ (key >>> 32)) & (CAPACITY - 1);
+      while (values[slot] != null) {
+        if (keys[slot] == key) {
+          return values[slot];
+        }
+        slot = (slot + 1) & (CAPACITY - 1);
+      }
+      return null;
+    }
+
+    void put(long key, Word w) {
+      if (size >= CAPACITY / 4 * 3) {
+        java.util.Arrays.fill(values, null);
+        size = 0;
+      }
+      int slot = (int) (key ^ (key >>> 32)) & (CAPACITY - 1);
+      while (values[slot] != null) {
+        if (keys[slot] == key) {
+          values[slot] = w;
+          return;
+        }
+        slot = (slot + 1) & (CAPACITY - 1);
+      }
+      keys[slot] = key;
+      values[slot] = w;
+      size++;
+    }
+  }
+
+  private final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
+
   /** All tag-independent features of token i (lexical, then contextual); returns how many. */
   int staticFeatures(Doc doc, View v, int i, long[] out) {
     int k = lexicalFeatures(v, i, out);
@@ -47,8 +112,8 @@ final class Features {
     final List<List<String>> sentences;
     final boolean[] headline;
     final Map<String, String> forms;
-    final Set<String> capitalised = new HashSet<>();
-    final Set<String> lowered = new HashSet<>();
+    final Set<String> capitalised;
+    final Set<String> lowered;
 
     /** The last type each lower-cased word got ("PER", ..., or "O"), filled as tagging goes. */
     final Map<String, String> prevMap = new HashMap<>();
@@ -56,7 +121,14 @@ final class Features {
     Doc(List<List<String>> sentences, boolean[] headline) {
       this.sentences = sentences;
       this.headline = headline;
-      Map<String, String> f = new HashMap<>();
+      int tokens = 0;
+      for (List<String> toks : sentences) {
+        tokens += toks.size();
+      }
+      // Sized for the document up front: rehashing cost more than filling.
+      Map<String, String> f = new HashMap<>(tokens);
+      capitalised = new HashSet<>(tokens / 2);
+      lowered = new HashSet<>(tokens);
       for (int s = 0; s < sentences.size(); s++) {
         if (headline[s]) {
           continue;
@@ -93,6 +165,7 @@ final class Features {
     final boolean headline;
     final String[] lowerText;
     final long[] prevMap;
+    final Word[] words;
 
     View(int n, boolean headline) {
       this.n = n;
@@ -106,6 +179,7 @@ final class Features {
       gaz = new int[n];
       lowerText = new String[n];
       prevMap = new long[n];
+      words = new Word[n];
     }
   }
 
@@ -160,18 +234,26 @@ final class Features {
     }
     // Gazetteer on the forms the model sees: re-cased headline words, names capitalised.
     int[] g = places.match(v.headline ? java.util.Arrays.asList(forms) : toks);
+    WordCache cache = words.get();
     for (int i = 0; i < n; i++) {
       String f = forms[i];
-      String l = Words.lower(f);
-      v.lowerText[i] = l;
-      v.word[i] = Words.hash(f);
-      v.lower[i] = Words.hash(l);
-      v.shape[i] = Words.hash(Words.shape(f));
+      long h = Words.hash(f);
+      Word w = cache.get(h);
+      if (w == null) {
+        String l = Words.lower(f);
+        w = new Word(l, Words.hash(l), Words.hash(Words.shape(f)), clusters.of(f));
+        cache.put(h, w);
+      }
+      v.words[i] = w;
+      v.lowerText[i] = w.lower;
+      v.word[i] = h;
+      v.lower[i] = w.lowerHash;
+      v.shape[i] = w.shapeHash;
       v.origShape[i] = v.headline ? Words.hash(Words.shape(toks.get(i))) : v.shape[i];
-      v.cls[i] = clusters.of(f);
+      v.cls[i] = w.cls;
       v.gaz[i] = g[i];
-      if (usePrevMap) {
-        String pm = doc.prevMap.get(l);
+      if (usePrevMap && !doc.prevMap.isEmpty()) {
+        String pm = doc.prevMap.get(w.lower);
         v.prevMap[i] = pm == null ? 0 : Words.hash(pm);
       }
     }
@@ -281,6 +363,9 @@ final class Features {
   static int tagFeatures(View v, int i, int prev, int prev2, long[] out) {
     out[0] = Words.hash(60, prev);
     out[1] = Words.hash(61, prev2, prev);
+    if (v == null) {
+      return 2; // the decoder's tables of the first two, which do not depend on the token
+    }
     out[2] = Words.hash(62, prev, v.shape[i]);
     return 3;
   }

@@ -53,6 +53,26 @@ public final class NerModel {
   private final Properties settings;
   private final int beam;
 
+  /** Weights of the previous-tag feature by previous tag, and of the tag-pair feature by pair. */
+  private final float[][] tagPrev;
+
+  private final float[][] tagPrev2;
+
+  /** Weights of the (previous tag, shape) feature, by shape and previous tag, filled as seen. */
+  private final ThreadLocal<ShapeRows> tagShape = ThreadLocal.withInitial(ShapeRows::new);
+
+  /** Per thread: word shape hash -> rows by previous tag (few hundred shapes in news text). */
+  private static final class ShapeRows {
+    private final java.util.HashMap<Long, float[][]> byShape = new java.util.HashMap<>();
+
+    float[][] rows(long shape) {
+      if (byShape.size() > 100_000) {
+        byShape.clear();
+      }
+      return byShape.computeIfAbsent(shape, k -> new float[OUTCOMES + 1][]);
+    }
+  }
+
   NerModel(
       WordClusters clusters,
       Truecaser truecaser,
@@ -66,6 +86,22 @@ public final class NerModel {
     // The beam width is the model's setting unless overridden (herald.ner.beam) for experiments.
     this.beam =
         Integer.parseInt(System.getProperty("herald.ner.beam", settings.getProperty("beam", "3")));
+    this.tagPrev = new float[OUTCOMES + 1][];
+    this.tagPrev2 = new float[(OUTCOMES + 1) * (OUTCOMES + 1)][];
+    long[] tb = new long[Features.TAG_FEATURES];
+    for (int prev = -1; prev < OUTCOMES; prev++) {
+      for (int prev2 = -1; prev2 < OUTCOMES; prev2++) {
+        Features.tagFeatures(null, 0, prev, prev2, tb);
+        float[] r2 = new float[OUTCOMES];
+        table.addTo(tb[1], r2);
+        tagPrev2[(prev2 + 1) * (OUTCOMES + 1) + prev + 1] = r2;
+        if (prev2 == -1) {
+          float[] r1 = new float[OUTCOMES];
+          table.addTo(tb[0], r1);
+          tagPrev[prev + 1] = r1;
+        }
+      }
+    }
     this.features =
         new Features(
             clusters,
@@ -255,13 +291,45 @@ public final class NerModel {
       }
       int cands = 0;
       boolean last = i == n - 1;
+      Features.Word word = v.words[i];
+      float[][] shapeRows = word.tagRows;
+      if (shapeRows == null) {
+        shapeRows = tagShape.get().rows(v.shape[i]);
+        word.tagRows = shapeRows;
+      }
       for (int h = 0; h < live; h++) {
         int prev = prevTag[h];
         int prev2 = prev2Tag[h];
-        System.arraycopy(base, 0, sc, 0, OUTCOMES);
-        int tk = Features.tagFeatures(v, i, prev, prev2, tbuf);
-        for (int j = 0; j < tk; j++) {
-          table.addTo(tbuf[j], sc);
+        // The tag-history features (Features.tagFeatures), from rows summed once.
+        float[] t1 = tagPrev[prev + 1];
+        float[] t2 = tagPrev2[(prev2 + 1) * (OUTCOMES + 1) + prev + 1];
+        float[] t3 = shapeRows[prev + 1];
+        if (t3 == null) {
+          t3 = new float[OUTCOMES];
+          Features.tagFeatures(v, i, prev, prev2, tbuf);
+          table.addTo(tbuf[2], t3);
+          shapeRows[prev + 1] = t3;
+        }
+        for (int o = 0; o < OUTCOMES; o++) {
+          sc[o] = base[o] + t1[o] + t2[o] + t3[o];
+        }
+        if (b == 1) {
+          // Greedy (the shipped model's setting): the best allowed outcome; normalising would
+          // not change which one that is.
+          int best = -1;
+          for (int o = 0; o < OUTCOMES; o++) {
+            char p = posOf(o);
+            if (allowed(prev, o) && !(last && (p == 'B' || p == 'I'))) {
+              if (best < 0 || sc[o] > sc[best]) {
+                best = o;
+              }
+            }
+          }
+          candH[0] = 0;
+          candO[0] = best;
+          candS[0] = 0;
+          cands = 1;
+          continue;
         }
         float max = Float.NEGATIVE_INFINITY;
         for (int o = 0; o < OUTCOMES; o++) {
@@ -269,7 +337,11 @@ public final class NerModel {
         }
         double z = 0;
         for (int o = 0; o < OUTCOMES; o++) {
-          z += Math.exp(sc[o] - max);
+          float d = sc[o] - max;
+          // Terms under e^-30 change log Z by less than 1e-12: not worth an exp.
+          if (d > -30f) {
+            z += Math.exp(d);
+          }
         }
         double logZ = max + Math.log(z);
         for (int o = 0; o < OUTCOMES; o++) {
@@ -322,28 +394,20 @@ public final class NerModel {
     return out;
   }
 
-  /** Weights of a word form's lexical features, summed; cached (bounded) per form. */
+  /** Weights of a word form's lexical features, summed; kept with the form's cached features. */
   private float[] lexicalScores(Features.View v, int i, long[] buf) {
-    String form = v.forms[i];
-    float[] lex = lexCache.get(form);
+    Features.Word w = v.words[i];
+    float[] lex = w.scores;
     if (lex == null) {
       lex = new float[OUTCOMES];
       int k = Features.lexicalFeatures(v, i, buf);
       for (int j = 0; j < k; j++) {
         table.addTo(buf[j], lex);
       }
-      if (lexCache.size() >= LEX_CACHE) {
-        lexCache.clear();
-      }
-      lexCache.put(form, lex);
+      w.scores = lex;
     }
     return lex;
   }
-
-  private static final int LEX_CACHE = 200_000;
-
-  private final java.util.concurrent.ConcurrentHashMap<String, float[]> lexCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   // ---- persistence ----
 

@@ -33,8 +33,14 @@ public final class Places {
   /** normalised name -> kinds (low 4 bits) | population bucket << 4 | country code << 8. */
   private final Map<String, Integer> names;
 
-  /** Proper prefixes of multi-word names ("new", "new york"): where a match may go on. */
-  private final Set<String> prefixes;
+  /**
+   * The names keyed by {@link #chain} hashes of their words, with the {@link #PREFIX} bit on proper
+   * prefixes of longer names ("new", "new york"), where a match may go on: matching hashes each
+   * token once and allocates nothing for ASCII text.
+   */
+  private final long[] keys;
+
+  private final int[] values;
 
   private Places(Map<String, Integer> names) {
     this.names = names;
@@ -46,7 +52,78 @@ public final class Places {
         sp = n.indexOf(' ', sp + 1);
       }
     }
-    this.prefixes = p;
+    int cap = Integer.highestOneBit((names.size() + p.size()) * 2) << 1;
+    keys = new long[cap];
+    values = new int[cap];
+    for (String pre : p) {
+      put(nameHash(pre), PREFIX);
+    }
+    for (Map.Entry<String, Integer> e : names.entrySet()) {
+      put(nameHash(e.getKey()), e.getValue() | (p.contains(e.getKey()) ? PREFIX : 0));
+    }
+  }
+
+  /** Bit marking a proper prefix of a longer name (values are otherwise below 1 << 24). */
+  private static final int PREFIX = 1 << 30;
+
+  private void put(long key, int value) {
+    int mask = keys.length - 1;
+    int slot = (int) (key ^ (key >>> 32)) & mask;
+    while (values[slot] != 0 && keys[slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = key;
+    values[slot] |= value;
+  }
+
+  private int get(long key) {
+    int mask = keys.length - 1;
+    int slot = (int) (key ^ (key >>> 32)) & mask;
+    while (values[slot] != 0) {
+      if (keys[slot] == key) {
+        return values[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  /** The hash of a normalised name (words separated by single spaces). */
+  private static long nameHash(String normalised) {
+    long h = 0;
+    int from = 0;
+    while (true) {
+      int sp = normalised.indexOf(' ', from);
+      int to = sp < 0 ? normalised.length() : sp;
+      h = chain(h, from == 0, Words.hash(normalised, from, to));
+      if (sp < 0) {
+        return h;
+      }
+      from = sp + 1;
+    }
+  }
+
+  private static long chain(long h, boolean first, long word) {
+    return first ? word : Words.mix(h * 0x9E3779B97F4A7C15L + word);
+  }
+
+  /**
+   * The hash of a token's normalised form (as {@link #normalise}), without allocating for ASCII.
+   */
+  private static long wordHash(String w) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c > 127) {
+        return Words.hash(normalise(w));
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      h ^= c;
+      h *= 0x100000001b3L;
+    }
+    return Words.mix(h);
   }
 
   public static Places standard() {
@@ -60,34 +137,31 @@ public final class Places {
   int[] match(List<String> tokens) {
     int n = tokens.size();
     int[] out = new int[n];
-    String[] norm = new String[n];
+    long[] norm = new long[n];
+    boolean[] done = new boolean[n];
     int i = 0;
-    StringBuilder sb = new StringBuilder();
     while (i < n) {
       int bestLen = 0;
       int bestVal = 0;
       String first = tokens.get(i);
       // Names start with a capital letter (headline words are re-cased before matching).
       if (!first.isEmpty() && Character.isUpperCase(first.charAt(0))) {
-        sb.setLength(0);
+        long key = 0;
         for (int k = i; k < Math.min(n, i + MAX_WORDS); k++) {
-          if (norm[k] == null) {
-            norm[k] = normalise(tokens.get(k));
-          }
-          if (norm[k].isEmpty()) {
+          if (tokens.get(k).isEmpty()) {
             break;
           }
-          if (k > i) {
-            sb.append(' ');
+          if (!done[k]) {
+            norm[k] = wordHash(tokens.get(k));
+            done[k] = true;
           }
-          sb.append(norm[k]);
-          String key = sb.toString();
-          Integer v = names.get(key);
-          if (v != null) {
+          key = chain(key, k == i, norm[k]);
+          int v = get(key);
+          if ((v & ~PREFIX) != 0) {
             bestLen = k - i + 1;
-            bestVal = v;
+            bestVal = v & ~PREFIX;
           }
-          if (!prefixes.contains(key)) {
+          if ((v & PREFIX) == 0) {
             break;
           }
         }
