@@ -732,6 +732,10 @@ final class Resolver {
    */
   private LocalDate weekdayDate(Ctx c) {
     DayOfWeek dow = DayOfWeek.of(Integer.parseInt(c.s.get("weekday")));
+    LocalDate named = dateRightAfter(c, dow);
+    if (named != null) {
+      return named; // "8 p.m. on Sunday, Nov. 19": the date that follows says which Sunday
+    }
     int shift = c.shift();
     if (c.s.containsKey("shift")) {
       if (shift > 0) {
@@ -754,6 +758,51 @@ final class Resolver {
       }
     }
     return d;
+  }
+
+  /**
+   * The date written right after the match (", Nov. 19"), when it falls on {@code dow} within a
+   * year of the dct; else null.
+   */
+  private LocalDate dateRightAfter(Ctx c, DayOfWeek dow) {
+    List<Token> toks = c.toks;
+    int i = c.m.to();
+    if (i < toks.size() && toks.get(i).lower().equals(",")) {
+      i++;
+    }
+    if (i >= toks.size()) {
+      return null;
+    }
+    Lexicon.Entry month = lex.lookup(toks.get(i).lower(), "month");
+    if (month == null) {
+      return null;
+    }
+    i++;
+    if (i < toks.size() && toks.get(i).lower().equals(".") && toks.get(i).glued()) {
+      i++;
+    }
+    if (i >= toks.size() || !toks.get(i).isNumber() || toks.get(i).digits() > 2) {
+      return null;
+    }
+    int day = toks.get(i).num();
+    int m;
+    try {
+      m = Integer.parseInt(month.slots().get("month"));
+    } catch (RuntimeException e) {
+      return null;
+    }
+    for (int dy = 0; dy <= 1; dy++) {
+      for (int sign : new int[] {1, -1}) {
+        int y = c.dct.getYear() + sign * dy;
+        if (day >= 1 && m >= 1 && m <= 12 && day <= YearMonth.of(y, m).lengthOfMonth()) {
+          LocalDate d = LocalDate.of(y, m, day);
+          if (d.getDayOfWeek() == dow) {
+            return d;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** "on Friday and Saturday": the day the weekday just before the link word was given. */

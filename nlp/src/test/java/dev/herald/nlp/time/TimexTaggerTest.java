@@ -489,4 +489,12 @@ class TimexTaggerTest {
   void shouldTagASingleDayAsADuration() {
     assertValue("It was the worst single-day drop on record.", "single-day", "P1D", null);
   }
+
+  @Test
+  void shouldTakeTheDayOfAClockTimeFromTheDateThatFollowsItsWeekday() {
+    // When
+    List<Timex> all = tagger.tag("Polls close at 8 p.m. on Sunday, Nov. 19.", DCT);
+    // Then
+    assertThat(all).extracting(Timex::value).containsExactly("2017-11-19T20:00", "2017-11-19");
+  }
 }
