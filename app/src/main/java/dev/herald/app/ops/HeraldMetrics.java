@@ -80,6 +80,26 @@ public final class HeraldMetrics {
         "Fetches answered 304 or with an unchanged body",
         ingest,
         i -> sum(i.feedStates(), FeedState::getNotModifiedCount));
+    counter(
+        "herald.ingest.pages.taken.over",
+        "Short feed items sent to fetch their article page",
+        ingest,
+        i -> i.pageCounters().takenOver());
+    counter(
+        "herald.ingest.pages.from.page",
+        "Articles published with their page's text",
+        ingest,
+        i -> i.pageCounters().fromPage());
+    counter(
+        "herald.ingest.pages.kept.feed.text",
+        "Short items published with their feed text (page not fetched, refused or no article)",
+        ingest,
+        i -> i.pageCounters().keptFeedText());
+    counter(
+        "herald.ingest.pages.queue.full",
+        "Short items not queued for their page because the queue was full",
+        ingest,
+        i -> i.pageCounters().queueFull());
     return this;
   }
 

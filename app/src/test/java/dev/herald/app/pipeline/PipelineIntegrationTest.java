@@ -83,6 +83,7 @@ class PipelineIntegrationTest {
               .contains("herald_enrich_articles_in_total 1.0")
               .contains("herald_enrich_alerts_total 1.0")
               .contains("herald_sink_alerts_written_total 1.0")
+              .contains("herald_ingest_pages_taken_over_total 0.0")
               .contains("kafka_stream");
         }
 
