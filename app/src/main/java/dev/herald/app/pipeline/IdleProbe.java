@@ -49,6 +49,11 @@ public final class IdleProbe implements AutoCloseable {
       if (present.isEmpty()) {
         return true;
       }
+      // Committed offsets first, end offsets after: under exactly-once a commit makes its outputs
+      // readable at the same moment, so an end read later includes them. The other order can see
+      // an input committed after its output topic's end was read, and call a busy pipeline idle.
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
       Map<String, TopicDescription> described = admin.describeTopics(present).allTopicNames().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       described
@@ -66,8 +71,6 @@ public final class IdleProbe implements AutoCloseable {
               .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
               .all()
               .get();
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
       for (var e : ends.entrySet()) {
         long end = e.getValue().offset();
         OffsetAndMetadata c = committed.get(e.getKey());
