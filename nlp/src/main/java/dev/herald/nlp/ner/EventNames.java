@@ -155,6 +155,11 @@ final class EventNames {
 
   private static boolean startsName(String[] forms, int i) {
     String l = Words.lower(forms[i]);
+    if (i == 0 && l.length() <= 2 && !Words.isAllCaps(forms[i])) {
+      // A short capitalised opener is a sentence's first word, not a name's ("Th Syrian
+      // National Dialogue Congress", a typo for "The", in real copy).
+      return false;
+    }
     return !dev.herald.nlp.entity.Names.STOP_WORDS.contains(l) && !OPENERS.contains(l);
   }
 

@@ -45,7 +45,11 @@ final class EventResolver {
     int named = 0;
     for (EntityMention e : entities) {
       // Bounded: the pairwise merge below is quadratic in the number of mentions.
-      if (EntityMention.EVENT.equals(e.type()) && named++ < 300) {
+      // "the congress" tagged as a mention of the last named congress is no name of its own.
+      if (EntityMention.EVENT.equals(e.type())
+          && !e.text().isEmpty()
+          && Character.isUpperCase(e.text().charAt(0))
+          && named++ < 300) {
         EventPhrase p = fromEntity(e);
         if (p != null) {
           mentions.add(new Mention(p, -1));

@@ -2,6 +2,7 @@ package dev.herald.nlp.schedule;
 
 import dev.herald.nlp.entity.EntityMention;
 import dev.herald.nlp.entity.EntityRecognizer;
+import dev.herald.nlp.ner.EntityTagger;
 import dev.herald.nlp.schedule.SentenceAnalyzer.RawClaim;
 import dev.herald.nlp.text.LanguageDetector;
 import dev.herald.nlp.text.Sentence;
@@ -57,14 +58,7 @@ public final class ScheduleDetector {
   ArticleAnalysis analyze(
       ArticleInput in, String text, String language, LocalDate dct, List<Timex> timexes) {
     List<Sentence> sentences = SentenceSplitter.split(text);
-    List<EntityMention> entities = new ArrayList<>(EntityRecognizer.recognize(text, sentences));
-    // Named events carry the event id their claims get, so that both agree.
-    entities.replaceAll(
-        e ->
-            EntityMention.EVENT.equals(e.type())
-                ? new EntityMention(
-                    e.start(), e.end(), e.text(), e.type(), EventResolver.eventIdOf(e))
-                : e);
+    List<EntityMention> entities = new ArrayList<>(entities(text, sentences));
     List<Timex> sorted = new ArrayList<>(timexes);
     sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
     List<RawClaim> raw = new ArrayList<>();
@@ -96,6 +90,38 @@ public final class ScheduleDetector {
     String key = in.id() != null ? in.id() : Integer.toHexString(text.hashCode());
     List<Claim> claims = ArticleMerge.merge(EventResolver.resolve(raw, entities, key));
     return new ArticleAnalysis(language, timexes, entities, claims);
+  }
+
+  /**
+   * The article's entities: for English, the trained tagger's ({@link EntityTagger}: names,
+   * rule-based named events, canonical ids, "the congress" as the last named congress); for other
+   * languages, or if the tagger has no model, the rule-based recogniser's, with named events
+   * carrying the id their claims get.
+   */
+  static List<EntityMention> entities(String text, List<Sentence> sentences) {
+    EntityTagger tagger = tagger();
+    if (tagger != null) {
+      EntityTagger.Result r = tagger.tag(text);
+      if ("en".equals(r.lang())) {
+        return r.entities();
+      }
+    }
+    List<EntityMention> rules = new ArrayList<>(EntityRecognizer.recognize(text, sentences));
+    rules.replaceAll(
+        e ->
+            EntityMention.EVENT.equals(e.type())
+                ? new EntityMention(
+                    e.start(), e.end(), e.text(), e.type(), EventResolver.eventIdOf(e))
+                : e);
+    return rules;
+  }
+
+  private static EntityTagger tagger() {
+    try {
+      return EntityTagger.standard();
+    } catch (IllegalStateException e) {
+      return null; // no model on the class path: the rules alone
+    }
   }
 
   /** A sentence with no date can still state a change ("postponed indefinitely"). */
