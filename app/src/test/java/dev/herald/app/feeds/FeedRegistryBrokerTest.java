@@ -29,12 +29,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -159,20 +161,33 @@ class FeedRegistryBrokerTest {
 
     // When instance B joins the group
     RegistryFeedSource sourceB = instance("B");
+    // a rebalance settles in steps (an instance learns of a revocation at its next poll), so the
+    // split is judged on one snapshot of both instances, once it has settled
+    AtomicReference<Set<Integer>> partsA = new AtomicReference<>();
+    AtomicReference<Set<Integer>> partsB = new AtomicReference<>();
+    AtomicReference<Set<String>> feedsA = new AtomicReference<>();
+    AtomicReference<Set<String>> feedsB = new AtomicReference<>();
     awaitCondition(
-        () ->
-            sourceA.ready()
-                && sourceB.ready()
-                && !sourceB.assignedPartitions().isEmpty()
-                && union(sourceA.assignedPartitions(), sourceB.assignedPartitions()).size()
-                    == Topics.FEEDS.partitions(),
-        "the partitions are split");
+        () -> {
+          if (!sourceA.ready() || !sourceB.ready()) {
+            return false;
+          }
+          partsA.set(Set.copyOf(sourceA.assignedPartitions()));
+          partsB.set(Set.copyOf(sourceB.assignedPartitions()));
+          feedsA.set(urlsOf(sourceA.feeds()));
+          feedsB.set(urlsOf(sourceB.feeds()));
+          return !partsB.get().isEmpty()
+              && Collections.disjoint(partsA.get(), partsB.get())
+              && union(partsA.get(), partsB.get()).size() == Topics.FEEDS.partitions()
+              && Collections.disjoint(feedsA.get(), feedsB.get())
+              && union(feedsA.get(), feedsB.get()).size() == first.size();
+        },
+        "the partitions and the feeds are split");
 
     // Then each instance has its own share of the feeds, together all of them
-    Set<String> shareA = urlsOf(sourceA.feeds());
-    Set<String> shareB = urlsOf(sourceB.feeds());
-    assertThat(sourceA.assignedPartitions())
-        .doesNotContainAnyElementsOf(sourceB.assignedPartitions());
+    Set<String> shareA = feedsA.get();
+    Set<String> shareB = feedsB.get();
+    assertThat(partsA.get()).doesNotContainAnyElementsOf(partsB.get());
     assertThat(shareA).doesNotContainAnyElementsOf(shareB);
     assertThat(union(shareA, shareB)).containsExactlyInAnyOrderElementsOf(first);
     assertThat(shareB).isNotEmpty();
