@@ -33,6 +33,11 @@ class IngestPublisherTest {
         .build();
   }
 
+  private static PollResult fetched(FeedState state, RawArticle... published) {
+    return new PollResult(
+        FEED, PollResult.Outcome.FETCHED, state, List.of(published), null, (Duration) null);
+  }
+
   private FeedState stateSent() {
     return producer.history().stream()
         .filter(r -> r.topic().equals(Topics.FEED_STATE.name()))
@@ -53,14 +58,7 @@ class IngestPublisherTest {
             .setContentHash("abc")
             .setRecentItemIds(List.of("long", "teaser"))
             .build();
-    PollResult result =
-        new PollResult(
-            FEED,
-            PollResult.Outcome.FETCHED,
-            polled,
-            List.of(article("long")),
-            null,
-            (Duration) null);
+    PollResult result = fetched(polled, article("long"));
 
     // When
     IngestPublisher.Published published =
@@ -87,14 +85,7 @@ class IngestPublisherTest {
             .setEtag("\"v1\"")
             .setRecentItemIds(List.of("long"))
             .build();
-    PollResult result =
-        new PollResult(
-            FEED,
-            PollResult.Outcome.FETCHED,
-            polled,
-            List.of(article("long")),
-            null,
-            (Duration) null);
+    PollResult result = fetched(polled, article("long"));
 
     // When
     new IngestPublisher(producer).publish(result, Set.of());

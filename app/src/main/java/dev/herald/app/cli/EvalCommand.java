@@ -51,8 +51,8 @@ public final class EvalCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Reader in = TagCommand.JsonLinesIo.reader(cases);
-          Writer out = TagCommand.JsonLinesIo.writer(output)) {
+      try (Reader in = JsonLinesFiles.reader(cases);
+          Writer out = JsonLinesFiles.writer(output)) {
         ScheduleEvalJob.run(in, out, new PrintStream(System.out, true, StandardCharsets.UTF_8));
       }
       return 0;

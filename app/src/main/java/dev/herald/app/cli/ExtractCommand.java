@@ -33,7 +33,7 @@ public final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExtractorSettings settings = ExtractorSettings.defaults();
-    try (Writer out = TagCommand.JsonLinesIo.writer(output)) {
+    try (Writer out = JsonLinesFiles.writer(output)) {
       new ExtractJob(new ArticleExtractor(settings), settings).run(files, out, System.err);
     }
     return 0;

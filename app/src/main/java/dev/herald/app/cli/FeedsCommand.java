@@ -259,7 +259,7 @@ public final class FeedsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Writer out = TagCommand.JsonLinesIo.writer(output)) {
+      try (Writer out = JsonLinesFiles.writer(output)) {
         new FeedsParseJob().run(files, out, System.err);
       }
       return 0;
