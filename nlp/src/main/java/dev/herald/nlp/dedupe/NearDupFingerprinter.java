@@ -380,14 +380,19 @@ public final class NearDupFingerprinter {
         out[k++] = h;
       }
     }
-    Arrays.sort(out);
+    return sortedDistinct(out);
+  }
+
+  /** The distinct values of {@code values}, ascending (sorts {@code values} in place). */
+  static long[] sortedDistinct(long[] values) {
+    Arrays.sort(values);
     int m = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (i == 0 || out[i] != out[i - 1]) {
-        out[m++] = out[i];
+    for (int i = 0; i < values.length; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        values[m++] = values[i];
       }
     }
-    return Arrays.copyOf(out, m);
+    return Arrays.copyOf(values, m);
   }
 
   static List<String> flatten(List<List<String>> sentences) {

@@ -138,14 +138,7 @@ final class TextScan {
       }
       start = end;
     }
-    Arrays.sort(out);
-    int m = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (i == 0 || out[i] != out[i - 1]) {
-        out[m++] = out[i];
-      }
-    }
-    return Arrays.copyOf(out, m);
+    return NearDupFingerprinter.sortedDistinct(out);
   }
 
   /**
