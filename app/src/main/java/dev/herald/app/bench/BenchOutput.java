@@ -49,6 +49,7 @@ public final class BenchOutput {
     cpu.put("passthrough_process", round(r.passthrough().processCpuMsPerArticle(), 3));
     cpu.put("enrich_app", round(r.enrich().appCpuMsPerArticle(), 3));
     cpu.put("enrich_process", round(r.enrich().processCpuMsPerArticle(), 3));
+    cpu.put("enrich_jit", round(r.enrich().jitMsPerArticle(), 3));
     Map<String, Object> stages = new LinkedHashMap<>();
     r.stageCpuMs().forEach((k, v) -> stages.put(k, round(v, 3)));
     stages.put("streams_state_kafka_eos", round(r.overheadCpuMs(), 3));
@@ -86,6 +87,9 @@ public final class BenchOutput {
     row(out, "passthrough (Kafka Streams)", r.passthrough());
     row(out, "enrich (Herald, full tagging)", r.enrich());
     out.printf("%-34s %12.3f%n", "ratio enrich / passthrough", r.ratio());
+    out.printf(
+        "%-34s %12.3f%n",
+        "JIT compilation in the enrich window, ms/art", r.enrich().jitMsPerArticle());
     out.println();
     out.printf(
         "publish-to-alert latency at %.0f articles/s offered (%.1f sent): p50 %.0f ms, p99 %.0f ms,"

@@ -106,7 +106,7 @@ public final class StageProfile {
     return ms;
   }
 
-  private static ArticleInput input(RawArticle a) {
+  static ArticleInput input(RawArticle a) {
     return new ArticleInput(
         a.getId(),
         a.getTitle(),

@@ -40,8 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       paramLabel = "SECONDS",
-      description = "Bound of the whole run, in seconds (default 120, at least 20).")
-  int durationSeconds = 120;
+      description = "Bound of the whole run, in seconds (default 180, at least 20).")
+  int durationSeconds = 180;
 
   @Option(
       names = "--rate",
