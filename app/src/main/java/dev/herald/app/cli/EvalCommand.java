@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,7 +134,8 @@ public final class EvalCommand {
       name = "ner",
       mixinStandardHelpOptions = true,
       description =
-          "Precision, recall and F1 (exact span and type) on CoNLL-2003 test and wikigold.")
+          "Precision, recall and F1 (exact span and type) on CoNLL-2003 test and wikigold, of the"
+              + " shipped model, a --model file, or another system's --predictions.")
   static final class Ner implements Callable<Integer> {
     @Option(
         names = "--data",
@@ -147,8 +149,37 @@ public final class EvalCommand {
         description = "A model file (default: the shipped one).")
     Path model;
 
+    @Option(
+        names = "--predictions",
+        paramLabel = "FILE",
+        description =
+            "Score another system's output instead (one token a line, predicted tag in the last"
+                + " column, blank lines between sentences; needs --gold).")
+    Path predictions;
+
+    @Option(
+        names = "--gold",
+        paramLabel = "FILE",
+        description = "The gold CoNLL file the --predictions were made on.")
+    Path gold;
+
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "Corpus name printed with --predictions (default: the gold file's name).")
+    String name;
+
     @Override
     public Integer call() throws Exception {
+      if (predictions != null) {
+        if (gold == null) {
+          System.err.println("--predictions needs --gold");
+          return 2;
+        }
+        String n = name != null ? name : gold.getFileName().toString();
+        EvalNerJob.print(List.of(EvalNerJob.scorePredictions(n, gold, predictions)), System.out);
+        return 0;
+      }
       if (!Files.isDirectory(data)) {
         System.out.println("No NER corpora at " + data + ": nothing to evaluate.");
         return 0;

@@ -13,7 +13,8 @@ import java.util.List;
  * between sentences, {@code -DOCSTART-} between documents. IOB1 and IOB2 tags both read right: a
  * {@code B-} tag, or an {@code I-} tag whose type differs from the previous token's, opens a name.
  * Lines starting with {@code #} (CoNLL-U comments) are skipped; in tab-separated files with a
- * numeric first column (Universal NER) the token is the second column.
+ * numeric first column (Universal NER) the token is the second column. Other systems' outputs read
+ * the same way (see {@link #normalizeTag}), so one scorer counts them all.
  */
 public final class ConllCorpus {
 
@@ -52,7 +53,7 @@ public final class ConllCorpus {
         }
         boolean ud = line.indexOf('\t') > 0 && cols.length >= 3 && cols[0].matches("\\d+");
         toks.add(ud ? cols[1] : cols[0]);
-        tags.add(cols.length > 1 ? (ud ? cols[2] : cols[cols.length - 1]) : "O");
+        tags.add(normalizeTag(cols.length > 1 ? (ud ? cols[2] : cols[cols.length - 1]) : "O"));
       }
     }
     flush(toks, tags, doc);
@@ -69,6 +70,30 @@ public final class ConllCorpus {
     doc.add(new Sentence(List.copyOf(toks), spans(tags)));
     toks.clear();
     tags.clear();
+  }
+
+  /**
+   * A tag as the scorer reads it: Stanford's type names (PERSON, ORGANIZATION, LOCATION) become the
+   * CoNLL ones, and a bare type (IO encoding, as Stanford's CoNLL model writes it) becomes an
+   * inside tag, so that adjacent tokens of one type form one name. Prefixed tags and "O" are kept.
+   */
+  static String normalizeTag(String tag) {
+    if (tag.equals("O")) {
+      return tag;
+    }
+    boolean prefixed = tag.length() > 2 && tag.charAt(1) == '-';
+    String type = prefixed ? tag.substring(2) : tag;
+    String mapped =
+        switch (type) {
+          case "PERSON" -> "PER";
+          case "ORGANIZATION" -> "ORG";
+          case "LOCATION" -> "LOC";
+          default -> type;
+        };
+    if (prefixed) {
+      return type.equals(mapped) ? tag : tag.substring(0, 2) + mapped;
+    }
+    return "I-" + mapped;
   }
 
   /** Name spans of an IOB1/IOB2 tag sequence; types as written ("PER", "ORG", ...). */

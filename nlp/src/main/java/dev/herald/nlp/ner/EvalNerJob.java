@@ -81,24 +81,91 @@ public final class EvalNerJob {
   }
 
   static Score score(String name, List<ConllCorpus.Document> docs, NerModel model) {
-    Map<String, long[]> counts = new LinkedHashMap<>();
-    for (String t : NerModel.TYPES) {
-      counts.put(t, new long[3]);
-    }
+    List<List<NameSpan>> gold = new ArrayList<>();
+    List<List<NameSpan>> predicted = new ArrayList<>();
     long tokens = 0;
     long t0 = System.nanoTime();
     for (ConllCorpus.Document d : docs) {
       List<List<String>> sents = new ArrayList<>();
       for (ConllCorpus.Sentence s : d.sentences()) {
         sents.add(s.tokens());
+        gold.add(s.names());
         tokens += s.tokens().size();
       }
-      List<List<NameSpan>> predicted = model.tag(sents);
-      for (int i = 0; i < sents.size(); i++) {
-        count(d.sentences().get(i).names(), predicted.get(i), counts);
-      }
+      predicted.addAll(model.tag(sents));
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    return tally(name, gold, predicted, tokens, secs);
+  }
+
+  /**
+   * Scores another system's output against a gold file with the same counting as {@link #score}:
+   * the predictions file has one token a line with the predicted tag in the last column (CoNLL
+   * IOB1/IOB2, BILOU, or Stanford's bare types), blank lines between sentences, the gold file's
+   * sentences in the same order with the same number of tokens each ({@code -DOCSTART-} lines are
+   * optional in both).
+   */
+  public static Score scorePredictions(String name, Path goldFile, Path predictionsFile)
+      throws IOException {
+    List<ConllCorpus.Sentence> gold = sentences(ConllCorpus.read(goldFile));
+    List<ConllCorpus.Sentence> pred = sentences(ConllCorpus.read(predictionsFile));
+    if (gold.size() != pred.size()) {
+      throw new IOException(
+          predictionsFile
+              + ": "
+              + pred.size()
+              + " sentences, but "
+              + goldFile
+              + " has "
+              + gold.size());
+    }
+    List<List<NameSpan>> g = new ArrayList<>(gold.size());
+    List<List<NameSpan>> p = new ArrayList<>(gold.size());
+    long tokens = 0;
+    for (int i = 0; i < gold.size(); i++) {
+      int n = gold.get(i).tokens().size();
+      if (pred.get(i).tokens().size() != n) {
+        throw new IOException(
+            predictionsFile
+                + ": sentence "
+                + (i + 1)
+                + " has "
+                + pred.get(i).tokens().size()
+                + " tokens, the gold one "
+                + n
+                + " (starting "
+                + gold.get(i).tokens().get(0)
+                + ")");
+      }
+      g.add(gold.get(i).names());
+      p.add(pred.get(i).names());
+      tokens += n;
+    }
+    return tally(name, g, p, tokens, 0);
+  }
+
+  private static List<ConllCorpus.Sentence> sentences(List<ConllCorpus.Document> docs) {
+    List<ConllCorpus.Sentence> out = new ArrayList<>();
+    for (ConllCorpus.Document d : docs) {
+      out.addAll(d.sentences());
+    }
+    return out;
+  }
+
+  /** Exact span-and-type counts per type over aligned sentences: the one scoring code path. */
+  static Score tally(
+      String name,
+      List<List<NameSpan>> gold,
+      List<List<NameSpan>> predicted,
+      long tokens,
+      double secs) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (String t : NerModel.TYPES) {
+      counts.put(t, new long[3]);
+    }
+    for (int i = 0; i < gold.size(); i++) {
+      count(gold.get(i), predicted.get(i), counts);
+    }
     Map<String, Prf> by = new LinkedHashMap<>();
     Prf all = new Prf(0, 0, 0);
     Prf core = new Prf(0, 0, 0);
@@ -138,7 +205,8 @@ public final class EvalNerJob {
     }
   }
 
-  static void print(List<Score> scores, PrintStream out) {
+  /** Prints the table of {@link #run}. */
+  public static void print(List<Score> scores, PrintStream out) {
     out.printf("%-16s %-12s %7s %7s %7s %6s%n", "corpus", "type", "P", "R", "F1", "gold");
     for (Score s : scores) {
       for (Map.Entry<String, Prf> e : s.byType().entrySet()) {
@@ -147,9 +215,11 @@ public final class EvalNerJob {
             "%-16s %-12s %7.4f %7.4f %7.4f %6d%n",
             s.corpus(), e.getKey(), p.precision(), p.recall(), p.f1(), p.tp() + p.fn());
       }
-      out.printf(
-          "%-16s %d tokens tagged in %.1f s (%.0f tokens/s, wall)%n",
-          s.corpus(), s.tokens(), s.seconds(), s.tokens() / s.seconds());
+      if (s.seconds() > 0) {
+        out.printf(
+            "%-16s %d tokens tagged in %.1f s (%.0f tokens/s, wall)%n",
+            s.corpus(), s.tokens(), s.seconds(), s.tokens() / s.seconds());
+      }
     }
   }
 }

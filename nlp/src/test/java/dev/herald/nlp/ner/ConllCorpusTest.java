@@ -42,4 +42,18 @@ class ConllCorpusTest {
       assertThat(NerModel.allowed(i == 0 ? -1 : tags[i - 1], tags[i])).isTrue();
     }
   }
+
+  @Test
+  void shouldReadStanfordTypeNamesAndBareTypesAsConllTags() {
+    // Given Stanford's output tags (IO encoding, long type names) and prefixed tags
+    // When normalised
+    // Then long names map to the CoNLL types, bare types become inside tags, others stay
+    assertThat(ConllCorpus.normalizeTag("PERSON")).isEqualTo("I-PER");
+    assertThat(ConllCorpus.normalizeTag("ORGANIZATION")).isEqualTo("I-ORG");
+    assertThat(ConllCorpus.normalizeTag("LOCATION")).isEqualTo("I-LOC");
+    assertThat(ConllCorpus.normalizeTag("MISC")).isEqualTo("I-MISC");
+    assertThat(ConllCorpus.normalizeTag("B-PERSON")).isEqualTo("B-PER");
+    assertThat(ConllCorpus.normalizeTag("B-LOC")).isEqualTo("B-LOC");
+    assertThat(ConllCorpus.normalizeTag("O")).isEqualTo("O");
+  }
 }
