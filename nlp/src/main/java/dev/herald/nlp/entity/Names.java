@@ -3,9 +3,11 @@ package dev.herald.nlp.entity;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Normalisation shared by entity and event ids: slugs, stop words, corporate suffixes. */
 public final class Names {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   /** Words that carry no identity in a name. */
   public static final Set<String> STOP_WORDS =
@@ -84,8 +86,9 @@ public final class Names {
   /** A readable id: lower case ASCII words joined by hyphens ("sergei-lavrov"). */
   public static String slug(String text) {
     String ascii =
-        Normalizer.normalize(text, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}+", "")
+        MARKS
+            .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+            .replaceAll("")
             .toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(ascii.length());
     boolean dash = false;

@@ -41,18 +41,23 @@ final class Anchoring {
 
   private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  // Compiled once: these ran as String.matches (a compile per call) for every time expression.
+  private static final Pattern HAS_YEAR = Pattern.compile(".*\\d{4}.*");
+  private static final Pattern HAS_SHORT_YEAR = Pattern.compile(".*'\\d\\d.*");
 
   private static final List<String> WEEKDAYS =
       List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
   private static final List<String> MONTH_NAMES =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+  private static final List<Pattern> MONTH_NAME_PATTERNS =
+      MONTH_NAMES.stream().map(m -> Pattern.compile(".*\\b" + m + ".*")).toList();
 
   private Anchoring() {}
 
   /** True when the expression names no year and no relative anchor. */
   static boolean underspecified(String text) {
     String t = text.toLowerCase(Locale.ROOT);
-    if (t.matches(".*\\d{4}.*") || t.matches(".*'\\d\\d.*")) {
+    if (HAS_YEAR.matcher(t).matches() || HAS_SHORT_YEAR.matcher(t).matches()) {
       return false;
     }
     for (String rel :
@@ -157,8 +162,8 @@ final class Anchoring {
     List<String> out = new ArrayList<>();
     String t = ref.text().toLowerCase(Locale.ROOT);
     boolean hasMonth = false;
-    for (String m : MONTH_NAMES) {
-      if (t.matches(".*\\b" + m + ".*")) {
+    for (Pattern m : MONTH_NAME_PATTERNS) {
+      if (m.matcher(t).matches()) {
         hasMonth = true;
       }
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Gives the events of one article their canonical ids, names, aliases and place.
@@ -30,6 +31,7 @@ import java.util.TreeSet;
  * congress" take the nearest event named before them (with the same head noun when there is one).
  */
 final class EventResolver {
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
 
   private static final int MAX_ID_WORDS = 7;
 
@@ -242,7 +244,7 @@ final class EventResolver {
       head = core.get(core.size() - 1);
     }
     // Names keep single plain spaces: copy often holds no-break spaces.
-    String written = e.text().replaceAll("[\\s\\u00A0]+", " ");
+    String written = SPACES.matcher(e.text()).replaceAll(" ");
     return new EventPhrase(
         e.start(), e.end(), written, head, core, List.of(), "", false, true, false);
   }

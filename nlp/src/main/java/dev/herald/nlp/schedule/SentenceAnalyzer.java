@@ -56,6 +56,8 @@ final class SentenceAnalyzer {
       Pattern.compile(
           "\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(day|days|week|weeks|month|months)\\s+later\\b",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+  private static final Pattern SIMPLE_PERIOD = Pattern.compile("P(\\d+)([DWMY])");
   private static final List<String> DAY_WORDS =
       List.of(
           "one",
@@ -329,7 +331,8 @@ final class SentenceAnalyzer {
               Anchoring.underspecified(t.text())));
     }
     // Relative durations the tagger leaves alone: "a week later".
-    Matcher rd = RELATIVE_DURATION.matcher(sentence.text());
+    // The pattern ends in "later": most sentences cannot match, and a scan for the word is cheap.
+    Matcher rd = RELATIVE_DURATION.matcher(mentionsLater() ? sentence.text() : "");
     while (rd.find()) {
       int s = sentence.start() + rd.start();
       int e = sentence.start() + rd.end();
@@ -410,12 +413,25 @@ final class SentenceAnalyzer {
     }
   }
 
+  /**
+   * Whether the sentence holds "later" in any case (a necessary condition of RELATIVE_DURATION).
+   */
+  private boolean mentionsLater() {
+    String s = sentence.text();
+    for (int i = s.length() - 5; i >= 0; i--) {
+      if (s.regionMatches(true, i, "later", 0, 5)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "March 19/20", "March 17 and 18", "April one": tails the tagger leaves out. */
   private TimeRef extendTail(TimeRef a) {
     String after = text.substring(a.end(), Math.min(sentence.end(), a.end() + 40));
     if (TimeSpan.precisionOf(a.value()) == When.Precision.DAY && a.value().length() == 10) {
       Matcher m = RANGE_TAIL.matcher(after);
-      if (m.find()) {
+      if (m.lookingAt()) { // anchored at the start: the same match as find(), without the scan
         int day = Integer.parseInt(m.group(1));
         LocalDate first = LocalDate.parse(a.value());
         if (day > first.getDayOfMonth() && day <= first.lengthOfMonth()) {
@@ -436,7 +452,7 @@ final class SentenceAnalyzer {
     }
     if (TimeSpan.precisionOf(a.value()) == When.Precision.MONTH && a.mod() == null) {
       Matcher m = NUMBER_WORD_DAY.matcher(after);
-      if (m.find()) {
+      if (m.lookingAt()) {
         String w = m.group(1).toLowerCase(Locale.ROOT);
         int day =
             switch (w) {
@@ -471,7 +487,7 @@ final class SentenceAnalyzer {
 
   /** "1130 GMT": a four-digit "year" that is a clock time. */
   private boolean isClockTime(Timex t) {
-    if (!t.text().matches("\\d{4}") || !t.value().matches("\\d{4}")) {
+    if (!FOUR_DIGITS.matcher(t.text()).matches() || !FOUR_DIGITS.matcher(t.value()).matches()) {
       return false;
     }
     int year = Integer.parseInt(t.value());
@@ -1166,7 +1182,7 @@ final class SentenceAnalyzer {
 
   private TimeRef shifted(TimeRef old, TimeRef duration) {
     String v = duration.value();
-    Matcher m = Pattern.compile("P(\\d+)([DWMY])").matcher(v);
+    Matcher m = SIMPLE_PERIOD.matcher(v);
     if (!m.find()) {
       return null;
     }

@@ -36,6 +36,16 @@ public record TimeSpan(long start, long end) {
   private static final Pattern DECADE = Pattern.compile("(\\d{3})");
   private static final Pattern CENTURY = Pattern.compile("(\\d{2})");
 
+  // The precision patterns, compiled once (precisionOf runs for every time expression).
+  private static final Pattern P_DAY = Pattern.compile("[\\dX]{4}-[\\dX]{2}-[\\dX]{2}");
+  private static final Pattern P_WEEK = Pattern.compile("[\\dX]{4}-W[\\dX]{2}(-WE)?");
+  private static final Pattern P_MONTH = Pattern.compile("[\\dX]{4}-[\\dX]{2}");
+  private static final Pattern P_SEASON = Pattern.compile("[\\dX]{4}-(SP|SU|FA|AU|WI)");
+  private static final Pattern P_QUARTER = Pattern.compile("[\\dX]{4}-Q[1-4X]");
+  private static final Pattern P_HALF = Pattern.compile("[\\dX]{4}-H[12X]");
+  private static final Pattern P_YEAR = Pattern.compile("[\\dX]{4}");
+  private static final Pattern P_DECADE = Pattern.compile("[\\dX]{3}");
+
   public boolean contains(TimeSpan o) {
     return start <= o.start && o.end <= end;
   }
@@ -159,28 +169,28 @@ public record TimeSpan(long start, long end) {
     if (DATE_TIME.matcher(v).matches() || DAY_PART.matcher(v).matches()) {
       return When.Precision.TIME;
     }
-    if (v.matches("[\\dX]{4}-[\\dX]{2}-[\\dX]{2}")) {
+    if (P_DAY.matcher(v).matches()) {
       return When.Precision.DAY;
     }
-    if (v.matches("[\\dX]{4}-W[\\dX]{2}(-WE)?")) {
+    if (P_WEEK.matcher(v).matches()) {
       return When.Precision.WEEK;
     }
-    if (v.matches("[\\dX]{4}-[\\dX]{2}")) {
+    if (P_MONTH.matcher(v).matches()) {
       return When.Precision.MONTH;
     }
-    if (v.matches("[\\dX]{4}-(SP|SU|FA|AU|WI)")) {
+    if (P_SEASON.matcher(v).matches()) {
       return When.Precision.SEASON;
     }
-    if (v.matches("[\\dX]{4}-Q[1-4X]")) {
+    if (P_QUARTER.matcher(v).matches()) {
       return When.Precision.QUARTER;
     }
-    if (v.matches("[\\dX]{4}-H[12X]")) {
+    if (P_HALF.matcher(v).matches()) {
       return When.Precision.HALF;
     }
-    if (v.matches("[\\dX]{4}")) {
+    if (P_YEAR.matcher(v).matches()) {
       return When.Precision.YEAR;
     }
-    if (v.matches("[\\dX]{3}")) {
+    if (P_DECADE.matcher(v).matches()) {
       return When.Precision.DECADE;
     }
     return When.Precision.UNKNOWN;

@@ -31,6 +31,14 @@ final class Matcher {
 
   private final int maxElements;
 
+  /**
+   * Per rule (by {@link Rule#order()}): how many leading optional elements, each one literal token,
+   * come before its first mandatory element; -1 when the rule has no such cheap pre-check. Most
+   * candidates of a common word ("the?" rules at every "the") fail at that element, so it is
+   * checked on the few positions it can start at before any search.
+   */
+  private final int[] literalLead;
+
   Matcher(Lexicon lexicon, List<Rule> rules) {
     this.lexicon = lexicon;
     Map<String, Set<Rule>> byLiteral = new HashMap<>();
@@ -69,6 +77,26 @@ final class Matcher {
     }
     numberRules = sorted(byNumber);
     maxElements = rules.stream().mapToInt(r -> r.elements().length).max().orElse(1);
+    literalLead = new int[rules.stream().mapToInt(Rule::order).max().orElse(-1) + 1];
+    Arrays.fill(literalLead, -1);
+    for (Rule r : rules) {
+      literalLead[r.order()] = literalLead(r.elements());
+    }
+  }
+
+  /** Leading optional one-literal elements before the first mandatory element, or -1. */
+  private static int literalLead(Element[] els) {
+    for (int e = 0; e < els.length; e++) {
+      if (!els[e].optional()) {
+        return e;
+      }
+      for (Atom a : els[e].atoms()) {
+        if (a.kind() != Rule.AtomKind.LITERAL) {
+          return -1;
+        }
+      }
+    }
+    return -1;
   }
 
   private static Rule[] sorted(Set<Rule> rules) {
@@ -89,8 +117,14 @@ final class Matcher {
       return List.of();
     }
     List<Match> out = null;
-    Search search = new Search(maxElements);
+    Search search = null;
     for (Rule r : cands) {
+      if (!mayMatch(r, toks, t)) {
+        continue;
+      }
+      if (search == null) {
+        search = new Search(maxElements);
+      }
       Match m = matchRule(r, toks, t, search);
       if (m != null) {
         if (out == null) {
@@ -105,6 +139,50 @@ final class Matcher {
     // stable sort: equal lengths keep rule order
     out.sort((a, b) -> Integer.compare(b.to(), a.to()));
     return out;
+  }
+
+  /**
+   * False when rule {@code r} cannot match at {@code t}: its first mandatory element can start at
+   * none of the tokens its literal optional lead leaves for it (each such element takes one token).
+   * A necessary condition only; the search decides.
+   */
+  private boolean mayMatch(Rule r, List<Token> toks, int t) {
+    int lead = literalLead[r.order()];
+    if (lead < 0) {
+      return true;
+    }
+    Element el = r.elements()[lead];
+    int last = Math.min(t + lead, toks.size() - 1);
+    for (int p = t; p <= last; p++) {
+      if (mayStart(el, toks.get(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some atom of {@code el} could match at {@code tok} (see {@link #matchAtom}). */
+  private static boolean mayStart(Element el, Token tok) {
+    for (Atom a : el.atoms()) {
+      switch (a.kind()) {
+        case LITERAL:
+          if (tok.lower().equals(a.text())) {
+            return true;
+          }
+          break;
+        case CLASS:
+          if (!tok.isNumber() && tok.classes().get(a.text()) != null) {
+            return true;
+          }
+          break;
+        default:
+          // number classes match numbers, and number words or ordinals ("#n", "#ord")
+          if (tok.isNumber() || tok.isWord()) {
+            return true;
+          }
+      }
+    }
+    return false;
   }
 
   private Match matchRule(Rule r, List<Token> toks, int t, Search s) {

@@ -478,9 +478,9 @@ final class Resolver {
         if (day > YearMonth.of(year, month).lengthOfMonth()) {
           return null;
         }
-        return String.format("%04d-%02d-%02d", year, month, day);
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2);
       }
-      return String.format("%04d-%02d", year, month);
+      return pad(year, 4) + "-" + pad(month, 2);
     }
     String season = s.get("season");
     if (season != null) {
@@ -490,7 +490,7 @@ final class Resolver {
         }
         year = seasonYear(c, season);
       }
-      return String.format("%04d-%s", year, season);
+      return pad(year, 4) + "-" + season;
     }
     Integer quarter = num(s, "quarter");
     if (quarter != null) {
@@ -503,7 +503,7 @@ final class Resolver {
         }
         year = inferYearOfPart(c, quarter, (c.dct.getMonthValue() - 1) / 3 + 1);
       }
-      return String.format("%04d-Q%d", year, quarter);
+      return pad(year, 4) + "-Q" + quarter;
     }
     Integer half = num(s, "half");
     if (half != null) {
@@ -516,10 +516,10 @@ final class Resolver {
         }
         year = inferYearOfPart(c, half, (c.dct.getMonthValue() - 1) / 6 + 1);
       }
-      return String.format("%04d-H%d", year, half);
+      return pad(year, 4) + "-H" + half;
     }
     if (year != null) {
-      return String.format("%04d", year);
+      return pad(year, 4);
     }
     return null;
   }
@@ -1306,5 +1306,25 @@ final class Resolver {
     return List.of(
         new Found(m.from(), firstEnd, TimexType.DATE, first, mod),
         new Found(secondStart, m.to(), TimexType.DATE, second, mod));
+  }
+
+  /**
+   * {@code String.format("%0<width>d", v)} without the formatter (it was a visible share of date
+   * tagging): zero-padded to {@code width} characters, a minus sign counting as one.
+   */
+  static String pad(int v, int width) {
+    String digits = Long.toString(Math.abs((long) v));
+    int zeros = width - digits.length() - (v < 0 ? 1 : 0);
+    if (zeros <= 0) {
+      return v < 0 ? "-" + digits : digits;
+    }
+    StringBuilder sb = new StringBuilder(width);
+    if (v < 0) {
+      sb.append('-');
+    }
+    for (int k = 0; k < zeros; k++) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
   }
 }
