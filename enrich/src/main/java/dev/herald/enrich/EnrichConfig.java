@@ -19,10 +19,6 @@ import java.util.Objects;
  * @param stateDir where Kafka Streams keeps its local state
  * @param streamThreads stream threads in this instance
  * @param extraProperties more client and Streams properties (security, tuning), passed through
- * @param bandShards band shards of the near-duplicate index: each article goes to every shard once,
- *     so this is both the fan-out per article and the parallelism of the band stage. With more than
- *     one, a copy that overtakes its canonical under backlog stays unlinked (ADR 6, Topology).
- *     Changing it needs an application reset (the shards' stores are laid out by it)
  */
 public record EnrichConfig(
     String applicationId,
@@ -32,47 +28,14 @@ public record EnrichConfig(
     Duration eventRetention,
     Path stateDir,
     int streamThreads,
-    Map<String, String> extraProperties,
-    int bandShards) {
+    Map<String, String> extraProperties) {
 
   public static final String DEFAULT_APPLICATION_ID = "herald-enrich";
-
-  /**
-   * Default band shards: one. Every band lookup in one task, in one order: the decisions of {@code
-   * DedupeIndex}, one probe and one vote per article, the fingerprint stored once (ADR 6,
-   * Topology).
-   */
-  public static final int DEFAULT_BAND_SHARDS = 1;
-
-  /** One shard per LSH band key (32 bands and the exact key) at most. */
-  public static final int MAX_BAND_SHARDS = 33;
 
   public EnrichConfig {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     extraProperties = Map.copyOf(extraProperties);
-  }
-
-  /** A configuration with the default band shards. */
-  public EnrichConfig(
-      String applicationId,
-      String bootstrapServers,
-      String processingGuarantee,
-      Duration dedupeRetention,
-      Duration eventRetention,
-      Path stateDir,
-      int streamThreads,
-      Map<String, String> extraProperties) {
-    this(
-        applicationId,
-        bootstrapServers,
-        processingGuarantee,
-        dedupeRetention,
-        eventRetention,
-        stateDir,
-        streamThreads,
-        extraProperties,
-        DEFAULT_BAND_SHARDS);
   }
 
   /** Defaults for a cluster at {@code bootstrapServers}. */
@@ -111,9 +74,6 @@ public record EnrichConfig(
     if (streamThreads < 1) {
       p.add("stream threads must be at least 1, not " + streamThreads);
     }
-    if (bandShards < 1 || bandShards > MAX_BAND_SHARDS) {
-      p.add("band shards must be between 1 and " + MAX_BAND_SHARDS + ", not " + bandShards);
-    }
     return p;
   }
 
@@ -126,8 +86,7 @@ public record EnrichConfig(
         eventRetention,
         stateDir,
         streamThreads,
-        extraProperties,
-        bandShards);
+        extraProperties);
   }
 
   public EnrichConfig withExtraProperties(Map<String, String> extra) {
@@ -139,21 +98,7 @@ public record EnrichConfig(
         eventRetention,
         stateDir,
         streamThreads,
-        extra,
-        bandShards);
-  }
-
-  public EnrichConfig withBandShards(int shards) {
-    return new EnrichConfig(
-        applicationId,
-        bootstrapServers,
-        processingGuarantee,
-        dedupeRetention,
-        eventRetention,
-        stateDir,
-        streamThreads,
-        extraProperties,
-        shards);
+        extra);
   }
 
   public EnrichConfig withStreamThreads(int threads) {
@@ -165,8 +110,7 @@ public record EnrichConfig(
         eventRetention,
         stateDir,
         threads,
-        extraProperties,
-        bandShards);
+        extraProperties);
   }
 
   public EnrichConfig withApplicationId(String id) {
@@ -178,7 +122,6 @@ public record EnrichConfig(
         eventRetention,
         stateDir,
         streamThreads,
-        extraProperties,
-        bandShards);
+        extraProperties);
   }
 }

@@ -7,7 +7,6 @@ public final class EnrichMetrics {
   final AtomicLong articlesIn = new AtomicLong();
   final AtomicLong repeats = new AtomicLong();
   final AtomicLong duplicates = new AtomicLong();
-  final AtomicLong strayVotes = new AtomicLong();
   final AtomicLong tagged = new AtomicLong();
   final AtomicLong deadLetters = new AtomicLong();
   final AtomicLong alerts = new AtomicLong();
@@ -23,11 +22,6 @@ public final class EnrichMetrics {
 
   public long duplicates() {
     return duplicates.get();
-  }
-
-  /** Dedupe votes for articles their task does not hold (raw topic not partitioned by id). */
-  public long strayVotes() {
-    return strayVotes.get();
   }
 
   public long tagged() {

@@ -5,7 +5,6 @@ import dev.herald.avro.DeadLetter;
 import dev.herald.avro.DedupeCluster;
 import dev.herald.avro.DedupeEntry;
 import dev.herald.avro.DedupeMessage;
-import dev.herald.avro.DedupeProbe;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.RawArticle;
@@ -38,10 +37,9 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * herald.articles.raw ─ decode ─┬─ malformed ───────────────────────────────▶ herald.dlq
  *                               └─ drop repeated ids [seen-article-ids] ─ fingerprint
- *    ┬─ no sketch (short body) ─ keep ────────────────────────────────────────┐
- *    └─ hold for votes [dedupe-pending] ─ a probe per band shard ═▶ by-band   │
- *       ─ vote by band [dedupe-band-index, dedupe-fingerprints] ═▶ by-article │
- *       ─ collect votes [dedupe-votes, dedupe-pending] ───────────────────────┴─ decided
+ *    ┬─ no sketch (short body) ─ keep ───────────────────────────────────────────┐
+ *    └─ decide against the global index [dedupe-index] ─┬─▶ fingerprint topic    │
+ *                                                       └────────────────────────┴─ decided
  * decided ┬─ copy ═▶ by-cluster ─ record copy on cluster [dedupe-clusters]
  *         │         ─▶ herald.articles.enriched
  *         └─ canonical ─ tag ─┬─ failed ───────────────────────────────────▶ herald.dlq
@@ -49,19 +47,20 @@ import org.apache.kafka.streams.state.Stores;
  *                             ─ claims by event ═▶ by-event
  *                             ─ track schedule [event-timelines] ─┬─▶ herald.events
  *                                                                 └─▶ herald.alerts
+ * &lt;app id&gt;-dedupe-fingerprints ─ file under band keys ─▶ [dedupe-index] (global, every instance)
  * </pre>
  *
- * <p>Near-duplicate detection (ADR 6, Topology): each sketched article is held by id while one
- * probe per band shard looks it up in that shard's band stores; the shards' votes come back keyed
- * by id to the task holding the article (herald.articles.raw is keyed by article id, by-article has
- * the same partition count), which links it to the earliest verified canonical or keeps it.
+ * <p>Near-duplicate detection (ADR 6, Topology): each sketched article is decided on its own task
+ * against a global store that indexes every retained article of every partition and instance (plus
+ * this instance's decisions not yet indexed), and its decision goes out as one small record on the
+ * fingerprint topic, which feeds every instance's global store.
  */
 public final class EnrichTopology {
   public static final String SEEN_IDS_STORE = "seen-article-ids";
-  public static final String PENDING_STORE = "dedupe-pending";
-  public static final String VOTES_STORE = "dedupe-votes";
-  public static final String BAND_INDEX_STORE = "dedupe-band-index";
-  public static final String FINGERPRINT_STORE = "dedupe-fingerprints";
+
+  /** The global near-duplicate index (band postings and fingerprints of every instance). */
+  public static final String INDEX_STORE = "dedupe-index";
+
   public static final String CLUSTER_STORE = "dedupe-clusters";
   public static final String TIMELINE_STORE = "event-timelines";
 
@@ -69,8 +68,7 @@ public final class EnrichTopology {
    * The repartition names of the topology; Kafka Streams names each topic {@code
    * <application.id>-<name>-repartition}.
    */
-  public static final List<String> REPARTITIONS =
-      List.of("by-band", "by-article", "by-cluster", "by-event");
+  public static final List<String> REPARTITIONS = List.of("by-cluster", "by-event");
 
   /** Live articles a band key keeps (hot bands stay bounded), as in {@link DedupeIndex}. */
   public static final int MAX_ARTICLES_PER_BAND = DedupeIndex.DEFAULT_MAX_PER_KEY;
@@ -170,29 +168,30 @@ public final class EnrichTopology {
       EnrichMetrics metrics,
       Clock clock) {
     Duration retention = config.dedupeRetention();
-    int shards = config.bandShards();
     NearDupFingerprinter fingerprinter = new NearDupFingerprinter();
+    FingerprintIndex layout = new FingerprintIndex(retention);
     Serde<DedupeMessage> messageSerde = HeraldSerdes.avro(DedupeMessage.class);
-    // Held articles and vote tallies are few (only those whose votes are in flight): kept in
-    // memory, logged.
-    builder.addStateStore(
+    Serde<DedupeEntry> entrySerde = HeraldSerdes.avro(DedupeEntry.class);
+    String fingerprintTopic = Topics.dedupeFingerprints(config.applicationId()).name();
+    // Shared by this instance's stream threads (which add) and its global thread (which removes).
+    RecentFingerprints recent = RecentFingerprints.standard();
+
+    // Every instance's own copy of the index of all retained articles, fed by the fingerprint
+    // topic; no changelog (the topic is the log; a restore re-runs the processor).
+    builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.String(), messageSerde));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(VOTES_STORE), Serdes.String(), messageSerde));
-    Duration indexRetention = BandIndex.indexRetention(retention);
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                BAND_INDEX_STORE, indexRetention, BandIndex.bucketOf(retention), false),
-            Serdes.String(),
-            Serdes.String()));
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(FINGERPRINT_STORE, retention, retention, false),
-            Serdes.String(),
-            HeraldSerdes.avro(DedupeEntry.class)));
+                Stores.persistentKeyValueStore(INDEX_STORE), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
+        fingerprintTopic,
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("dedupe-fingerprints-in"),
+        () ->
+            new FileFingerprint(
+                INDEX_STORE,
+                fingerprinter,
+                layout,
+                MAX_ARTICLES_PER_BAND,
+                recent,
+                entrySerde.deserializer()));
     // A copy may link to a canonical that arrived up to one retention before the copy it matched.
     Duration clusterRetention = retention.multipliedBy(2);
     builder.addStateStore(
@@ -209,44 +208,35 @@ public final class EnrichTopology {
             .branch((id, f) -> f.sketched(), Branched.as("sketched"))
             .defaultBranch(Branched.as("unsketched"));
 
-    // Too little text to compare: no band keys, so canonical at once (never merged).
+    // Too little text to compare: no band keys, so canonical at once (never merged, not indexed).
     KStream<String, DedupeMessage> unsketched =
         fingerprinted
             .get("fingerprint-unsketched")
             .mapValues(EnrichTopology::undecided, Named.as("keep-unsketched"));
 
-    KStream<String, DedupeMessage> collected =
+    KStream<String, DecideDuplicate.Decided> decisions =
         fingerprinted
             .get("fingerprint-sketched")
-            .process(
-                () -> new VoteHolder(PENDING_STORE, shards),
-                Named.as("hold-for-votes"),
-                PENDING_STORE)
-            .repartition(
-                Repartitioned.with(Serdes.String(), HeraldSerdes.avro(DedupeProbe.class))
-                    .withName("by-band")
-                    .withStreamPartitioner(BandShards.partitioner()))
-            .process(
-                () ->
-                    new BandIndex(
-                        BAND_INDEX_STORE,
-                        FINGERPRINT_STORE,
-                        fingerprinter,
-                        shards,
-                        retention,
-                        MAX_ARTICLES_PER_BAND),
-                Named.as("vote-by-band"),
-                BAND_INDEX_STORE,
-                FINGERPRINT_STORE)
-            .repartition(Repartitioned.with(Serdes.String(), messageSerde).withName("by-article"))
             .processValues(
-                () -> new VoteCollector(PENDING_STORE, VOTES_STORE, metrics),
-                Named.as("collect-votes"),
-                PENDING_STORE,
-                VOTES_STORE);
+                () ->
+                    new DecideDuplicate(
+                        INDEX_STORE,
+                        fingerprinter,
+                        layout,
+                        recent,
+                        entrySerde.serializer(),
+                        entrySerde.deserializer(),
+                        metrics),
+                Named.as("decide-duplicate"));
+    decisions
+        .mapValues(DecideDuplicate.Decided::entry, Named.as("fingerprint-entry"))
+        .to(
+            fingerprintTopic,
+            Produced.with(Serdes.String(), Serdes.ByteArray()).withName("fingerprints-out"));
 
     var decided =
-        collected
+        decisions
+            .mapValues(DecideDuplicate.Decided::message, Named.as("decision"))
             .merge(unsketched, Named.as("decided"))
             .split(Named.as("decided-"))
             .branch((id, m) -> m.getBest() != null, Branched.as("copy"))
@@ -276,8 +266,6 @@ public final class EnrichTopology {
         .setArticleId(f.article().getId())
         .setArticle(f.article())
         .setReceivedAt(Instant.ofEpochMilli(f.receivedAt()))
-        .setExpectedVotes(0)
-        .setVotes(0)
         .setBest(null)
         .build();
   }

@@ -27,13 +27,4 @@ final class Votes {
     }
     return PREFERRED.compare(a, b) <= 0 ? a : b;
   }
-
-  /**
-   * Whether a retained article (receivedAt, id) came before the probe: arrival time, ties by id.
-   * With several band shards a vote only ever points at an article earlier in this order, so two
-   * shards that saw a pair in opposite orders cannot make each article a copy of the other.
-   */
-  static boolean isEarlier(long entryAt, String entryId, long probeAt, String probeId) {
-    return entryAt < probeAt || (entryAt == probeAt && entryId.compareTo(probeId) < 0);
-  }
 }

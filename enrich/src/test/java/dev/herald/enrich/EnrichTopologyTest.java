@@ -6,6 +6,7 @@ import dev.herald.avro.ChangeKind;
 import dev.herald.avro.DeadLetter;
 import dev.herald.avro.DedupeCluster;
 import dev.herald.avro.DedupeCopy;
+import dev.herald.avro.DedupeEntry;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.RawArticle;
@@ -13,6 +14,7 @@ import dev.herald.avro.ScheduleChangeAlert;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.schedule.ScheduleDetector;
 import dev.herald.schemas.Topics;
+import dev.herald.schemas.serde.HeraldSerdes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +31,13 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class EnrichTopologyTest {
   private static final ScheduleDetector DETECTOR = ScheduleDetector.standard();
@@ -360,51 +361,41 @@ class EnrichTopologyTest {
         .build();
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2, 33})
-  void shouldDecideTheSameWhateverTheNumberOfBandShards(int shards) {
-    // Given the topology with another band shard count
-    driver.close();
-    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir).withBandShards(shards);
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(config, DETECTOR, new EnrichMetrics(), CLOCK),
-            EnrichService.streamsProperties(config),
-            Instant.parse("2017-11-14T06:00:00Z"));
-    openTopics();
+  @Test
+  void shouldIndexEachDecidedArticleInTheGlobalStoreThroughTheFingerprintTopic() {
+    // Given the fingerprint topic the topology writes and its global index
+    TestOutputTopic<String, DedupeEntry> fingerprints =
+        driver.createOutputTopic(
+            Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
+            Serdes.String().deserializer(),
+            HeraldSerdes.avro(DedupeEntry.class).deserializer());
+    KeyValueStore<String, byte[]> index = driver.getKeyValueStore(EnrichTopology.INDEX_STORE);
 
-    // When the seed, a copy and a template look-alike arrive
+    // When the seed and a copy of it arrive
     Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
     raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
     raw.pipeInput(
         "w7", syndicatedCopy("w7", "https://wire.example/w7", "Wire"), t0.plusSeconds(60));
-    raw.pipeInput(
-        "n1",
-        notice("n1", "1.42", "3", "1.31", "2.1", "0.97", "Friday", "Monday"),
-        t0.plusSeconds(120));
-    raw.pipeInput(
-        "n2",
-        notice("n2", "1.47", "5", "1.36", "3.4", "1.02", "Thursday", "Tuesday"),
-        t0.plusSeconds(180));
 
-    // Then only the copy is linked
-    assertThat(enriched.readValuesToList())
-        .extracting(e -> e.getArticle().getId() + "->" + e.getDuplicateOf())
-        .containsExactly("a1->null", "w7->a1", "n1->null", "n2->null");
+    // Then each went out as one small record, stamped with its arrival (the copy naming its
+    // canonical), and the driver fed both to the global store: it holds their entries
+    List<TestRecord<String, DedupeEntry>> written = fingerprints.readRecordsToList();
+    assertThat(written).extracting(TestRecord::key).containsExactly("a1", "w7");
+    assertThat(written)
+        .extracting(TestRecord::getRecordTime)
+        .containsExactly(t0, t0.plusSeconds(60));
+    assertThat(written)
+        .extracting(r -> r.value().getCanonicalId().toString())
+        .containsExactly("", "a1");
+    FingerprintIndex layout = new FingerprintIndex(Duration.ofDays(7));
+    long bucket = layout.bucketOf(t0.toEpochMilli());
+    assertThat(index.get(FingerprintIndex.entryKey(bucket, "a1"))).isNotNull();
+    assertThat(index.get(FingerprintIndex.entryKey(bucket, "w7"))).isNotNull();
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {1, 3})
-  void shouldDecideByShardOrderWithOneShardAndByArrivalTimeWithSeveral(int shards) {
+  @Test
+  void shouldLinkACopyStampedBeforeItsCanonicalWhenItIsDecidedAfterIt() {
     // Given a copy stamped before the seed that reaches Herald after it (a lagging partition)
-    driver.close();
-    EnrichConfig config = EnrichConfig.defaults("unused:9092", stateDir).withBandShards(shards);
-    driver =
-        new TopologyTestDriver(
-            EnrichTopology.build(config, DETECTOR, new EnrichMetrics(), CLOCK),
-            EnrichService.streamsProperties(config),
-            Instant.parse("2017-11-14T06:00:00Z"));
-    openTopics();
     Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
     raw.pipeInput("a1", SeedArticle.article("a1", "https://one.example/a", "One"), t0);
     raw.pipeInput(
@@ -412,11 +403,10 @@ class EnrichTopologyTest {
         syndicatedCopy("w7", "https://wire.example/w7", "Wire"),
         t0.minus(Duration.ofMinutes(5)));
 
-    // Then one shard, one order: the copy joins the seed; several shards order by arrival time,
-    // so the copy stays apart (a missed copy, never two articles linked to each other)
+    // Then the index's order counts, as in DedupeIndex.offer: the copy joins the seed
     assertThat(enriched.readValuesToList())
         .extracting(e -> e.getArticle().getId() + "->" + e.getDuplicateOf())
-        .containsExactly("a1->null", shards == 1 ? "w7->a1" : "w7->null");
+        .containsExactly("a1->null", "w7->a1");
   }
 
   /** The seed as a wire copy: byline, dateline, new headline, last paragraph cut in half. */
@@ -498,9 +488,7 @@ class EnrichTopologyTest {
         .asString()
         .contains(
             EnrichTopology.SEEN_IDS_STORE,
-            EnrichTopology.PENDING_STORE,
-            EnrichTopology.BAND_INDEX_STORE,
-            EnrichTopology.FINGERPRINT_STORE,
+            EnrichTopology.INDEX_STORE,
             EnrichTopology.CLUSTER_STORE,
             EnrichTopology.TIMELINE_STORE);
     for (String repartition : EnrichTopology.REPARTITIONS) {

@@ -120,8 +120,8 @@ class UndecodableRecordsTest {
 
   @Test
   void shouldSkipUndecodableBytesOnARepartitionTopicAndEnrichTheNextArticle() {
-    // Given noise on the by-article repartition topic
-    String topic = EnrichConfig.DEFAULT_APPLICATION_ID + "-by-article-repartition";
+    // Given noise on the by-cluster repartition topic
+    String topic = EnrichConfig.DEFAULT_APPLICATION_ID + "-by-cluster-repartition";
     TestInputTopic<String, byte[]> repartition =
         driver.createInputTopic(
             topic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -137,6 +137,26 @@ class UndecodableRecordsTest {
     // broker, in the app's PoisonRecordsTest.
     assertThat(metrics.deadLetters()).isOne();
     assertThat(enriched.readKeyValuesToMap()).containsOnlyKeys("a1");
+  }
+
+  @Test
+  void shouldSkipUndecodableBytesOnTheFingerprintTopicAndKeepDeduplicating() {
+    // Given noise on the fingerprint topic that feeds the global dedupe index
+    TestInputTopic<String, byte[]> fingerprints =
+        driver.createInputTopic(
+            Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer());
+    fingerprints.pipeInput("poison", "not a dedupe entry".getBytes(StandardCharsets.UTF_8), T0);
+
+    // When an article and an exact copy of it under another id follow
+    raw.pipeInput("a1", SeedArticle.article("a1", "file:/samples/articles/seed.txt", "Sample"), T0);
+    raw.pipeInput(
+        "a2", SeedArticle.article("a2", "https://two.example/a2", "Two"), T0.plusSeconds(1));
+
+    // Then the global processor skipped the noise and the copy is still linked
+    assertThat(enriched.readKeyValuesToMap()).containsOnlyKeys("a1", "a2");
+    assertThat(metrics.duplicates()).isOne();
   }
 
   static byte[] bytes(ByteBuffer b) {

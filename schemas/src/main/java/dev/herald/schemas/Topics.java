@@ -1,6 +1,7 @@
 package dev.herald.schemas;
 
 import dev.herald.avro.DeadLetter;
+import dev.herald.avro.DedupeEntry;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.FeedState;
@@ -95,6 +96,29 @@ public final class Topics {
           1,
           "Every Avro schema version Herald writes. Key: CRC-64-AVRO fingerprint (16 hex chars,"
               + " wire byte order); value: schema JSON.");
+
+  /** Suffix of an enrich application's fingerprint topic; see {@link #dedupeFingerprints}. */
+  public static final String DEDUPE_FINGERPRINTS_SUFFIX = "-dedupe-fingerprints";
+
+  /**
+   * The near-duplicate fingerprints of one enrich application ({@code <application id>}{@value
+   * #DEDUPE_FINGERPRINTS_SUFFIX}, {@code herald-enrich-dedupe-fingerprints} by default): one small
+   * record per decided article that feeds every instance's global dedupe index (ADR 6, Topology).
+   * Named after the application like Kafka Streams' own internal topics, because it is the log of
+   * that application's state: two applications on one cluster (benchmark rounds, a reference run)
+   * must not read each other's decisions. Not in {@link #all()}: the enrich service creates it with
+   * time retention (cleanup delete) a day over the dedupe retention.
+   */
+  public static TopicDescriptor<String, DedupeEntry> dedupeFingerprints(String applicationId) {
+    return new TopicDescriptor<>(
+        applicationId + DEDUPE_FINGERPRINTS_SUFFIX,
+        String.class,
+        DedupeEntry.class,
+        false,
+        ARTICLE_PARTITIONS,
+        "Dedupe decisions of the enrich application: fingerprint, canonical id, canonical arrival."
+            + " Key: article id; timestamp: the article's arrival.");
+  }
 
   private static final List<TopicDescriptor<?, ?>> ALL =
       List.of(FEEDS, FEED_STATE, ARTICLES_RAW, ARTICLES_ENRICHED, EVENTS, ALERTS, DLQ, SCHEMAS);
