@@ -37,6 +37,7 @@ final class DecideDuplicate
   private final NearDupFingerprinter fingerprinter;
   private final FingerprintIndex layout;
   private final RecentFingerprints recent;
+  private final PostingFilter filter;
   private final Serializer<DedupeEntry> entrySerializer;
   private final Deserializer<DedupeEntry> entryDeserializer;
   private final EnrichMetrics metrics;
@@ -48,6 +49,7 @@ final class DecideDuplicate
       NearDupFingerprinter fingerprinter,
       FingerprintIndex layout,
       RecentFingerprints recent,
+      PostingFilter filter,
       Serializer<DedupeEntry> entrySerializer,
       Deserializer<DedupeEntry> entryDeserializer,
       EnrichMetrics metrics) {
@@ -55,6 +57,7 @@ final class DecideDuplicate
     this.fingerprinter = fingerprinter;
     this.layout = layout;
     this.recent = recent;
+    this.filter = filter;
     this.entrySerializer = entrySerializer;
     this.entryDeserializer = entryDeserializer;
     this.metrics = metrics;
@@ -74,8 +77,8 @@ final class DecideDuplicate
     NearDupFingerprint fingerprint = f.fingerprint();
     List<String> keys = fingerprinter.bandKeys(fingerprint);
 
-    // The overlay first: an entry leaves it only once the index holds it, so reading the index
-    // second cannot miss an entry the global thread moves in between.
+    // The overlay first: an entry leaves it only once the index and the filter hold it, so
+    // reading them second cannot miss an entry the global thread moves in between.
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     for (RecentFingerprints.Recent r : recent.sharing(keys)) {
       if (!r.id().equals(id) && layout.live(r.receivedAt(), at)) {
@@ -88,6 +91,9 @@ final class DecideDuplicate
     long bucket = layout.bucketOf(at);
     for (String key : keys) {
       for (int back = 0; back <= FingerprintIndex.BUCKETS_BACK; back++) {
+        if (!filter.mightContain(key, bucket - back)) {
+          continue; // never filed (most keys): no store read
+        }
         String postings =
             FileFingerprint.text(index.get(FingerprintIndex.postingKey(bucket - back, key)));
         if (postings == null) {

@@ -175,6 +175,7 @@ public final class EnrichTopology {
     String fingerprintTopic = Topics.dedupeFingerprints(config.applicationId()).name();
     // Shared by this instance's stream threads (which add) and its global thread (which removes).
     RecentFingerprints recent = RecentFingerprints.standard();
+    PostingFilter filter = new PostingFilter();
 
     // Every instance's own copy of the index of all retained articles, fed by the fingerprint
     // topic; no changelog (the topic is the log; a restore re-runs the processor).
@@ -191,6 +192,7 @@ public final class EnrichTopology {
                 layout,
                 MAX_ARTICLES_PER_BAND,
                 recent,
+                filter,
                 entrySerde.deserializer()));
     // A copy may link to a canonical that arrived up to one retention before the copy it matched.
     Duration clusterRetention = retention.multipliedBy(2);
@@ -224,6 +226,7 @@ public final class EnrichTopology {
                         fingerprinter,
                         layout,
                         recent,
+                        filter,
                         entrySerde.serializer(),
                         entrySerde.deserializer(),
                         metrics),

@@ -35,6 +35,7 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
   private final FingerprintIndex layout;
   private final int maxPerKey;
   private final RecentFingerprints recent;
+  private final PostingFilter filter;
   private final Deserializer<DedupeEntry> entries;
   private KeyValueStore<String, byte[]> store;
   private long newestAt = Long.MIN_VALUE;
@@ -47,18 +48,32 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
       FingerprintIndex layout,
       int maxPerKey,
       RecentFingerprints recent,
+      PostingFilter filter,
       Deserializer<DedupeEntry> entries) {
     this.storeName = storeName;
     this.fingerprinter = fingerprinter;
     this.layout = layout;
     this.maxPerKey = maxPerKey;
     this.recent = recent;
+    this.filter = filter;
     this.entries = entries;
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.store = context.getStateStore(storeName);
+    // Once per instance (the restoring and the running processor share the filter).
+    if (filter.claimLoad()) {
+      try (KeyValueIterator<String, byte[]> all = store.all()) {
+        while (all.hasNext()) {
+          String key = all.next().key;
+          int slash = FingerprintIndex.PREFIX_LENGTH;
+          if (key.length() > slash && key.charAt(slash) == '/') {
+            filter.add(key.substring(slash + 1), FingerprintIndex.bucketOfKey(key));
+          }
+        }
+      }
+    }
   }
 
   @Override
@@ -95,16 +110,23 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
     store.put(entryKey, value);
     for (String key : fingerprinter.bandKeys(fingerprint)) {
       String postingKey = FingerprintIndex.postingKey(bucket, key);
-      String current = text(store.get(postingKey));
+      String current = read(key, bucket);
       int live = count(current, at);
       for (int back = 1; back <= FingerprintIndex.BUCKETS_BACK && live < maxPerKey; back++) {
-        live += count(text(store.get(FingerprintIndex.postingKey(bucket - back, key))), at);
+        live += count(read(key, bucket - back), at);
       }
       // A full key keeps its oldest articles (the canonicals stay findable), as before.
       if (live < maxPerKey) {
         store.put(postingKey, bytes(BandEntries.append(current, at, id)));
+        filter.add(key, bucket);
       }
     }
+  }
+
+  private String read(String key, long bucket) {
+    return filter.mightContain(key, bucket)
+        ? text(store.get(FingerprintIndex.postingKey(bucket, key)))
+        : null;
   }
 
   /** Deletes a slice of the keys of buckets before {@code keepFrom}. */
@@ -112,6 +134,7 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
     if (keepFrom <= evictedBelow) {
       return;
     }
+    filter.dropBefore(keepFrom);
     List<String> doomed = new ArrayList<>(EVICT_SLICE);
     try (KeyValueIterator<String, byte[]> it =
         store.range(null, FingerprintIndex.prefix(keepFrom))) {

@@ -46,9 +46,17 @@ final class FingerprintIndex {
     return prefix(bucket) + '#' + articleId;
   }
 
+  /** Length of the bucket prefix of every key. */
+  static final int PREFIX_LENGTH = 16;
+
+  /** The bucket of a store key. */
+  static long bucketOfKey(String key) {
+    return Long.parseUnsignedLong(key, 0, PREFIX_LENGTH, 16);
+  }
+
   /** The first key of a bucket: every key of an earlier bucket sorts before it. */
   static String prefix(long bucket) {
     String hex = Long.toHexString(bucket);
-    return "0".repeat(16 - hex.length()) + hex;
+    return "0".repeat(PREFIX_LENGTH - hex.length()) + hex;
   }
 }

@@ -279,7 +279,8 @@ public final class DedupeBenchmark {
     createTopic(admin, outTopic, s.partitions());
     Properties props = EnrichService.streamsProperties(config);
     try (KafkaStreams streams = new KafkaStreams(topology.apply(config), props);
-        KafkaConsumer<String, byte[]> reader = reader(kafka.bootstrapServers(), outTopic, admin)) {
+        KafkaConsumer<String, byte[]> reader =
+            reader(kafka.bootstrapServers(), outTopic, s.partitions())) {
       long started = System.nanoTime();
       streams.start();
       long deadline = started + RUN_TIMEOUT.toNanos();
@@ -330,9 +331,30 @@ public final class DedupeBenchmark {
           run.processCpuMicrosPerArticle(),
           (warmAt - started) / 1e9,
           linked);
+      if (Boolean.getBoolean("herald.bench.threads")) {
+        printThreadCpu(log);
+      }
       streams.close(Duration.ofSeconds(30));
       return run;
     }
+  }
+
+  /** CPU time so far of every live thread, by name with digits folded, largest first. */
+  private static void printThreadCpu(PrintStream log) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<String, Double> byName = new TreeMap<>();
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        long ns = mx.getThreadCpuTime(t.getThreadId());
+        String name = t.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "*").replaceAll("[0-9]+", "#");
+        byName.merge(name, ns > 0 ? ns / 1e9 : 0, Double::sum);
+      }
+    }
+    byName.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(15)
+        .forEach(e -> log.printf("bench:   thread CPU %7.2f s %s%n", e.getValue(), e.getKey()));
+    log.printf("bench:   process CPU %7.2f s%n", processCpuMicros() / 1e6);
   }
 
   /** CPU time so far of the whole process (broker included), in µs. */
@@ -402,8 +424,8 @@ public final class DedupeBenchmark {
     }
   }
 
-  private static KafkaConsumer<String, byte[]> reader(String bootstrap, String topic, Admin admin)
-      throws InterruptedException, ExecutionException {
+  private static KafkaConsumer<String, byte[]> reader(
+      String bootstrap, String topic, int partitions) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -411,8 +433,7 @@ public final class DedupeBenchmark {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     KafkaConsumer<String, byte[]> c =
         new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    int partitions =
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    // The count it was created with: describing a topic just created can fail (metadata lag).
     List<TopicPartition> tps = new ArrayList<>();
     for (int i = 0; i < partitions; i++) {
       tps.add(new TopicPartition(topic, i));
