@@ -113,14 +113,19 @@ final class DecideDuplicate
       if (candidate == null) {
         continue;
       }
+      String canonical = candidate.canonicalId().isEmpty() ? c.getKey() : candidate.canonicalId();
+      if (canonical.equals(id)) {
+        // A copy of this very article: it was decided before (a transaction that aborted after
+        // another task read its decision), so it is that cluster's canonical, never its copy.
+        continue;
+      }
       NearDupFingerprinter.Verdict v = fingerprinter.compare(candidate.fingerprint(), fingerprint);
       if (v.duplicate()) {
         best =
             Votes.best(
                 best,
                 DedupeVote.newBuilder()
-                    .setCanonicalId(
-                        candidate.canonicalId().isEmpty() ? c.getKey() : candidate.canonicalId())
+                    .setCanonicalId(canonical)
                     .setCanonicalReceivedAt(Instant.ofEpochMilli(candidate.canonicalAt()))
                     .setMatchedId(c.getKey())
                     .setContainment(v.containment())

@@ -107,7 +107,10 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
     if (store.get(entryKey) != null) {
       return; // filed before (a restore re-reading records past the checkpoint)
     }
-    store.put(entryKey, value);
+    // One write batch per article (putAll): a put per key costs a native call and metrics each.
+    List<KeyValue<String, byte[]>> writes = new ArrayList<>(34);
+    writes.add(KeyValue.pair(entryKey, value));
+    List<String> filed = new ArrayList<>(33);
     for (String key : fingerprinter.bandKeys(fingerprint)) {
       String postingKey = FingerprintIndex.postingKey(bucket, key);
       String current = read(key, bucket);
@@ -117,9 +120,13 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
       }
       // A full key keeps its oldest articles (the canonicals stay findable), as before.
       if (live < maxPerKey) {
-        store.put(postingKey, bytes(BandEntries.append(current, at, id)));
-        filter.add(key, bucket);
+        writes.add(KeyValue.pair(postingKey, bytes(BandEntries.append(current, at, id))));
+        filed.add(key);
       }
+    }
+    store.putAll(writes);
+    for (String key : filed) {
+      filter.add(key, bucket); // after the write: a reader the filter lets through finds it
     }
   }
 

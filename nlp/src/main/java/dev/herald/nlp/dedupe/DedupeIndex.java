@@ -14,7 +14,8 @@ import java.util.PriorityQueue;
 
 /**
  * In-memory, time-windowed near-duplicate index: the logic the enrich topology applies with its
- * by-band stores, in one place so that {@code herald dedupe} decides exactly as the pipeline does.
+ * global dedupe index, in one place so that {@code herald dedupe} decides exactly as the pipeline
+ * does.
  *
  * <p>Each retained article is filed under its exact-copy key and its LSH band keys. An offered
  * article is compared with the articles sharing a key: exact copies first, then near copies. It
