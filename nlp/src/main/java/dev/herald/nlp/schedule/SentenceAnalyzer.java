@@ -419,7 +419,8 @@ final class SentenceAnalyzer {
   private boolean mentionsLater() {
     String s = sentence.text();
     for (int i = s.length() - 5; i >= 0; i--) {
-      if (s.regionMatches(true, i, "later", 0, 5)) {
+      // the pattern is case-insensitive for ASCII only: 'l' or 'L', then the rest
+      if ((s.charAt(i) | 0x20) == 'l' && s.regionMatches(true, i + 1, "ater", 0, 4)) {
         return true;
       }
     }

@@ -31,6 +31,8 @@ final class Lexicon {
    * @param capitalized the word only counts when written with a capital ("May" but not "may")
    * @param abbreviation a short form ("Jan") that never makes a match on its own
    * @param words the lower-cased tokens of the entry (several for "more than", "new year's day")
+   * @param first the value of the first slot, or null when none (what a rule element captures; kept
+   *     here rather than read from {@code slots} at every match)
    */
   record Entry(
       String cls,
@@ -38,11 +40,8 @@ final class Lexicon {
       boolean ambiguous,
       boolean capitalized,
       boolean abbreviation,
-      String[] words) {
-    String first() {
-      return slots.isEmpty() ? null : slots.values().iterator().next();
-    }
-  }
+      String[] words,
+      String first) {}
 
   /** Entries by their first token (multi-word entries are also listed here). */
   private final Map<String, List<Entry>> byWord;
@@ -156,7 +155,8 @@ final class Lexicon {
                 ambiguous,
                 cap,
                 abbrev,
-                words);
+                words,
+                slots.isEmpty() ? null : slots.values().iterator().next());
         map.computeIfAbsent(words[0], k -> new ArrayList<>(2)).add(e);
       }
     }

@@ -39,6 +39,43 @@ final class Matcher {
    */
   private final int[] literalLead;
 
+  /**
+   * Per rule: ids of its first and second elements (-1 when none), equal for elements that match
+   * the same tokens, so that a {@link Memo} answers "does this element match here" once per token
+   * for all the rules that share it (77 rules can start at "the").
+   */
+  private final int[] firstId;
+
+  private final int[] secondId;
+
+  private final int[] leadId;
+
+  private final int elementIds;
+
+  /**
+   * Which elements matched at which token, for one token list; not thread-safe, one per window.
+   * Each element id remembers its last position only: the pre-check asks about the same one or two
+   * positions for every candidate rule of a token.
+   */
+  static final class Memo {
+    private final int[] at;
+    private final boolean[] matched;
+
+    /** Where the element's match ends when all its matching atoms end there, else -1. */
+    private final int[] end;
+
+    private Memo(int n) {
+      at = new int[n];
+      matched = new boolean[n];
+      end = new int[n];
+    }
+  }
+
+  /** A memo for one token list. */
+  Memo memo() {
+    return new Memo(elementIds);
+  }
+
   Matcher(Lexicon lexicon, List<Rule> rules) {
     this.lexicon = lexicon;
     Map<String, Set<Rule>> byLiteral = new HashMap<>();
@@ -79,9 +116,28 @@ final class Matcher {
     maxElements = rules.stream().mapToInt(r -> r.elements().length).max().orElse(1);
     literalLead = new int[rules.stream().mapToInt(Rule::order).max().orElse(-1) + 1];
     Arrays.fill(literalLead, -1);
+    firstId = new int[literalLead.length];
+    secondId = new int[literalLead.length];
+    leadId = new int[literalLead.length];
+    Map<String, Integer> ids = new HashMap<>();
     for (Rule r : rules) {
-      literalLead[r.order()] = literalLead(r.elements());
+      Element[] els = r.elements();
+      int lead = literalLead(els);
+      literalLead[r.order()] = lead;
+      firstId[r.order()] = elementId(els[0], ids);
+      secondId[r.order()] = els.length > 1 ? elementId(els[1], ids) : -1;
+      leadId[r.order()] = lead >= 0 ? elementId(els[lead], ids) : -1;
     }
+    elementIds = ids.size();
+  }
+
+  /** Elements that match the same tokens (same atoms, same glue) share an id. */
+  private static int elementId(Element el, Map<String, Integer> ids) {
+    StringBuilder key = new StringBuilder(el.glued() ? "~" : "");
+    for (Atom a : el.atoms()) {
+      key.append(a.kind()).append(':').append(a.text()).append('|');
+    }
+    return ids.computeIfAbsent(key.toString(), k -> ids.size());
   }
 
   /** Leading optional one-literal elements before the first mandatory element, or -1. */
@@ -110,7 +166,7 @@ final class Matcher {
   }
 
   /** All rules that match at token t, longest first, ties by rule order. */
-  List<Match> matchesAt(List<Token> toks, int t) {
+  List<Match> matchesAt(List<Token> toks, int t, Memo memo) {
     Token tok = toks.get(t);
     Rule[] cands = tok.isNumber() ? numberRules : byFirstToken.get(tok.lower());
     if (cands == null) {
@@ -119,7 +175,7 @@ final class Matcher {
     List<Match> out = null;
     Search search = null;
     for (Rule r : cands) {
-      if (!mayMatch(r, toks, t)) {
+      if (!mayMatch(r, toks, t, memo)) {
         continue;
       }
       if (search == null) {
@@ -142,47 +198,71 @@ final class Matcher {
   }
 
   /**
-   * False when rule {@code r} cannot match at {@code t}: its first mandatory element can start at
-   * none of the tokens its literal optional lead leaves for it (each such element takes one token).
-   * A necessary condition only; the search decides.
+   * False when rule {@code r} cannot match at {@code t}: its first mandatory element matches at
+   * none of the tokens its literal optional lead leaves for it (each such element takes one token),
+   * or, when its first two elements are mandatory, the second matches after none of the first's
+   * matches. A necessary condition only; the search decides. Most candidates of a common word or a
+   * number fail here, before any search state is set up ("the" starts entries of a dozen classes).
    */
-  private boolean mayMatch(Rule r, List<Token> toks, int t) {
+  private boolean mayMatch(Rule r, List<Token> toks, int t, Memo memo) {
     int lead = literalLead[r.order()];
     if (lead < 0) {
       return true;
     }
-    Element el = r.elements()[lead];
+    Element[] els = r.elements();
+    if (lead == 0 && els.length > 1 && !els[1].optional()) {
+      int first = firstId[r.order()];
+      if (!canMatch(els[0], first, toks, t, memo)) {
+        return false;
+      }
+      int end0 = memo.end[first];
+      if (end0 >= 0) {
+        return end0 < toks.size() && canMatch(els[1], secondId[r.order()], toks, end0, memo);
+      }
+      String[] val = new String[1];
+      for (Atom a : els[0].atoms()) {
+        int end = matchAtom(a, toks, t, val);
+        if (end > t
+            && end < toks.size()
+            && canMatch(els[1], secondId[r.order()], toks, end, memo)) {
+          return true;
+        }
+      }
+      return false;
+    }
     int last = Math.min(t + lead, toks.size() - 1);
     for (int p = t; p <= last; p++) {
-      if (mayStart(el, toks.get(p))) {
+      if (canMatch(els[lead], leadId[r.order()], toks, p, memo)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether some atom of {@code el} could match at {@code tok} (see {@link #matchAtom}). */
-  private static boolean mayStart(Element el, Token tok) {
-    for (Atom a : el.atoms()) {
-      switch (a.kind()) {
-        case LITERAL:
-          if (tok.lower().equals(a.text())) {
-            return true;
+  /** Whether {@code el} (of id {@code id}) matches at token {@code p}, as {@link #dfs} tries it. */
+  private boolean canMatch(Element el, int id, List<Token> toks, int p, Memo memo) {
+    if (memo.at[id] == p + 1) {
+      return memo.matched[id];
+    }
+    boolean ok = false;
+    int end = -1;
+    if (!el.glued() || toks.get(p).glued()) {
+      String[] val = new String[1];
+      for (Atom a : el.atoms()) {
+        int e = matchAtom(a, toks, p, val);
+        if (e > p) {
+          end = ok && e != end ? -2 : e;
+          ok = true;
+          if (end == -2) {
+            break;
           }
-          break;
-        case CLASS:
-          if (!tok.isNumber() && tok.classes().get(a.text()) != null) {
-            return true;
-          }
-          break;
-        default:
-          // number classes match numbers, and number words or ordinals ("#n", "#ord")
-          if (tok.isNumber() || tok.isWord()) {
-            return true;
-          }
+        }
       }
     }
-    return false;
+    memo.at[id] = p + 1;
+    memo.matched[id] = ok;
+    memo.end[id] = end < 0 ? -1 : end;
+    return ok;
   }
 
   private Match matchRule(Rule r, List<Token> toks, int t, Search s) {
@@ -351,7 +431,7 @@ final class Matcher {
           return t + 1;
         }
         if (tok.isWord()) {
-          Lexicon.Entry e = lexicon.lookup(tok.lower(), "ordinal");
+          Lexicon.Entry e = singleWord(tok, "ordinal");
           if (e != null) {
             val[0] = e.first();
             return t + 1;
@@ -383,6 +463,23 @@ final class Matcher {
     }
   }
 
+  /**
+   * {@link Lexicon#lookup(String, String)} from the entries the token carries (no hashing of the
+   * word): the token's entries of a class are longest first and otherwise in file order, so the
+   * first one-word entry is the one the lexicon would return.
+   */
+  private Lexicon.Entry singleWord(Token tok, String cls) {
+    Lexicon.Entry[] es = tok.classes().get(cls);
+    if (es != null) {
+      for (Lexicon.Entry e : es) {
+        if (e.words().length == 1) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
   private static boolean isOrdinal(String suf) {
     return suf.equals("st") || suf.equals("nd") || suf.equals("rd") || suf.equals("th");
   }
@@ -397,7 +494,7 @@ final class Matcher {
     if (!tok.isWord()) {
       return -1;
     }
-    Lexicon.Entry e = lexicon.lookup(tok.lower(), "numword");
+    Lexicon.Entry e = singleWord(tok, "numword");
     if (e == null) {
       return -1;
     }
@@ -409,7 +506,7 @@ final class Matcher {
         u++;
       }
       if (u < toks.size() && toks.get(u).isWord()) {
-        Lexicon.Entry unit = lexicon.lookup(toks.get(u).lower(), "numword");
+        Lexicon.Entry unit = singleWord(toks.get(u), "numword");
         if (unit != null) {
           int uv = Integer.parseInt(unit.first());
           if (uv >= 1 && uv <= 9) {

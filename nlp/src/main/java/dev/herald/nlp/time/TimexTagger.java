@@ -134,10 +134,11 @@ public final class TimexTagger {
       Resolver.Discourse discourse,
       List<Timex> out) {
     List<Token> toks = Tokenizer.tokenize(text, from, to, lexicon);
+    Matcher.Memo memo = matcher.memo();
     int t = 0;
     while (t < toks.size()) {
       int next = t + 1;
-      for (Matcher.Match m : matcher.matchesAt(toks, t)) {
+      for (Matcher.Match m : matcher.matchesAt(toks, t, memo)) {
         List<Resolver.Found> found;
         try {
           found = resolver.resolve(m, toks, dct, offset, discourse);
