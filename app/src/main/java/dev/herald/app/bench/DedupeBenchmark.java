@@ -8,6 +8,7 @@ import dev.herald.enrich.DedupeStage;
 import dev.herald.enrich.EnrichConfig;
 import dev.herald.enrich.EnrichMetrics;
 import dev.herald.enrich.EnrichService;
+import dev.herald.enrich.EnrichTopology;
 import dev.herald.nlp.dedupe.NearDupFingerprint;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.schemas.Topics;
@@ -18,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +47,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Throughput of the enrich dedupe stage (repeat filter and near-duplicate detection, exactly the
@@ -357,9 +363,50 @@ public final class DedupeBenchmark {
       if (Boolean.getBoolean("herald.bench.threads")) {
         printThreadCpu(log);
       }
+      if (stage.equals("dedupe")) {
+        printIndexSize(streams, log);
+      }
       streams.close(Duration.ofSeconds(30));
       return run;
     }
+  }
+
+  /**
+   * Bytes of the global dedupe index (keys and values as stored, before RocksDB's compression), per
+   * fingerprint entry: the entries themselves, and the band postings. Keys are {@code <16 hex
+   * digits of the bucket>#<id>} for entries and {@code <bucket>/<band key>} for postings.
+   */
+  private static void printIndexSize(KafkaStreams streams, PrintStream log) {
+    long entries = 0;
+    long entryBytes = 0;
+    long postings = 0;
+    long postingBytes = 0;
+    try (KeyValueIterator<String, byte[]> all =
+        streams
+            .store(
+                StoreQueryParameters.fromNameAndType(
+                    EnrichTopology.INDEX_STORE,
+                    QueryableStoreTypes.<String, byte[]>keyValueStore()))
+            .all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> kv = all.next();
+        long bytes = kv.key.getBytes(StandardCharsets.UTF_8).length + kv.value.length;
+        if (kv.key.length() > 16 && kv.key.charAt(16) == '#') {
+          entries++;
+          entryBytes += bytes;
+        } else {
+          postings++;
+          postingBytes += bytes;
+        }
+      }
+    }
+    log.printf(
+        "bench: global index %d articles: entry %.0f bytes (key and value), band postings %.0f"
+            + " bytes (%d keys) per retained article%n",
+        entries,
+        (double) entryBytes / Math.max(1, entries),
+        (double) postingBytes / Math.max(1, entries),
+        postings);
   }
 
   /** CPU time so far of every live thread, by name with digits folded, largest first. */
