@@ -56,6 +56,217 @@ final class SentenceAnalyzer {
       Pattern.compile(
           "\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(day|days|week|weeks|month|months)\\s+later\\b",
           Pattern.CASE_INSENSITIVE);
+  // Word sets of the checks below, built once: a Set.of(...) in a method body hashes its words
+  // again at every call, and these run for every token of every analysed sentence.
+  private static final Set<String> ON_LATE_ETC = Set.of("on", "late", "early", "last", "in", "at");
+  private static final Set<String> BE_TO_ETC =
+      Set.of("be", "to", "will", "would", "shall", "may", "might", "could", "can", "'ll");
+  private static final Set<String> TOLD_TELLS = Set.of("told", "tells");
+  private static final Set<String> AND_OR_ETC =
+      Set.of("and", "or", "from", "with", "as", "when", "but", "if", "of", "the", "a");
+  private static final Set<String> OF_FOR_ETC =
+      Set.of(
+          "of", "for", "to", "until", "the", "its", "their", "a", "an", "on", "at", "was", "is",
+          "has", "had", "will", "would");
+  private static final Set<String> AGAINST_ON_ETC =
+      Set.of("against", "on", "at", "hard", "strongly");
+  private static final Set<String> SUGGESTED_SUGGESTS_ETC =
+      Set.of(
+          "suggested",
+          "suggests",
+          "proposed",
+          "proposes",
+          "urged",
+          "urges",
+          "asked",
+          "recommended",
+          "demanded",
+          "requested",
+          "hoped",
+          "wants",
+          "wanted");
+  private static final Set<String> SUGGESTED_SUGGESTS_ETC2 =
+      Set.of("suggested", "suggests", "recommended", "urged");
+  private static final Set<String> NEGOTIATIONS_PLANS_ETC =
+      Set.of(
+          "negotiations",
+          "plans",
+          "plan",
+          "proposal",
+          "proposals",
+          "request",
+          "requests",
+          "calls",
+          "call",
+          "bid",
+          "attempt",
+          "attempts",
+          "effort",
+          "efforts",
+          "pressure",
+          "motion",
+          "talks",
+          "suggestion",
+          "idea",
+          "option",
+          "options",
+          "move",
+          "want",
+          "wants",
+          "wanted",
+          "urged",
+          "asked",
+          "asks",
+          "ask",
+          "vote",
+          "votes",
+          "well",
+          "like",
+          "prefer",
+          "need",
+          "needs",
+          "hope",
+          "hopes",
+          "seek",
+          "seeks",
+          "sought",
+          "threatened",
+          "threatens",
+          "threaten",
+          "consider",
+          "considering");
+  private static final Set<String> THAT_WHICH = Set.of("that", "which");
+  private static final Set<String> AND_OR_ETC2 =
+      Set.of(
+          "and",
+          "or",
+          "but",
+          "because",
+          "due",
+          "pending",
+          "after",
+          "when",
+          "as",
+          "with",
+          "without",
+          "from",
+          "until",
+          "till",
+          "indefinitely",
+          "again",
+          "twice",
+          "it",
+          "them",
+          "some",
+          "last",
+          "next");
+  private static final Set<String> OF_IN_ETC =
+      Set.of("of", "in", "with", "for", "previously", "and", "or", "any", "no", "on", "by");
+  private static final Set<String> CREDIT_CREDITS_ETC =
+      Set.of("credit", "credits", "loan", "loans", "lines", "line", "facility", "facilities");
+  private static final Set<String> UNTIL_TILL_ETC =
+      Set.of(
+          "until", "till", "because", ",", ";", ".", "when", "pending", "due", "after", "while",
+          "since", "as");
+  private static final Set<String> INSTEAD_RATHER = Set.of("instead", "rather");
+  private static final Set<String> ORIGINALLY_PREVIOUSLY_ETC =
+      Set.of("originally", "previously", "initially");
+  private static final Set<String> TO_UNTIL_ETC = Set.of("to", "until", "till");
+  private static final Set<String> FURTHER_ANY_ETC =
+      Set.of("further", "any", "no", "long", "short", "brief", "possible", "debt");
+  private static final Set<String> BUT_HOWEVER_ETC = Set.of("but", "however", "yet", "instead");
+  private static final Set<String> MEET_CONVENE_ETC = Set.of("meet", "convene", "gather");
+  private static final Set<String> SCHEDULED_SET_ETC =
+      Set.of("scheduled", "set", "planned", "due", "slated", "expected", "fixed", "timed");
+  private static final Set<String> BUT_HOWEVER_ETC2 =
+      Set.of(
+          "but",
+          "however",
+          "although",
+          "though",
+          "whereas",
+          "because",
+          "unless",
+          "when",
+          "that",
+          "adding",
+          "saying",
+          "which",
+          "who",
+          "while");
+  private static final Set<String> THE_IT_ETC = Set.of("the", "it", "they", "he", "she", "we");
+  private static final Set<String> MEET_MEETS_ETC = Set.of("meet", "meets", "convene", "convenes");
+  private static final Set<String> EXPECTS_EXPECT_ETC =
+      Set.of("expects", "expect", "expected", "plans", "scheduled");
+  private static final Set<String> BUT_AND_ETC = Set.of("but", "and", "or", "yet");
+  private static final Set<String> EXPECTED_SCHEDULED_ETC =
+      Set.of("expected", "scheduled", "set", "due", "slated", "planned");
+  private static final Set<String> PROPOSED_PLANNED_ETC =
+      Set.of(
+          "proposed",
+          "planned",
+          "expected",
+          "scheduled",
+          "delayed",
+          "revised",
+          "united",
+          "limited",
+          "combined",
+          "continued",
+          "advanced",
+          "registered",
+          "listed",
+          "related");
+  private static final Set<String> HE_SHE_ETC = Set.of("he", "she", "they", "it", "we", "i", "who");
+  private static final Set<String> ORIGINALLY_PREVIOUSLY_ETC2 =
+      Set.of(
+          "originally",
+          "previously",
+          "initially",
+          "now",
+          "scheduled",
+          "set",
+          "due",
+          "planned",
+          "expected",
+          "slated",
+          "which",
+          "who",
+          "already",
+          "tentatively",
+          "first",
+          "once");
+  private static final Set<String> THAT_THAN_ETC =
+      Set.of("that", "than", "instead", "whether", "if", "unless", "why", "how", "what", "not");
+  private static final Set<String> UNTIL_TILL_ETC2 =
+      Set.of("until", "till", "to", "from", "for", "by", "on");
+  private static final Set<String> NEXT_LATER = Set.of("next", "later");
+  private static final Set<String> FOR_BY = Set.of("for", "by");
+  private static final Set<String> UNTIL_TILL = Set.of("until", "till");
+  private static final Set<String> UNTIL_TILL_ETC3 = Set.of("until", "till", "because", "instead");
+  private static final Set<String> ITS_THEIR_ETC = Set.of("its", "their", "his", "her", "our");
+  private static final Set<String> WHAT_WHICH_ETC =
+      Set.of("what", "which", "who", "annual", "regular", "weekly", "coming", "own");
+  private static final Set<String> TALKS_THE_ETC =
+      Set.of(
+          "talks",
+          "the",
+          "a",
+          "an",
+          "payment",
+          "unit",
+          "community",
+          "representatives",
+          "economy",
+          "oilseed",
+          "today",
+          "its",
+          "it");
+  private static final Set<String> WHICH_THAT_ETC =
+      Set.of("which", "that", "who", "containing", "tied", "because", "aimed", "deposited", "in");
+  private static final Set<String> ORIGINALLY_PREVIOUSLY_ETC3 =
+      Set.of("originally", "previously", "initially", "planned");
+
   private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
   private static final Pattern SIMPLE_PERIOD = Pattern.compile("P(\\d+)([DWMY])");
   private static final List<String> DAY_WORDS =
@@ -551,14 +762,12 @@ final class SentenceAnalyzer {
   /** Attribution ("said on Tuesday"), history ("since December 19") and "the 1986 results". */
   private boolean isEligible(TimeRef r) {
     int p = r.from() - 1;
-    while (p >= 0 && Set.of("on", "late", "early", "last", "in", "at").contains(lower[p])) {
+    while (p >= 0 && ON_LATE_ETC.contains(lower[p])) {
       p--;
     }
     if (p >= 0
         && (Words.SPEECH.contains(lower[p]) || Words.PAST_EVENT_VERBS.contains(lower[p]))
-        && !(p > 0
-            && Set.of("be", "to", "will", "would", "shall", "may", "might", "could", "can", "'ll")
-                .contains(lower[p - 1]))
+        && !(p > 0 && BE_TO_ETC.contains(lower[p - 1]))
         && !planWordBefore(p, 5)) {
       return false;
     }
@@ -567,7 +776,7 @@ final class SentenceAnalyzer {
     }
     // "told Sputnik on Tuesday", "said on Tuesday": a speech verb just before.
     for (int k = r.from() - 1; k >= Math.max(0, r.from() - 4); k--) {
-      if (Set.of("told", "tells").contains(lower[k])) {
+      if (TOLD_TELLS.contains(lower[k])) {
         return false;
       }
       if (timeAt[k] >= 0 || Words.AUX.contains(lower[k]) || lower[k].equals(",")) {
@@ -603,8 +812,7 @@ final class SentenceAnalyzer {
     }
     return !NEW_PREPOSITIONS.contains(lower[i])
         && !Words.AUX.contains(lower[i])
-        && !Set.of("and", "or", "from", "with", "as", "when", "but", "if", "of", "the", "a")
-            .contains(lower[i])
+        && !AND_OR_ETC.contains(lower[i])
         && !cueToken[i];
   }
 
@@ -666,19 +874,14 @@ final class SentenceAnalyzer {
         && after < lower.length
         && toks.get(after).isWord()
         && timeAt[after] < 0
-        && !Set.of(
-                "of", "for", "to", "until", "the", "its", "their", "a", "an", "on", "at", "was",
-                "is", "has", "had", "will", "would")
-            .contains(lower[after])) {
+        && !OF_FOR_ETC.contains(lower[after])) {
       return false; // "a rescheduling accord", "debt rescheduling talks": the money sense
     }
     if (isHypothetical(c) || isIntention(c)) {
       return false;
     }
     // Word senses that are not about time.
-    if (first.startsWith("push")
-        && after < lower.length
-        && Set.of("against", "on", "at", "hard", "strongly").contains(lower[after])) {
+    if (first.startsWith("push") && after < lower.length && AGAINST_ON_ETC.contains(lower[after])) {
       return false;
     }
     if ((first.startsWith("move")
@@ -771,79 +974,16 @@ final class SentenceAnalyzer {
     int start = clauseStart(c.from());
     if (start >= 2
         && lower[start - 1].equals("that")
-        && Set.of(
-                "suggested",
-                "suggests",
-                "proposed",
-                "proposes",
-                "urged",
-                "urges",
-                "asked",
-                "recommended",
-                "demanded",
-                "requested",
-                "hoped",
-                "wants",
-                "wanted")
-            .contains(lower[start - 2])) {
+        && SUGGESTED_SUGGESTS_ETC.contains(lower[start - 2])) {
       return true;
     }
     for (int j = Math.max(0, c.from() - 6); j < c.from(); j++) {
-      if (Set.of("suggested", "suggests", "recommended", "urged").contains(lower[j])) {
+      if (SUGGESTED_SUGGESTS_ETC2.contains(lower[j])) {
         return true;
       }
     }
     int k = c.from() - 1;
-    return k >= 1
-        && lower[k].equals("to")
-        && Set.of(
-                "negotiations",
-                "plans",
-                "plan",
-                "proposal",
-                "proposals",
-                "request",
-                "requests",
-                "calls",
-                "call",
-                "bid",
-                "attempt",
-                "attempts",
-                "effort",
-                "efforts",
-                "pressure",
-                "motion",
-                "talks",
-                "suggestion",
-                "idea",
-                "option",
-                "options",
-                "move",
-                "want",
-                "wants",
-                "wanted",
-                "urged",
-                "asked",
-                "asks",
-                "ask",
-                "vote",
-                "votes",
-                "well",
-                "like",
-                "prefer",
-                "need",
-                "needs",
-                "hope",
-                "hopes",
-                "seek",
-                "seeks",
-                "sought",
-                "threatened",
-                "threatens",
-                "threaten",
-                "consider",
-                "considering")
-            .contains(lower[k - 1]);
+    return k >= 1 && lower[k].equals("to") && NEGOTIATIONS_PLANS_ETC.contains(lower[k - 1]);
   }
 
   /** "problems that would delay completion": a change that is only imagined. */
@@ -859,11 +999,11 @@ final class SentenceAnalyzer {
       return false;
     }
     for (int k = start - 1; k >= Math.max(0, start - 2); k--) {
-      if (Set.of("that", "which").contains(lower[k])) {
+      if (THAT_WHICH.contains(lower[k])) {
         return true;
       }
     }
-    return start < lower.length && Set.of("that", "which").contains(lower[start]);
+    return start < lower.length && THAT_WHICH.contains(lower[start]);
   }
 
   /** A participle used as an adjective: "a delayed opening", "or deferred outlays". */
@@ -883,39 +1023,14 @@ final class SentenceAnalyzer {
     if (NEW_PREPOSITIONS.contains(n)
         || Words.DETERMINERS.contains(n)
         || Words.ADVERBS.contains(n)
-        || Set.of(
-                "and",
-                "or",
-                "but",
-                "because",
-                "due",
-                "pending",
-                "after",
-                "when",
-                "as",
-                "with",
-                "without",
-                "from",
-                "until",
-                "till",
-                "indefinitely",
-                "again",
-                "twice",
-                "it",
-                "them",
-                "some",
-                "last",
-                "next")
-            .contains(n)) {
+        || AND_OR_ETC2.contains(n)) {
       return false;
     }
     if (c.from() == 0) {
       return false;
     }
     String p = lower[c.from() - 1];
-    if (Words.DETERMINERS.contains(p)
-        || Set.of("of", "in", "with", "for", "previously", "and", "or", "any", "no", "on", "by")
-            .contains(p)) {
+    if (Words.DETERMINERS.contains(p) || OF_IN_ETC.contains(p)) {
       return true;
     }
     // "expected deferred contracts", "delayed trading in": a participle before a plain noun,
@@ -939,8 +1054,7 @@ final class SentenceAnalyzer {
     if (c.type() == Type.EXTEND) {
       // "credit lines extended to Brazilian banks": lending, not a deadline.
       for (int k = c.from() - 1; k >= Math.max(0, c.from() - 3); k--) {
-        if (Set.of("credit", "credits", "loan", "loans", "lines", "line", "facility", "facilities")
-            .contains(lower[k])) {
+        if (CREDIT_CREDITS_ETC.contains(lower[k])) {
           return true;
         }
       }
@@ -955,11 +1069,7 @@ final class SentenceAnalyzer {
     }
     for (int k = c.to(); k < Math.min(lower.length, c.to() + 10); k++) {
       String w = Words.stripPossessive(lower[k]);
-      if (timeAt[k] >= 0
-          || Set.of(
-                  "until", "till", "because", ",", ";", ".", "when", "pending", "due", "after",
-                  "while", "since", "as")
-              .contains(w)) {
+      if (timeAt[k] >= 0 || UNTIL_TILL_ETC.contains(w)) {
         return false;
       }
       String next = k + 1 < lower.length ? Words.stripPossessive(lower[k + 1]) : "";
@@ -1271,7 +1381,7 @@ final class SentenceAnalyzer {
       if (w.equals("now")) {
         now = true;
       }
-      if (Set.of("instead", "rather").contains(w) && r.from() - k <= 3) {
+      if (INSTEAD_RATHER.contains(w) && r.from() - k <= 3) {
         return 2;
       }
       if (w.equals("until") || w.equals("to") && afterCue) {
@@ -1299,7 +1409,7 @@ final class SentenceAnalyzer {
     }
     // "as originally scheduled" after the time also marks it old.
     for (int k = r.to(); k < Math.min(lower.length, r.to() + 3); k++) {
-      if (Set.of("originally", "previously", "initially").contains(lower[k])) {
+      if (ORIGINALLY_PREVIOUSLY_ETC.contains(lower[k])) {
         return 2;
       }
     }
@@ -1308,7 +1418,7 @@ final class SentenceAnalyzer {
 
   /** "postponed its meeting scheduled for tomorrow to March 10": old word wins only when near. */
   private boolean prepBeforeOldWord(TimeRef r) {
-    return r.from() > 0 && Set.of("to", "until", "till").contains(lower[r.from() - 1]);
+    return r.from() > 0 && TO_UNTIL_ETC.contains(lower[r.from() - 1]);
   }
 
   /** A change verb ("postponed", "put off", "called off"), not a phrase like "earlier than". */
@@ -1333,8 +1443,7 @@ final class SentenceAnalyzer {
     if (w.equals("delay") || w.equals("delays") || w.equals("rescheduling")) {
       return c.from() > 0
           && (Words.DETERMINERS.contains(lower[c.from() - 1])
-              || Set.of("further", "any", "no", "long", "short", "brief", "possible", "debt")
-                  .contains(lower[c.from() - 1])
+              || FURTHER_ANY_ETC.contains(lower[c.from() - 1])
               || lower[c.from() - 1].endsWith("-week")
               || lower[c.from() - 1].endsWith("-day")
               || lower[c.from() - 1].endsWith("-month"));
@@ -1393,7 +1502,7 @@ final class SentenceAnalyzer {
       TimeRef old = times.get(t1);
       int contrast = -1;
       for (int k = old.to(); k < lower.length; k++) {
-        if (Set.of("but", "however", "yet", "instead").contains(lower[k])) {
+        if (BUT_HOWEVER_ETC.contains(lower[k])) {
           contrast = k;
           break;
         }
@@ -1464,7 +1573,7 @@ final class SentenceAnalyzer {
   /** "had originally been due to meet": the plan is a meeting of the subject. */
   private boolean meetVerbAfter(Cue p) {
     for (int k = p.to(); k < Math.min(lower.length, p.to() + 4); k++) {
-      if (Set.of("meet", "convene", "gather").contains(lower[k])) {
+      if (MEET_CONVENE_ETC.contains(lower[k])) {
         return true;
       }
     }
@@ -1488,8 +1597,7 @@ final class SentenceAnalyzer {
       if (k >= p.from() && k < p.to()) {
         continue;
       }
-      if (Set.of("scheduled", "set", "planned", "due", "slated", "expected", "fixed", "timed")
-          .contains(lower[k])) {
+      if (SCHEDULED_SET_ETC.contains(lower[k])) {
         return true;
       }
     }
@@ -1648,30 +1756,13 @@ final class SentenceAnalyzer {
         || w.equals("\u201d")) {
       return true;
     }
-    if (Set.of(
-            "but",
-            "however",
-            "although",
-            "though",
-            "whereas",
-            "because",
-            "unless",
-            "when",
-            "that",
-            "adding",
-            "saying",
-            "which",
-            "who",
-            "while")
-        .contains(w)) {
+    if (BUT_HOWEVER_ETC2.contains(w)) {
       return true;
     }
     if (w.equals("and") && k > 0 && lower[k - 1].equals(",")) {
       return true;
     }
-    if (w.equals("and")
-        && k + 1 < lower.length
-        && Set.of("the", "it", "they", "he", "she", "we").contains(lower[k + 1])) {
+    if (w.equals("and") && k + 1 < lower.length && THE_IT_ETC.contains(lower[k + 1])) {
       for (int j = k + 2; j < Math.min(lower.length, k + 6); j++) {
         if (Words.AUX.contains(lower[j])) {
           return true;
@@ -1810,7 +1901,7 @@ final class SentenceAnalyzer {
     EventPhrase subj = isReducedRelative(s) ? nounPhraseEndingAt(s.from() - 1) : subject(s.from());
     boolean meet = false;
     for (int k = s.from(); k < Math.min(lower.length, s.to() + 2); k++) {
-      if (Set.of("meet", "meets", "convene", "convenes").contains(lower[k])) {
+      if (MEET_MEETS_ETC.contains(lower[k])) {
         meet = true;
       }
     }
@@ -1821,7 +1912,7 @@ final class SentenceAnalyzer {
       return subj;
     }
     // "expects the meeting to take place in August"
-    if (Set.of("expects", "expect", "expected", "plans", "scheduled").contains(lower[s.from()])) {
+    if (EXPECTS_EXPECT_ETC.contains(lower[s.from()])) {
       EventPhrase obj = object(s.to());
       if (obj != null && isEventNoun(obj.head())) {
         return obj;
@@ -1873,7 +1964,7 @@ final class SentenceAnalyzer {
     if (q < 0) {
       return null;
     }
-    if (Set.of("but", "and", "or", "yet").contains(lower[q])) {
+    if (BUT_AND_ETC.contains(lower[q])) {
       // "X was due to start in January, but was delayed": the subject of the first clause.
       int k = q - 1;
       while (k >= 0 && lower[k].equals(",")) {
@@ -1930,8 +2021,7 @@ final class SentenceAnalyzer {
         && !Words.BOUNDARY.contains(w)
         && !cueToken[k]
         && timeAt[k] < 0
-        && Set.of("expected", "scheduled", "set", "due", "slated", "planned")
-            .contains(lower[s.from()]);
+        && EXPECTED_SCHEDULED_ETC.contains(lower[s.from()]);
   }
 
   /**
@@ -1977,26 +2067,11 @@ final class SentenceAnalyzer {
     if (k == 0 || cueToken[k] || w.length() <= 4 || !w.endsWith("ed")) {
       return false;
     }
-    if (Set.of(
-            "proposed",
-            "planned",
-            "expected",
-            "scheduled",
-            "delayed",
-            "revised",
-            "united",
-            "limited",
-            "combined",
-            "continued",
-            "advanced",
-            "registered",
-            "listed",
-            "related")
-        .contains(w)) {
+    if (PROPOSED_PLANNED_ETC.contains(w)) {
       return false;
     }
     String prev = lower[k - 1];
-    return Set.of("he", "she", "they", "it", "we", "i", "who").contains(prev)
+    return HE_SHE_ETC.contains(prev)
         || toks.get(k - 1).isCapitalised() && k - 1 > 0 && !Words.DETERMINERS.contains(prev);
   }
 
@@ -2016,24 +2091,7 @@ final class SentenceAnalyzer {
   /** A comma-delimited insert that a subject may skip: "..., originally scheduled for X, ...". */
   private boolean isAppositive(int k) {
     return k < lower.length
-        && (Set.of(
-                    "originally",
-                    "previously",
-                    "initially",
-                    "now",
-                    "scheduled",
-                    "set",
-                    "due",
-                    "planned",
-                    "expected",
-                    "slated",
-                    "which",
-                    "who",
-                    "already",
-                    "tentatively",
-                    "first",
-                    "once")
-                .contains(lower[k])
+        && (ORIGINALLY_PREVIOUSLY_ETC2.contains(lower[k])
             || k + 1 < lower.length && lower[k].equals("the") && timeAt[k + 1] >= 0);
   }
 
@@ -2049,8 +2107,7 @@ final class SentenceAnalyzer {
     if (Words.AUX.contains(w) || Words.BOUNDARY.contains(w) || Words.SPEECH.contains(w)) {
       return false;
     }
-    if (Set.of("that", "than", "instead", "whether", "if", "unless", "why", "how", "what", "not")
-        .contains(w)) {
+    if (THAT_THAN_ETC.contains(w)) {
       return false;
     }
     // A change or plan verb ends the phrase ("voted to postpone"), a reduced relative does not.
@@ -2080,16 +2137,16 @@ final class SentenceAnalyzer {
     while (s < lower.length && guard++ < 20) {
       if (Words.ADVERBS.contains(lower[s])) {
         s++;
-      } else if (Set.of("until", "till", "to", "from", "for", "by", "on").contains(lower[s])
+      } else if (UNTIL_TILL_ETC2.contains(lower[s])
           && s + 1 < lower.length
           && (timeAt[s + 1] >= 0 || lower[s + 1].equals("next") || lower[s + 1].equals("later"))) {
         s++;
-        while (s < lower.length && (timeAt[s] >= 0 || Set.of("next", "later").contains(lower[s]))) {
+        while (s < lower.length && (timeAt[s] >= 0 || NEXT_LATER.contains(lower[s]))) {
           s++;
         }
-      } else if (Set.of("for", "by").contains(lower[s]) && durationAt(s + 1) >= 0) {
+      } else if (FOR_BY.contains(lower[s]) && durationAt(s + 1) >= 0) {
         s = durations.get(durationAt(s + 1)).to(); // "put off for one week a decision"
-      } else if (Set.of("until", "till").contains(lower[s])) {
+      } else if (UNTIL_TILL.contains(lower[s])) {
         s++; // "until further notice", "until after ..."
       } else {
         break;
@@ -2103,7 +2160,7 @@ final class SentenceAnalyzer {
       if (!t.isWord() && !Set.of("'", "&", "-", "(", ")", "\u2019", "<", ">").contains(w)) {
         break;
       }
-      if (Set.of("until", "till", "because", "instead").contains(w)
+      if (UNTIL_TILL_ETC3.contains(w)
           || Words.BOUNDARY.contains(w) && e > start
           || Words.SPEECH.contains(w)) {
         break;
@@ -2163,7 +2220,7 @@ final class SentenceAnalyzer {
     int a = from;
     boolean possessive = false;
     while (a < to && (Words.DETERMINERS.contains(lower[a]) || !toks.get(a).isWord())) {
-      if (Set.of("its", "their", "his", "her", "our").contains(lower[a])) {
+      if (ITS_THEIR_ETC.contains(lower[a])) {
         possessive = true;
       }
       a++;
@@ -2265,8 +2322,7 @@ final class SentenceAnalyzer {
       if (Names.STOP_WORDS.contains(bare)
           || Names.CORPORATE_SUFFIXES.contains(bare)
           || Words.AUX.contains(bare)
-          || Set.of("what", "which", "who", "annual", "regular", "weekly", "coming", "own")
-              .contains(bare)
+          || WHAT_WHICH_ETC.contains(bare)
           || Character.isDigit(bare.isEmpty() ? 'x' : bare.charAt(0))
           || Words.NUMBER_WORDS.contains(bare)
           || k == 0 && t.text().length() <= 2 && !t.isAllCaps()) {
@@ -2330,21 +2386,7 @@ final class SentenceAnalyzer {
   }
 
   private boolean isCommonOpener(int k) {
-    return Set.of(
-            "talks",
-            "the",
-            "a",
-            "an",
-            "payment",
-            "unit",
-            "community",
-            "representatives",
-            "economy",
-            "oilseed",
-            "today",
-            "its",
-            "it")
-        .contains(lower[k]);
+    return TALKS_THE_ETC.contains(lower[k]);
   }
 
   private static String cleanAgentText(String t) {
@@ -2363,8 +2405,7 @@ final class SentenceAnalyzer {
   /** A reduced relative or purpose clause ends the name: "to try to end", "which", "tied". */
   private boolean isCut(int k) {
     String w = lower[k];
-    if (Set.of("which", "that", "who", "containing", "tied", "because", "aimed", "deposited", "in")
-        .contains(w)) {
+    if (WHICH_THAT_ETC.contains(w)) {
       // "in" cuts only after a head ("talks in Geneva" keeps Geneva as a qualifier).
       return !w.equals("in")
           || k > 0 && Cues.EVENT_NOUNS.contains(Words.stripPossessive(lower[k - 1]));
@@ -2383,7 +2424,7 @@ final class SentenceAnalyzer {
         return true;
       }
     }
-    return Set.of("originally", "previously", "initially", "planned").contains(lower[k]);
+    return ORIGINALLY_PREVIOUSLY_ETC3.contains(lower[k]);
   }
 
   /** The nearest organisation, person or group named before {@code offset} in the sentence. */
