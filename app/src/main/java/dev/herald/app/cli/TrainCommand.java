@@ -39,13 +39,25 @@ public final class TrainCommand {
         description = "Where the model is written.")
     Path output;
 
+    @Option(
+        names = "--cluster-text",
+        paramLabel = "DIR",
+        description =
+            "Reuters-21578 (reut2-*.sgm) whose article bodies the word classes also learn from"
+                + " (MODEL.md names the shipped model's setting).")
+    Path clusterText;
+
     @Override
     public Integer call() throws Exception {
       if (!Files.isDirectory(data)) {
         spec.commandLine().getErr().println("herald train ner: no corpora at " + data);
         return 2;
       }
-      TrainNerJob.run(data, output, System.err);
+      if (clusterText != null && !Files.isDirectory(clusterText)) {
+        spec.commandLine().getErr().println("herald train ner: no text at " + clusterText);
+        return 2;
+      }
+      TrainNerJob.run(data, clusterText, output, System.err);
       return 0;
     }
   }

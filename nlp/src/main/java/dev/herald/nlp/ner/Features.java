@@ -99,12 +99,22 @@ final class Features {
   private final Truecaser truecaser;
   private final Places places;
   private final boolean usePrevMap;
+  private final boolean classShape;
+  private final boolean usualCase;
 
-  Features(WordClusters clusters, Truecaser truecaser, Places places, boolean usePrevMap) {
+  Features(
+      WordClusters clusters,
+      Truecaser truecaser,
+      Places places,
+      boolean usePrevMap,
+      boolean classShape,
+      boolean usualCase) {
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
     this.usePrevMap = usePrevMap;
+    this.classShape = classShape;
+    this.usualCase = usualCase;
   }
 
   /** What a document tells about its words: their mid-sentence forms in body sentences. */
@@ -268,7 +278,7 @@ final class Features {
    * prefixes, suffixes and classes) into out; returns how many. The decoder caches their weights
    * per word form.
    */
-  static int lexicalFeatures(View v, int i, long[] out) {
+  int lexicalFeatures(View v, int i, long[] out) {
     int k = 0;
     out[k++] = Words.hash(2, v.word[i]);
     out[k++] = Words.hash(7, v.shape[i]);
@@ -281,6 +291,18 @@ final class Features {
     int[] c0 = v.cls[i];
     for (int g = 0; g < 3; g++) {
       out[k++] = Words.hash(23 + g, c0 == null || g >= c0.length ? -1 : c0[g]);
+    }
+    if (classShape) {
+      // Class with shape: a capitalised word of a class of names, seen in the unlabelled text
+      // but rare in the labelled one, still looks like its class's names.
+      out[k++] = Words.hash(52, c0 == null ? -1 : c0[0], v.shape[i]);
+      out[k++] = Words.hash(53, c0 == null || c0.length < 2 ? -1 : c0[1], v.shape[i]);
+      out[k++] = Words.hash(56, c0 == null || c0.length < 3 ? -1 : c0[2], v.shape[i]);
+    }
+    if (usualCase) {
+      // How the word is usually written mid-sentence in all the text seen in training: a
+      // capitalised word usually written lower case is rarely a name.
+      out[k++] = Words.hash(59, truecaser.usualCase(v.lowerText[i]), v.shape[i]);
     }
     return k;
   }
@@ -320,6 +342,13 @@ final class Features {
     for (int g = 0; g < 3; g++) {
       out[k++] = Words.hash(26 + g, cm1 == null || g >= cm1.length ? -1 : cm1[g]);
       out[k++] = Words.hash(29 + g, cp1 == null || g >= cp1.length ? -1 : cp1[g]);
+    }
+    if (classShape) {
+      out[k++] = Words.hash(54, cm1 == null || cm1.length < 2 ? -1 : cm1[1], s0);
+      out[k++] = Words.hash(55, s0, cp1 == null || cp1.length < 2 ? -1 : cp1[1]);
+      int cc = c0 == null ? -1 : c0[0];
+      out[k++] = Words.hash(57, cm1 == null ? -1 : cm1[0], cc);
+      out[k++] = Words.hash(58, cc, cp1 == null ? -1 : cp1[0]);
     }
     if (groups > 0 || cm2 != null || cp2 != null) {
       out[k++] = Words.hash(32, cm2 == null ? -1 : cm2[Math.min(1, cm2.length - 1)]);

@@ -107,7 +107,9 @@ public final class NerModel {
             clusters,
             truecaser,
             places,
-            Boolean.parseBoolean(settings.getProperty("prevMap", "true")));
+            Boolean.parseBoolean(settings.getProperty("prevMap", "true")),
+            Boolean.parseBoolean(settings.getProperty("classShape", "false")),
+            Boolean.parseBoolean(settings.getProperty("usualCase", "false")));
   }
 
   /** The model shipped in the jar, loaded once per process; null if the jar has none. */
@@ -194,11 +196,54 @@ public final class NerModel {
     for (int s = 0; s < sentences.size(); s++) {
       Features.View v = features.view(doc, s);
       int[] tags = decode(doc, v);
+      placesAfterPrepositions(v, tags);
       remember(doc, v, tags);
       out.add(spans(tags));
       forms.add(v.forms);
     }
     return new Tagged(out, forms);
+  }
+
+  private static final java.util.Set<String> LOCATIVE =
+      java.util.Set.of("in", "at", "from", "near", "outside", "into", "across", "inside");
+
+  /**
+   * A place of the gazetteer the model left untagged right after a locative preposition ("will meet
+   * in Sochi") is a location. The model rarely sees a rare city in training, and its word classes
+   * know nothing of it; the gazetteer and the preposition together are safe evidence.
+   */
+  static void placesAfterPrepositions(Features.View v, int[] tags) {
+    for (int i = 1; i < v.n; i++) {
+      int g = v.gaz[i];
+      if ((g & (1 << 16)) == 0
+          || (g & (Places.COUNTRY | Places.CITY | Places.REGION)) == 0
+          || tags[i] != 0
+          || !LOCATIVE.contains(v.forms[i - 1])) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < v.n && v.gaz[j] != 0 && (v.gaz[j] & (1 << 16)) == 0) {
+        j++;
+      }
+      boolean free = true;
+      for (int k = i; k < j; k++) {
+        free &= tags[k] == 0;
+      }
+      if (!free
+          || j < v.n && posOf(tags[j]) != 'O' && posOf(tags[j]) != 'B' && posOf(tags[j]) != 'U') {
+        continue;
+      }
+      int loc = Arrays.asList(TYPES).indexOf("LOC");
+      if (j - i == 1) {
+        tags[i] = outcome('U', loc);
+      } else {
+        tags[i] = outcome('B', loc);
+        for (int k = i + 1; k < j - 1; k++) {
+          tags[k] = outcome('I', loc);
+        }
+        tags[j - 1] = outcome('L', loc);
+      }
+    }
   }
 
   /** Records the types given to capitalised words, for the previous-map feature. */
@@ -400,7 +445,7 @@ public final class NerModel {
     float[] lex = w.scores;
     if (lex == null) {
       lex = new float[OUTCOMES];
-      int k = Features.lexicalFeatures(v, i, buf);
+      int k = features.lexicalFeatures(v, i, buf);
       for (int j = 0; j < k; j++) {
         table.addTo(buf[j], lex);
       }

@@ -37,6 +37,8 @@ public final class TrainNerJob {
    * @param threads trainer threads
    * @param beam decoder beam width stored in the model
    * @param prevMap use the previous-map feature
+   * @param classShape use the word-class-with-shape features
+   * @param usualCase use the usual-case feature (the truecasing dictionary's form)
    * @param granularities word-class granularities
    */
   public record Settings(
@@ -48,6 +50,8 @@ public final class TrainNerJob {
       int threads,
       int beam,
       boolean prevMap,
+      boolean classShape,
+      boolean usualCase,
       int[] granularities) {
 
     public static Settings defaults() {
@@ -60,6 +64,8 @@ public final class TrainNerJob {
           intProp("herald.ner.threads", 2),
           intProp("herald.ner.beam", 1),
           Boolean.parseBoolean(System.getProperty("herald.ner.prevMap", "true")),
+          Boolean.parseBoolean(System.getProperty("herald.ner.classShape", "true")),
+          Boolean.parseBoolean(System.getProperty("herald.ner.usualCase", "true")),
           new int[] {64, 256, 1024});
     }
   }
@@ -71,21 +77,48 @@ public final class TrainNerJob {
 
   public static void run(Path nerDataDir, Path modelOut, PrintStream log, Settings settings)
       throws IOException {
+    run(nerDataDir, null, modelOut, log, settings);
+  }
+
+  /**
+   * As {@link #run(Path, Path, PrintStream)}, with the word classes learnt from the training text
+   * plus the unlabelled Reuters-21578 article bodies under {@code clusterText} (null: none).
+   */
+  public static void run(Path nerDataDir, Path clusterText, Path modelOut, PrintStream log)
+      throws IOException {
+    run(nerDataDir, clusterText, modelOut, log, Settings.defaults());
+  }
+
+  static void run(
+      Path nerDataDir, Path clusterText, Path modelOut, PrintStream log, Settings settings)
+      throws IOException {
     Path conll = nerDataDir.resolve("conll2003");
     List<ConllCorpus.Document> docs = new ArrayList<>();
     docs.addAll(ConllCorpus.read(conll.resolve("train.txt")));
     docs.addAll(ConllCorpus.read(conll.resolve("valid.txt")));
+    List<List<String>> unlabelled = List.of();
+    if (clusterText != null) {
+      long t = System.nanoTime();
+      unlabelled = ClusterText.reuters21578(clusterText);
+      log.printf(
+          "unlabelled text for word classes: %d sentences from %s in %.0f s%n",
+          unlabelled.size(), clusterText, (System.nanoTime() - t) / 1e9);
+    }
     long t0 = System.nanoTime();
-    NerModel model = train(docs, settings, log, modelOut);
+    NerModel model = train(docs, unlabelled, settings, log, modelOut);
     log.printf(
         "trained on %d documents in %.0f s: %d features%n",
         docs.size(), (System.nanoTime() - t0) / 1e9, model.parameters());
   }
 
   static NerModel train(
-      List<ConllCorpus.Document> docs, Settings settings, PrintStream log, Path modelOut)
+      List<ConllCorpus.Document> docs,
+      List<List<String>> unlabelled,
+      Settings settings,
+      PrintStream log,
+      Path modelOut)
       throws IOException {
-    List<List<String>> all = new ArrayList<>();
+    List<List<String>> all = new ArrayList<>(unlabelled);
     List<List<String>> body = new ArrayList<>();
     for (ConllCorpus.Document d : docs) {
       for (ConllCorpus.Sentence s : d.sentences()) {
@@ -99,17 +132,34 @@ public final class TrainNerJob {
     WordClusters clusters = clusters(all, settings, log);
     log.printf(
         "word classes: %d words in %.0f s%n", clusters.size(), (System.nanoTime() - t) / 1e9);
+    // With the usual-case feature, the truecasing dictionary learns from the unlabelled body text
+    // too (it then covers the words the word classes cover).
+    for (List<String> s : settings.usualCase() ? unlabelled : List.<List<String>>of()) {
+      if (!Features.isHeadline(s)) {
+        body.add(s);
+      }
+    }
     Truecaser truecaser = Truecaser.learn(body);
     Properties props = new Properties();
     props.setProperty("format", "1");
     props.setProperty("beam", Integer.toString(settings.beam()));
     props.setProperty("prevMap", Boolean.toString(settings.prevMap()));
+    props.setProperty("classShape", Boolean.toString(settings.classShape()));
+    props.setProperty("usualCase", Boolean.toString(settings.usualCase()));
     props.setProperty("trainer", settings.trainer());
     props.setProperty("iterations", Integer.toString(settings.iterations()));
     props.setProperty("l1", Double.toString(settings.l1()));
     props.setProperty("l2", Double.toString(settings.l2()));
     props.setProperty("cutoff", Integer.toString(settings.cutoff()));
-    Features features = new Features(clusters, truecaser, Places.standard(), settings.prevMap());
+    props.setProperty("clusterSentences", Integer.toString(all.size()));
+    Features features =
+        new Features(
+            clusters,
+            truecaser,
+            Places.standard(),
+            settings.prevMap(),
+            settings.classShape(),
+            settings.usualCase());
 
     List<Event> events = events(docs, features);
     log.printf("%d training events%n", events.size());

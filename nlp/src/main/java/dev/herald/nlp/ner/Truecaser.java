@@ -42,6 +42,24 @@ final class Truecaser {
     return Words.isAllCaps(word) && word.length() > 1 ? Words.titleCase(word) : word;
   }
 
+  /**
+   * How the word (lower case) is usually written mid-sentence: 0 unknown, 1 lower case, 2
+   * capitalised, 3 all capitals, 4 otherwise.
+   */
+  int usualCase(String lower) {
+    String f = usual.get(lower);
+    if (f == null) {
+      return 0;
+    }
+    if (f.equals(lower)) {
+      return 1;
+    }
+    if (Words.isAllCaps(f) && f.length() > 1) {
+      return 3;
+    }
+    return Character.isUpperCase(f.charAt(0)) ? 2 : 4;
+  }
+
   /** Learns the dictionary from body sentences (headlines excluded), mid-sentence tokens only. */
   static Truecaser learn(List<List<String>> bodySentences) {
     Map<String, Map<String, Integer>> counts = new HashMap<>();

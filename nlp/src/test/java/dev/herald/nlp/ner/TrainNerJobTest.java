@@ -27,7 +27,8 @@ class TrainNerJobTest {
     Path out = tmp.resolve("ner-test.bin");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TrainNerJob.Settings s =
-        new TrainNerJob.Settings("PERCEPTRON", 60, 0.0, 0.1, 1, 1, 3, true, new int[] {4, 8});
+        new TrainNerJob.Settings(
+            "PERCEPTRON", 60, 0.0, 0.1, 1, 1, 3, true, true, true, new int[] {4, 8});
 
     // When the job trains and the model is loaded back from its file
     TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
