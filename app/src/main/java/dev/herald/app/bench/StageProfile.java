@@ -1,10 +1,9 @@
 package dev.herald.app.bench;
 
-import dev.herald.avro.DedupeMessage;
+import dev.herald.avro.DedupeEntry;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.RawArticle;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
-import dev.herald.nlp.entity.EntityRecognizer;
 import dev.herald.nlp.schedule.ArticleInput;
 import dev.herald.nlp.schedule.ScheduleDetector;
 import dev.herald.nlp.text.LanguageDetector;
@@ -14,6 +13,7 @@ import dev.herald.schemas.Topics;
 import dev.herald.schemas.serde.HeraldSerdes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +49,6 @@ public final class StageProfile {
     long perStage = budgetNanos / 8;
     Serde<RawArticle> rawSerde = Topics.ARTICLES_RAW.valueSerde();
     Serde<EnrichedArticle> enrichedSerde = Topics.ARTICLES_ENRICHED.valueSerde();
-    Serde<DedupeMessage> messageSerde = HeraldSerdes.avro(DedupeMessage.class);
     String rawTopic = Topics.ARTICLES_RAW.name();
     String outTopic = Topics.ARTICLES_ENRICHED.name();
     List<RawArticle> articles =
@@ -72,37 +71,42 @@ public final class StageProfile {
         perItem(
             perStage,
             articles,
-            a -> EntityRecognizer.recognize(a.getText(), SentenceSplitter.split(a.getText()))));
+            a -> ScheduleDetector.entities(a.getText(), SentenceSplitter.split(a.getText()))));
     double analyze = perItem(perStage, articles, a -> detector.analyze(input(a)));
     // The detector runs language, dates and entities itself; what it spends beyond them is the
     // schedule stage (claims per sentence, event resolution, merging).
     ms.put(
         "schedule",
         Math.max(0, analyze - ms.get("language") - ms.get("dates") - ms.get("entities")));
-    // Serde beyond the raw decode: the held article goes through the pending store and its
-    // changelog (a DedupeMessage carrying it: written, read back), the tagged article is written.
-    double held =
+    // Serde beyond the raw decode: the fingerprint entry is encoded once for the fingerprint
+    // topic and decoded by the global thread that files it; the tagged article is written.
+    Serde<DedupeEntry> entrySerde = HeraldSerdes.avro(DedupeEntry.class);
+    List<DedupeEntry> entries =
+        articles.stream()
+            .map(
+                a ->
+                    DedupeEntry.newBuilder()
+                        .setFingerprint(
+                            ByteBuffer.wrap(
+                                fingerprinter.fingerprint(a.getTitle(), a.getText()).toBytes()))
+                        .setCanonicalId("")
+                        .setCanonicalReceivedAt(a.getFetchedAt())
+                        .build())
+            .toList();
+    double filed =
         perItem(
             perStage,
-            articles,
-            a -> {
-              DedupeMessage m =
-                  DedupeMessage.newBuilder()
-                      .setArticleId(a.getId())
-                      .setArticle(a)
-                      .setReceivedAt(a.getFetchedAt())
-                      .setExpectedVotes(1)
-                      .setVotes(0)
-                      .setBest(null)
-                      .build();
-              byte[] bytes = messageSerde.serializer().serialize("pending", m);
-              messageSerde.deserializer().deserialize("pending", bytes);
-            });
+            entries,
+            e ->
+                entrySerde
+                    .deserializer()
+                    .deserialize(
+                        "fingerprints", entrySerde.serializer().serialize("fingerprints", e)));
     double written =
         outputs.isEmpty()
             ? 0
             : perItem(perStage, outputs, e -> enrichedSerde.serializer().serialize(outTopic, e));
-    ms.put("avro_serde", held + written);
+    ms.put("avro_serde", filed + written);
     return ms;
   }
 

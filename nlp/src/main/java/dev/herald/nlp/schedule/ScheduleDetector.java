@@ -96,9 +96,9 @@ public final class ScheduleDetector {
    * The article's entities: for English, the trained tagger's ({@link EntityTagger}: names,
    * rule-based named events, canonical ids, "the congress" as the last named congress); for other
    * languages, or if the tagger has no model, the rule-based recogniser's, with named events
-   * carrying the id their claims get.
+   * carrying the id their claims get. Public so the benchmark measures the stage the topology runs.
    */
-  static List<EntityMention> entities(String text, List<Sentence> sentences) {
+  public static List<EntityMention> entities(String text, List<Sentence> sentences) {
     EntityTagger tagger = tagger();
     if (tagger != null) {
       EntityTagger.Result r = tagger.tag(text);
