@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,10 @@ public final class StageProfile {
     ScheduleDetector detector = ScheduleDetector.standard();
     TimexTagger dates = TimexTagger.standard();
 
+    // The detector hands the tagger the language it found; measured on its own as "language".
+    Map<RawArticle, String> languages = new IdentityHashMap<>();
+    articles.forEach(a -> languages.put(a, LanguageDetector.detect(a.getText())));
+
     Map<String, Double> ms = new LinkedHashMap<>();
     ms.put("decode", perItem(perStage, raw, b -> rawSerde.deserializer().deserialize(rawTopic, b)));
     ms.put(
@@ -71,7 +76,9 @@ public final class StageProfile {
         perItem(
             perStage,
             articles,
-            a -> ScheduleDetector.entities(a.getText(), SentenceSplitter.split(a.getText()))));
+            a ->
+                detector.entities(
+                    a.getText(), languages.get(a), SentenceSplitter.split(a.getText()))));
     double analyze = perItem(perStage, articles, a -> detector.analyze(input(a)));
     // The detector runs language, dates and entities itself; what it spends beyond them is the
     // schedule stage (claims per sentence, event resolution, merging).

@@ -27,6 +27,13 @@ public final class EntityTagger {
    */
   public record Result(String lang, List<EntityMention> entities) {}
 
+  /**
+   * A text tagged for a pipeline: the same mentions twice, with ids from this text alone ({@code
+   * local}: what decisions that must not depend on earlier texts use) and with ids linked through
+   * the registry to full names that earlier texts taught ({@code linked}: what is published).
+   */
+  public record Linked(String lang, List<EntityMention> local, List<EntityMention> linked) {}
+
   public EntityTagger(TextAnalyzer analyzer, NerModel model) {
     this.analyzer = analyzer;
     this.model = model;
@@ -66,6 +73,20 @@ public final class EntityTagger {
     }
     List<TextAnalyzer.AnalyzedSentence> sents = analyzer.sentences(text);
     return new Result(lang, EntityIds.resolve(text, mentions(text, sents), registry));
+  }
+
+  /**
+   * Tags one English text whose language the caller has detected already (no second detection),
+   * once, and resolves its ids both within the text and through {@code registry} (which then learns
+   * this text's full names).
+   */
+  public Linked tagEnglish(String text, EntityRegistry registry) {
+    if (text == null || text.isBlank()) {
+      return new Linked("und", List.of(), List.of());
+    }
+    List<EntityMention> mentions = mentions(text, analyzer.sentences(text));
+    List<EntityMention> local = EntityIds.resolve(text, mentions, null);
+    return new Linked("en", local, EntityIds.resolve(text, mentions, registry));
   }
 
   /** Model names and rule events over analysed sentences, with base types, ids unset. */

@@ -2,6 +2,7 @@ package dev.herald.nlp.schedule;
 
 import dev.herald.nlp.entity.EntityMention;
 import dev.herald.nlp.entity.EntityRecognizer;
+import dev.herald.nlp.ner.EntityRegistry;
 import dev.herald.nlp.ner.EntityTagger;
 import dev.herald.nlp.schedule.SentenceAnalyzer.RawClaim;
 import dev.herald.nlp.text.LanguageDetector;
@@ -16,8 +17,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads one article: language, dates, entities and schedule claims. Stateless and thread-safe;
- * build once with {@link #standard()}.
+ * Reads one article: language, dates, entities and schedule claims. Thread-safe; build once with
+ * {@link #standard()}. The one piece of memory across articles is an {@link EntityRegistry}: full
+ * names learnt from earlier articles link later short forms ("Lavrov" -> "sergei-lavrov") in the
+ * published entities. Claims and event ids never read it, so an article always gives the same
+ * claims, whatever was read before it (reprocessing after a fault, another instance).
  */
 public final class ScheduleDetector {
 
@@ -30,7 +34,11 @@ public final class ScheduleDetector {
   private static final ScheduleDetector STANDARD =
       new ScheduleDetector((t, d) -> TimexTagger.standard().tag(t, d));
 
+  /** Short forms remembered across articles (bounded: least recently used ones go). */
+  private static final int REGISTRY_CAPACITY = 100_000;
+
   private final DateTagger tagger;
+  private final EntityRegistry registry = new EntityRegistry(REGISTRY_CAPACITY);
 
   public ScheduleDetector(DateTagger tagger) {
     this.tagger = Objects.requireNonNull(tagger);
@@ -58,7 +66,8 @@ public final class ScheduleDetector {
   ArticleAnalysis analyze(
       ArticleInput in, String text, String language, LocalDate dct, List<Timex> timexes) {
     List<Sentence> sentences = SentenceSplitter.split(text);
-    List<EntityMention> entities = new ArrayList<>(entities(text, sentences));
+    Entities found = entities(text, language, sentences);
+    List<EntityMention> entities = found.local();
     List<Timex> sorted = new ArrayList<>(timexes);
     sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
     List<RawClaim> raw = new ArrayList<>();
@@ -89,22 +98,28 @@ public final class ScheduleDetector {
     }
     String key = in.id() != null ? in.id() : Integer.toHexString(text.hashCode());
     List<Claim> claims = ArticleMerge.merge(EventResolver.resolve(raw, entities, key));
-    return new ArticleAnalysis(language, timexes, entities, claims);
+    return new ArticleAnalysis(language, timexes, found.linked(), claims);
   }
 
   /**
-   * The article's entities: for English, the trained tagger's ({@link EntityTagger}: names,
-   * rule-based named events, canonical ids, "the congress" as the last named congress); for other
-   * languages, or if the tagger has no model, the rule-based recogniser's, with named events
-   * carrying the id their claims get. Public so the benchmark measures the stage the topology runs.
+   * An article's entities, the same mentions twice: with ids from the article alone ({@code local},
+   * what claims and events are built on) and linked across articles through the registry ({@code
+   * linked}, what is published).
    */
-  public static List<EntityMention> entities(String text, List<Sentence> sentences) {
-    EntityTagger tagger = tagger();
+  public record Entities(List<EntityMention> local, List<EntityMention> linked) {}
+
+  /**
+   * The article's entities: for English, the trained tagger's ({@link EntityTagger}: names,
+   * rule-based named events, canonical ids, "the congress" as the last named congress), on the
+   * language this detector found (the tagger does not detect it again); for other languages, or if
+   * the tagger has no model, the rule-based recogniser's, with named events carrying the id their
+   * claims get. Public so the benchmark measures the stage the topology runs.
+   */
+  public Entities entities(String text, String language, List<Sentence> sentences) {
+    EntityTagger tagger = "en".equals(language) ? tagger() : null;
     if (tagger != null) {
-      EntityTagger.Result r = tagger.tag(text);
-      if ("en".equals(r.lang())) {
-        return r.entities();
-      }
+      EntityTagger.Linked r = tagger.tagEnglish(text, registry);
+      return new Entities(r.local(), r.linked());
     }
     List<EntityMention> rules = new ArrayList<>(EntityRecognizer.recognize(text, sentences));
     rules.replaceAll(
@@ -113,7 +128,7 @@ public final class ScheduleDetector {
                 ? new EntityMention(
                     e.start(), e.end(), e.text(), e.type(), EventResolver.eventIdOf(e))
                 : e);
-    return rules;
+    return new Entities(rules, rules);
   }
 
   private static EntityTagger tagger() {
