@@ -164,6 +164,25 @@ public final class NerModel {
     return p == 'O' || p == 'B' || p == 'U';
   }
 
+  /**
+   * {@link #allowed} by previous tag + 1 and outcome, tabled for the greedy decoder's inner loop;
+   * {@code ALLOWED_LAST} also bars outcomes that open a name (B, I) at a sentence's last token.
+   */
+  private static final boolean[][] ALLOWED = allowedTable(false);
+
+  private static final boolean[][] ALLOWED_LAST = allowedTable(true);
+
+  private static boolean[][] allowedTable(boolean last) {
+    boolean[][] t = new boolean[OUTCOMES + 1][OUTCOMES];
+    for (int prev = -1; prev < OUTCOMES; prev++) {
+      for (int o = 0; o < OUTCOMES; o++) {
+        char p = posOf(o);
+        t[prev + 1][o] = allowed(prev, o) && !(last && (p == 'B' || p == 'I'));
+      }
+    }
+    return t;
+  }
+
   Features features() {
     return features;
   }
@@ -362,9 +381,9 @@ public final class NerModel {
           // Greedy (the shipped model's setting): the best allowed outcome; normalising would
           // not change which one that is.
           int best = -1;
+          boolean[] ok = (last ? ALLOWED_LAST : ALLOWED)[prev + 1];
           for (int o = 0; o < OUTCOMES; o++) {
-            char p = posOf(o);
-            if (allowed(prev, o) && !(last && (p == 'B' || p == 'I'))) {
+            if (ok[o]) {
               if (best < 0 || sc[o] > sc[best]) {
                 best = o;
               }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Gazetteer of countries, cities, first-level regions and demonyms (see {@code places-en.tsv} for
@@ -27,6 +28,14 @@ public final class Places {
   public static final int DEMONYM = 8;
 
   static final int MAX_WORDS = 5;
+
+  /**
+   * Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. Declared before
+   * STANDARD, whose loading uses them.
+   */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private static final Places STANDARD = load();
 
@@ -195,14 +204,30 @@ public final class Places {
   }
 
   private static String normaliseName(String name) {
+    String trimmed = name.trim();
+    if (!hasSpace(trimmed)) {
+      // One word (the usual query, a token): what splitting would give, without the split.
+      return normalise(trimmed);
+    }
     StringBuilder sb = new StringBuilder();
-    for (String w : name.trim().split("\\s+")) {
+    for (String w : SPACES.split(trimmed)) {
       if (sb.length() > 0) {
         sb.append(' ');
       }
       sb.append(normalise(w));
     }
     return sb.toString();
+  }
+
+  /** Does {@code s} hold a character of the regex class {@code \\s} ([ \\t\\n\\x0B\\f\\r])? */
+  private static boolean hasSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String normalise(String w) {
@@ -213,7 +238,8 @@ public final class Places {
         break;
       }
     }
-    String s = ascii ? w : Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    String s =
+        ascii ? w : MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("");
     return s.toLowerCase(Locale.ROOT);
   }
 
