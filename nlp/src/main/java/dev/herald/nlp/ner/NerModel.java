@@ -327,6 +327,7 @@ public final class NerModel {
     }
     long[] buf = new long[Features.MAX_STATIC];
     long[] tbuf = new long[Features.TAG_FEATURES];
+    int[] rows = new int[Features.MAX_STATIC];
     float[] base = new float[OUTCOMES];
     float[] sc = new float[OUTCOMES];
     int b = Math.max(1, beam);
@@ -347,12 +348,10 @@ public final class NerModel {
     int[] candO = new int[b];
     double[] candS = new double[b];
     for (int i = 0; i < n; i++) {
-      float[] lex = lexicalScores(v, i, buf);
+      float[] lex = lexicalScores(v, i, buf, rows);
       System.arraycopy(lex, 0, base, 0, OUTCOMES);
       int k = features.contextFeatures(doc, v, i, buf);
-      for (int j = 0; j < k; j++) {
-        table.addTo(buf[j], base);
-      }
+      table.addAll(buf, k, rows, base);
       int cands = 0;
       boolean last = i == n - 1;
       Features.Word word = v.words[i];
@@ -459,15 +458,13 @@ public final class NerModel {
   }
 
   /** Weights of a word form's lexical features, summed; kept with the form's cached features. */
-  private float[] lexicalScores(Features.View v, int i, long[] buf) {
+  private float[] lexicalScores(Features.View v, int i, long[] buf, int[] rows) {
     Features.Word w = v.words[i];
     float[] lex = w.scores;
     if (lex == null) {
       lex = new float[OUTCOMES];
       int k = features.lexicalFeatures(v, i, buf);
-      for (int j = 0; j < k; j++) {
-        table.addTo(buf[j], lex);
-      }
+      table.addAll(buf, k, rows, lex);
       w.scores = lex;
     }
     return lex;
