@@ -43,7 +43,7 @@ public final class TextAnalyzer {
   /** Letters the language detector looks at: enough for news copy, and bounded (cost is linear). */
   static final int LANGUAGE_SAMPLE = 320;
 
-  private static final Pattern CAPTION =
+  static final Pattern CAPTION =
       Pattern.compile(
           "(?i)^\\s*[(\\[]?\\s*(photo|photograph|image|picture|pictured|caption|credit|file photo"
               + "|video|graphic|illustration)s?\\b\\s*[:|/-]|\\((ap|afp|reuters|getty)[^)]*photo"
@@ -351,30 +351,78 @@ public final class TextAnalyzer {
   }
 
   /**
-   * Does the line look like a caption or photo credit? Every pattern of {@link #CAPTION} needs one
-   * of a few marks or words, so most body lines are settled by a scan without the regular
-   * expression.
+   * Does the line look like a caption or photo credit? The regular expression runs only on lines
+   * {@link #mayBeCaption} lets through.
    */
   static boolean isCaption(String line) {
-    boolean mark = false;
-    for (int i = 0; i < line.length() && !mark; i++) {
-      char c = line.charAt(i);
-      mark = c == ':' || c == '|' || c == '/' || c == '-' || c == '(' || c == '\u00a9';
-    }
-    if (!mark && !containsIgnoreCase(line, "getty") && !containsIgnoreCase(line, "shutterstock")) {
-      return false;
-    }
-    return CAPTION.matcher(line).find();
+    return mayBeCaption(line) && CAPTION.matcher(line).find();
   }
 
-  private static boolean containsIgnoreCase(String s, String lower) {
-    int n = lower.length();
-    for (int i = 0; i + n <= s.length(); i++) {
-      if (s.regionMatches(true, i, lower, 0, n)) {
-        return true;
+  /**
+   * What every alternative of {@link #CAPTION} needs, checked in one scan: a slash (agency credit)
+   * or a copyright sign; the word photo, getty or shutterstock; or a separator (: | -) in a line
+   * that opens with a letter a caption word can start with. False means the pattern cannot match;
+   * body lines with a hyphen or a bracket (most of them) no longer run it.
+   */
+  static boolean mayBeCaption(String line) {
+    boolean sep = false;
+    int n = line.length();
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      switch (c) {
+        case '/', '\u00a9':
+          return true;
+        case ':', '|', '-':
+          sep = true;
+          break;
+        case 'p', 'P', 'g', 'G', 's', 'S':
+          if (creditWordAt(line, i)) {
+            return true;
+          }
+          break;
+        default:
+          // Case-blind matching folds a few other letters to these (long s): let them through.
+          if (c > 127 && creditWordAt(line, i)) {
+            return true;
+          }
       }
     }
-    return false;
+    return sep && opensWithCaptionLetter(line);
+  }
+
+  private static boolean creditWordAt(String line, int i) {
+    return line.regionMatches(true, i, "photo", 0, 5)
+        || line.regionMatches(true, i, "getty", 0, 5)
+        || line.regionMatches(true, i, "shutterstock", 0, 12);
+  }
+
+  /**
+   * Does the line, after spaces and one opening bracket, start with the first letter of a caption
+   * word (photo, image, caption, credit, file, video, graphic, illustration)?
+   */
+  private static boolean opensWithCaptionLetter(String line) {
+    int n = line.length();
+    int i = skipRegexSpaces(line, 0);
+    if (i < n && (line.charAt(i) == '(' || line.charAt(i) == '[')) {
+      i = skipRegexSpaces(line, i + 1);
+    }
+    if (i >= n) {
+      return false;
+    }
+    char c = line.charAt(i);
+    return c > 127 || "picfvgPICFVG".indexOf(c) >= 0;
+  }
+
+  /** Skips the characters of the regex class \\s ([ \\t\\n\\x0B\\f\\r]). */
+  private static int skipRegexSpaces(String line, int i) {
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\013' && c != '\f' && c != '\r') {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   /** Is at least half of the line's letters Latin? (Lines without letters count as Latin.) */
