@@ -44,7 +44,9 @@ final class Words {
 
   static boolean hasLetter(String w) {
     for (int i = 0; i < w.length(); i++) {
-      if (Character.isLetter(w.charAt(i))) {
+      char c = w.charAt(i);
+      // ASCII settled without the Unicode tables (the same answer: its letters are a-z, A-Z).
+      if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
         return true;
       }
     }
