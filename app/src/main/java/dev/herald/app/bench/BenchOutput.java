@@ -49,7 +49,12 @@ public final class BenchOutput {
     cpu.put("passthrough_process", round(r.passthrough().processCpuMsPerArticle(), 3));
     cpu.put("enrich_app", round(r.enrich().appCpuMsPerArticle(), 3));
     cpu.put("enrich_process", round(r.enrich().processCpuMsPerArticle(), 3));
-    cpu.put("enrich_jit", round(r.enrich().jitMsPerArticle(), 3));
+    if (r.enrich().jitMsPerArticle() >= 0) {
+      cpu.put("enrich_jit", round(r.enrich().jitMsPerArticle(), 3));
+      cpu.put("enrich_gc", round(r.enrich().gcMsPerArticle(), 3));
+      cpu.put(
+          "enrich_process_without_jit", round(r.enrich().processCpuMsPerArticleWithoutJit(), 3));
+    }
     Map<String, Object> stages = new LinkedHashMap<>();
     r.stageCpuMs().forEach((k, v) -> stages.put(k, round(v, 3)));
     stages.put("streams_state_kafka_eos", round(r.overheadCpuMs(), 3));

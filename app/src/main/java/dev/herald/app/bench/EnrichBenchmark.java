@@ -85,6 +85,8 @@ public final class EnrichBenchmark {
   /** Warm-up ends early once compilation grows less than this many ms over two seconds. */
   private static final double JIT_SETTLED_MS = 100;
 
+  private static final long JVM_SAMPLE_NANOS = Duration.ofSeconds(1).toNanos();
+
   /** Passthrough rounds over the same records at most (each is short: the records are few). */
   private static final int MAX_PASSTHROUGH_ROUNDS = 5;
 
@@ -135,7 +137,8 @@ public final class EnrichBenchmark {
       double steadySeconds,
       double appCpuMs,
       double processCpuMs,
-      double jitMs) {
+      double jitMs,
+      double gcMs) {
     public double perSecond() {
       return steadySeconds <= 0 ? 0 : steadyRecords / steadySeconds;
     }
@@ -149,11 +152,21 @@ public final class EnrichBenchmark {
     }
 
     /**
-     * The JIT compiler's time per article in the same window (the JVM's accumulated compilation
-     * time; compiler threads are not Java threads, so it is part of the process CPU only).
+     * CPU of the JIT compiler threads per article in the same window (part of the process CPU: a
+     * daemon that has run for minutes no longer pays it), or negative when unknown.
      */
     public double jitMsPerArticle() {
-      return steadyRecords == 0 ? 0 : jitMs / steadyRecords;
+      return steadyRecords == 0 || jitMs < 0 ? -1 : jitMs / steadyRecords;
+    }
+
+    /** CPU of the garbage collector's threads per article in the same window, or negative. */
+    public double gcMsPerArticle() {
+      return steadyRecords == 0 || gcMs < 0 ? -1 : gcMs / steadyRecords;
+    }
+
+    /** Process CPU per article without the JIT compiler's: the steady state of a warm daemon. */
+    public double processCpuMsPerArticleWithoutJit() {
+      return processCpuMsPerArticle() - Math.max(0, jitMsPerArticle());
     }
 
     static Phase sum(String name, List<Phase> rounds) {
@@ -164,7 +177,8 @@ public final class EnrichBenchmark {
           rounds.stream().mapToDouble(Phase::steadySeconds).sum(),
           rounds.stream().mapToDouble(Phase::appCpuMs).sum(),
           rounds.stream().mapToDouble(Phase::processCpuMs).sum(),
-          rounds.stream().mapToDouble(Phase::jitMs).sum());
+          rounds.stream().mapToDouble(Phase::jitMs).sum(),
+          rounds.stream().mapToDouble(Phase::gcMs).sum());
     }
   }
 
@@ -527,6 +541,9 @@ public final class EnrichBenchmark {
       long end,
       java.util.function.Consumer<ConsumerRecord<String, byte[]>> seen) {
     long phaseStart = System.nanoTime();
+    double cpuAtStart = appCpuMs(appId);
+    double processAtStart = processCpuMs();
+    JvmThreadCpu.Sample jvmAtStart = JvmThreadCpu.sample();
     long warmCount = Math.max(1, expected / 20);
     long warmTime = phaseStart + (end - phaseStart) / 4;
     long count = 0;
@@ -535,10 +552,11 @@ public final class EnrichBenchmark {
     long lastAt = 0;
     double cpuAtWarm = 0;
     double processAtWarm = 0;
-    double jitAtWarm = 0;
+    JvmThreadCpu.Sample jvmAtWarm = JvmThreadCpu.Sample.UNKNOWN;
+    JvmThreadCpu.Sample jvmAtLast = JvmThreadCpu.Sample.UNKNOWN;
+    long jvmSampledAt = 0;
     double cpuAtLast = 0;
     double processAtLast = 0;
-    double jitAtLast = 0;
     long nextProgress = phaseStart + Duration.ofSeconds(5).toNanos();
     while (count < expected) {
       long t = System.nanoTime();
@@ -564,13 +582,19 @@ public final class EnrichBenchmark {
         lastAt = now;
         cpuAtLast = appCpuMs(appId);
         processAtLast = processCpuMs();
-        jitAtLast = jitMs();
-        if (warmAt == 0 && (count >= warmCount || now >= warmTime)) {
+        boolean warming = warmAt == 0 && (count >= warmCount || now >= warmTime);
+        // Reading /proc costs a few ms: at most once a second, so the JIT and GC figures end up
+        // to a second short of the window.
+        if (warming || now - jvmSampledAt >= JVM_SAMPLE_NANOS) {
+          jvmAtLast = JvmThreadCpu.sample();
+          jvmSampledAt = now;
+        }
+        if (warming) {
           warmAt = now;
           warmRecords = count;
           cpuAtWarm = cpuAtLast;
           processAtWarm = processAtLast;
-          jitAtWarm = jitAtLast;
+          jvmAtWarm = jvmAtLast;
         }
       }
       if (now >= nextProgress) {
@@ -580,6 +604,15 @@ public final class EnrichBenchmark {
         nextProgress = now + Duration.ofSeconds(5).toNanos();
       }
     }
+    if (count > 0 && (warmAt == 0 || count == warmRecords)) {
+      // Every record came out at once (a small run: one commit carried them all), so there is no
+      // steady window after a warm-up: the phase is measured whole, from its start.
+      warmAt = phaseStart;
+      warmRecords = 0;
+      cpuAtWarm = cpuAtStart;
+      processAtWarm = processAtStart;
+      jvmAtWarm = jvmAtStart;
+    }
     double seconds = warmAt == 0 ? 0 : (lastAt - warmAt) / 1e9;
     return new Phase(
         name,
@@ -588,7 +621,8 @@ public final class EnrichBenchmark {
         seconds,
         cpuAtLast - cpuAtWarm,
         processAtLast - processAtWarm,
-        jitAtLast - jitAtWarm);
+        jvmAtWarm.known() && jvmAtLast.known() ? jvmAtLast.jitMs() - jvmAtWarm.jitMs() : -1,
+        jvmAtWarm.known() && jvmAtLast.known() ? jvmAtLast.gcMs() - jvmAtWarm.gcMs() : -1);
   }
 
   /**
