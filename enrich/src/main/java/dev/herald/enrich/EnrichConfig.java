@@ -1,5 +1,6 @@
 package dev.herald.enrich;
 
+import dev.herald.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +48,18 @@ public record EnrichConfig(
         Duration.ofDays(7),
         Duration.ofDays(60),
         stateDir,
-        1,
+        defaultStreamThreads(),
         Map.of());
+  }
+
+  /**
+   * One stream thread per core, at most one per raw-article partition: the topology is CPU-bound
+   * (tagging), and on 2 cores a second thread raised `herald bench` from 150 to 198 articles/s
+   * (docs/performance.md). {@code KAFKA_NUM_STREAM_THREADS} overrides it.
+   */
+  static int defaultStreamThreads() {
+    return Math.max(
+        1, Math.min(Runtime.getRuntime().availableProcessors(), Topics.ARTICLES_RAW.partitions()));
   }
 
   /** Every problem with this configuration, empty when it is valid. */
