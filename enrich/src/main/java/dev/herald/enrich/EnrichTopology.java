@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -27,6 +29,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -74,6 +78,16 @@ public final class EnrichTopology {
   public static final int MAX_ARTICLES_PER_BAND = DedupeIndex.DEFAULT_MAX_PER_KEY;
 
   private EnrichTopology() {}
+
+  /**
+   * An application's global near-duplicate index, read-only, for inspection: keys {@code
+   * <bucket>#<id>} hold fingerprint entries, {@code <bucket>/<band key>} band postings.
+   */
+  public static ReadOnlyKeyValueStore<String, byte[]> dedupeIndex(KafkaStreams streams) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            INDEX_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+  }
 
   /** Builds the topology; tests run exactly this with TopologyTestDriver. */
   public static Topology build(

@@ -48,10 +48,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Throughput of the enrich dedupe stage (repeat filter and near-duplicate detection, exactly the
@@ -381,13 +379,7 @@ public final class DedupeBenchmark {
     long entryBytes = 0;
     long postings = 0;
     long postingBytes = 0;
-    try (KeyValueIterator<String, byte[]> all =
-        streams
-            .store(
-                StoreQueryParameters.fromNameAndType(
-                    EnrichTopology.INDEX_STORE,
-                    QueryableStoreTypes.<String, byte[]>keyValueStore()))
-            .all()) {
+    try (KeyValueIterator<String, byte[]> all = EnrichTopology.dedupeIndex(streams).all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> kv = all.next();
         long bytes = kv.key.getBytes(StandardCharsets.UTF_8).length + kv.value.length;

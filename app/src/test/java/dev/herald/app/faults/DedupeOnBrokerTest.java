@@ -26,9 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,13 +120,7 @@ class DedupeOnBrokerTest {
   /** Whether the instance's global index holds the article's entry. */
   private static boolean indexed(EnrichService enrich, String id) {
     try (KeyValueIterator<String, byte[]> all =
-        enrich
-            .streams()
-            .store(
-                StoreQueryParameters.fromNameAndType(
-                    EnrichTopology.INDEX_STORE,
-                    QueryableStoreTypes.<String, byte[]>keyValueStore()))
-            .all()) {
+        EnrichTopology.dedupeIndex(enrich.streams()).all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> kv = all.next();
         if (kv.key.endsWith("#" + id)) {
