@@ -85,15 +85,21 @@ public final class Names {
 
   /** A readable id: lower case ASCII words joined by hyphens ("sergei-lavrov"). */
   public static String slug(String text) {
+    // Most names are plain ASCII: they need no Unicode normalisation (hot in entity ids).
     String ascii =
-        MARKS
-            .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
-            .replaceAll("")
-            .toLowerCase(Locale.ROOT);
+        isAscii(text)
+            ? text
+            : MARKS
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(ascii.length());
     boolean dash = false;
     for (int i = 0; i < ascii.length(); i++) {
       char c = ascii.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         sb.append(c);
         dash = false;
@@ -109,6 +115,15 @@ public final class Names {
       sb.setLength(len - 1);
     }
     return sb.toString();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -27,35 +27,6 @@ final class EntityIds {
 
   private EntityIds() {}
 
-  /** {@link Names#slug}, without its Unicode normalisation for plain ASCII text (most names). */
-  static String slug(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    boolean dash = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c > 127) {
-        return Names.slug(text);
-      }
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      }
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        sb.append(c);
-        dash = false;
-      } else if (c == '.' || c == '\'') {
-        // dots and apostrophes join: "U.S." -> "us"
-      } else if (!dash && sb.length() > 0) {
-        sb.append('-');
-        dash = true;
-      }
-    }
-    int len = sb.length();
-    if (len > 0 && sb.charAt(len - 1) == '-') {
-      sb.setLength(len - 1);
-    }
-    return sb.toString();
-  }
-
   /** White space runs as single spaces, trimmed; the text itself when it has none to change. */
   static String singleSpaced(String text) {
     boolean plain =
@@ -78,7 +49,7 @@ final class EntityIds {
     switch (type) {
       case EntityMention.LOCATION -> {
         String place = Gazetteer.place(Words.lower(stripThe(t)));
-        return place != null ? place : slug(stripThe(t));
+        return place != null ? place : Names.slug(stripThe(t));
       }
       case EntityMention.ORGANIZATION -> {
         List<String> words = new ArrayList<>(List.of(stripThe(t).split(" ")));
@@ -87,14 +58,14 @@ final class EntityIds {
                 Words.lower(words.get(words.size() - 1)).replace(",", ""))) {
           words.remove(words.size() - 1);
         }
-        String s = slug(String.join(" ", words));
-        return s.isEmpty() ? slug(t) : s;
+        String s = Names.slug(String.join(" ", words));
+        return s.isEmpty() ? Names.slug(t) : s;
       }
       case EntityMention.EVENT -> {
         return eventId(t);
       }
       default -> {
-        return slug(t);
+        return Names.slug(t);
       }
     }
   }
@@ -125,7 +96,7 @@ final class EntityIds {
       if (place != null) {
         places.add(place);
       } else {
-        String s = slug(bare);
+        String s = Names.slug(bare);
         if (!s.isEmpty()) {
           others.add(s);
         }
@@ -136,7 +107,7 @@ final class EntityIds {
     if (!head.isEmpty()) {
       parts.add(singular(head));
     }
-    return parts.isEmpty() ? slug(name) : String.join("-", parts);
+    return parts.isEmpty() ? Names.slug(name) : String.join("-", parts);
   }
 
   static String singular(String w) {
@@ -220,7 +191,7 @@ final class EntityIds {
       if (after < text.length() && text.charAt(after) == '(' && parts.length >= 2) {
         int close = text.indexOf(')', after);
         if (close > after + 1 && close - after <= 10) {
-          acronym.put(slug(text.substring(after + 1, close)), m.id());
+          acronym.put(Names.slug(text.substring(after + 1, close)), m.id());
         }
       }
     }
