@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,13 +115,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   static void publishSchemas(String bootstrap, Map<String, String> clientProps) {
-    Map<String, Object> p = clientConfig(bootstrap, clientProps);
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      SchemaPublisher.publish(producer);
-      producer.flush();
-    }
+    SchemaPublisher.publish(clientConfig(bootstrap, clientProps));
   }
 
   public IngestService ingest() {
