@@ -28,6 +28,14 @@ public final class BenchOutput {
     o.put("copies", r.copies());
     o.put("schedule_change_articles", r.changeArticles());
     o.put("mean_tokens", round(r.meanTokens(), 1));
+    o.put("warm_up", r.warmUp().throughKafka() ? "kafka" : "tagging");
+    o.put("warm_up_articles", r.warmUp().articles());
+    o.put("warm_up_seconds", round(r.warmUp().seconds(), 1));
+    o.put("warm_up_jit_cpu_ms", round(r.warmUp().jitMs(), 0));
+    o.put("warm_up_process_cpu_ms", round(r.warmUp().processMs(), 0));
+    if (r.warmUp().lastJitShare() >= 0) {
+      o.put("warm_up_last_jit_share", round(r.warmUp().lastJitShare(), 3));
+    }
     o.put("passthrough_rounds", r.passthroughRounds());
     o.put("passthrough_records", r.passthrough().recordsRead());
     o.put("passthrough_steady_records", r.passthrough().steadyRecords());
@@ -85,6 +93,15 @@ public final class BenchOutput {
         r.embedded() ? "embedded" : "external",
         r.cores(),
         r.java());
+    out.printf(
+        "warm-up: %s, %d articles in %.0f s, JIT threads %.0f of %.0f process CPU-ms%n",
+        r.warmUp().throughKafka()
+            ? "a separate enrich application over separate articles"
+            : "tagging code on the main thread",
+        r.warmUp().articles(),
+        r.warmUp().seconds(),
+        r.warmUp().jitMs(),
+        r.warmUp().processMs());
     out.println();
     out.printf(
         "%-34s %12s %16s %16s%n",

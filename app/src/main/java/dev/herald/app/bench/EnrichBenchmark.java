@@ -82,6 +82,15 @@ public final class EnrichBenchmark {
    */
   private static final double WARMUP_SHARE = 0.15;
 
+  /**
+   * Share of the time left for the warm-up through Kafka ({@code --warm-up-articles}): generating
+   * its articles, then a separate enrich application over them.
+   */
+  private static final double KAFKA_WARMUP_SHARE = 0.25;
+
+  /** Mixed into the seed for the warm-up's articles: a different set from the measured one. */
+  private static final long WARMUP_SEED = 0x5eed_3a7e_11L;
+
   /** Warm-up ends early once compilation grows less than this many ms over two seconds. */
   private static final double JIT_SETTLED_MS = 100;
 
@@ -108,6 +117,9 @@ public final class EnrichBenchmark {
    * @param latencyArticles articles sent in the latency phase, or 0 for as many as time allows
    * @param articles records published for the throughput phases
    * @param copyShare share of syndicated copies in the stream
+   * @param warmUpArticles articles of a separate set run through a separate enrich application
+   *     before anything is measured (a warm daemon), or 0 for the tagging code alone on the main
+   *     thread
    * @param bootstrapServers an existing cluster, or null for an embedded broker
    * @param clientProperties more client properties (security) for every client
    * @param workDir broker data and Streams state
@@ -119,6 +131,7 @@ public final class EnrichBenchmark {
       int latencyArticles,
       int articles,
       double copyShare,
+      int warmUpArticles,
       long seed,
       String bootstrapServers,
       Map<String, String> clientProperties,
@@ -195,6 +208,26 @@ public final class EnrichBenchmark {
       double p99Ms,
       double maxMs) {}
 
+  /**
+   * The warm-up before the measurements.
+   *
+   * @param throughKafka a separate enrich application over separate articles, or the tagging code
+   *     on the main thread
+   * @param articles articles the warm-up went through (enriched records read, or analyses)
+   * @param seconds its length
+   * @param jitMs CPU of the JIT compiler threads during it, negative when unknown
+   * @param processMs CPU of the whole process during it
+   * @param lastJitShare the JIT threads' share of the process CPU over its last seconds (about 5),
+   *     negative when unknown: near 0 when the compiler has settled
+   */
+  public record WarmUp(
+      boolean throughKafka,
+      long articles,
+      double seconds,
+      double jitMs,
+      double processMs,
+      double lastJitShare) {}
+
   /** Everything one run saw. */
   public record Report(
       Settings settings,
@@ -203,6 +236,7 @@ public final class EnrichBenchmark {
       int copies,
       int changeArticles,
       double meanTokens,
+      WarmUp warmUp,
       Phase passthrough,
       int passthroughRounds,
       Phase enrich,
@@ -278,6 +312,10 @@ public final class EnrichBenchmark {
         new BenchCorpus(
             BenchArticles.shippedParagraphs(s.samplesDir()), s.copyShare(), 0.3, 120, s.seed());
     String raw = Topics.ARTICLES_RAW.name();
+    WarmUp kafkaWarmUp =
+        s.warmUpArticles() > 0
+            ? warmUpThroughKafka(bootstrap, admin, share(KAFKA_WARMUP_SHARE))
+            : null;
     Map<TopicPartition, Long> rawStart = endOffsets(admin, raw);
     // Created well before its application starts: a transactional producer writing to a topic
     // created a moment before gets retriable errors (CONCURRENT_TRANSACTIONS) and retries.
@@ -324,14 +362,19 @@ public final class EnrichBenchmark {
             + " (%s)%n",
         published, counts[0], counts[1], meanTokens, elapsed());
 
-    warmUp(rawSamples, share(WARMUP_SHARE));
+    WarmUp warmUp = kafkaWarmUp != null ? kafkaWarmUp : warmUp(rawSamples, share(WARMUP_SHARE));
 
     long passthroughEnd = share(PASSTHROUGH_SHARE);
     List<Phase> rounds = new ArrayList<>();
+    long roundNanos;
     do {
+      long roundStart = System.nanoTime();
       rounds.add(passthroughRound(bootstrap, admin, rawStart, rounds.size() + 1, passthroughEnd));
+      roundNanos = System.nanoTime() - roundStart;
+      // Another round only when one as long still fits: an application closed while it is still
+      // joining its group can take tens of seconds to stop, which the enrich phase would lose.
     } while (rounds.size() < MAX_PASSTHROUGH_ROUNDS
-        && System.nanoTime() < passthroughEnd
+        && System.nanoTime() + roundNanos < passthroughEnd
         && rounds.get(rounds.size() - 1).recordsRead() == expected);
     Phase passthrough = Phase.sum("passthrough", rounds);
     log.printf(
@@ -356,6 +399,7 @@ public final class EnrichBenchmark {
           latencyService,
           new int[] {published, counts[0], counts[1]},
           meanTokens,
+          warmUp,
           passthrough,
           rounds.size());
     }
@@ -371,6 +415,7 @@ public final class EnrichBenchmark {
       EnrichService latencyService,
       int[] counts,
       double meanTokens,
+      WarmUp warmUp,
       Phase passthrough,
       int passthroughRounds)
       throws Exception {
@@ -405,6 +450,7 @@ public final class EnrichBenchmark {
         counts[1],
         counts[2],
         meanTokens,
+        warmUp,
         passthrough,
         passthroughRounds,
         e.phase(),
@@ -427,9 +473,12 @@ public final class EnrichBenchmark {
    * every thread, so the enrich application starts warm, as a long-running daemon is; its own Kafka
    * and Streams code still warms in each phase's warm-up window, which is not counted.
    */
-  private void warmUp(List<byte[]> rawSamples, long end) {
+  private WarmUp warmUp(List<byte[]> rawSamples, long end) {
+    long begin = System.nanoTime();
+    double processAtStart = processCpuMs();
+    JvmThreadCpu.Sample jvmAtStart = JvmThreadCpu.sample();
     if (rawSamples.isEmpty()) {
-      return;
+      return new WarmUp(false, 0, 0, 0, 0, -1);
     }
     var values = Topics.ARTICLES_RAW.valueSerde().deserializer();
     List<RawArticle> articles =
@@ -459,6 +508,111 @@ public final class EnrichBenchmark {
     log.printf(
         "bench: JIT warm-up, %d pass(es) over %d articles, %.0f ms of compilation (%s)%n",
         passes, articles.size(), jitMs() - jitAtStart, elapsed());
+    JvmThreadCpu.Sample jvm = JvmThreadCpu.sample();
+    return new WarmUp(
+        false,
+        passes * articles.size(),
+        (System.nanoTime() - begin) / 1e9,
+        jvm.known() && jvmAtStart.known() ? jvm.jitMs() - jvmAtStart.jitMs() : -1,
+        processCpuMs() - processAtStart,
+        -1);
+  }
+
+  /**
+   * Warms the JVM on the real path, as a daemon that has run for a while is: a separate enrich
+   * application (its own id, state and fingerprint topic) over a separate set of generated
+   * articles, closed before anything is measured; its output is never counted. Warming the tagging
+   * code alone on the main thread left Kafka's, Streams' and Avro's code to compile in the measured
+   * window, and the tagging code itself was recompiled there (the types and branches the stream
+   * threads see differ from the main thread's): the JIT threads took about a third of the process
+   * CPU in the enrich phase.
+   */
+  private WarmUp warmUpThroughKafka(String bootstrap, Admin admin, long end) throws Exception {
+    long begin = System.nanoTime();
+    String raw = Topics.ARTICLES_RAW.name();
+    Map<TopicPartition, Long> start = endOffsets(admin, raw);
+    BenchCorpus corpus =
+        new BenchCorpus(
+            BenchArticles.shippedParagraphs(s.samplesDir()),
+            s.copyShare(),
+            0.3,
+            120,
+            s.seed() ^ WARMUP_SEED);
+    String appId = "herald-bench-warmup-" + run;
+    startAt(admin, appId, start);
+    Map<TopicPartition, Long> outStart = endOffsets(admin, Topics.ARTICLES_ENRICHED.name());
+    double processAtStart = processCpuMs();
+    JvmThreadCpu.Sample jvmAtStart = JvmThreadCpu.sample();
+    // The JIT's share of the process CPU over the last window of about five seconds.
+    double lastShare = -1;
+    double processAtWindow = processAtStart;
+    JvmThreadCpu.Sample jvmAtWindow = jvmAtStart;
+    long count = 0;
+    EnrichService service =
+        new EnrichService(
+            enrichConfig(bootstrap, appId), ScheduleDetector.standard(), Clock.systemUTC());
+    try (KafkaConsumer<String, byte[]> reader = reader(bootstrap, outStart)) {
+      // Started first: its start-up (internal topics, group join) overlaps the generation.
+      service.start();
+      var values = Topics.ARTICLES_RAW.valueSerde().serializer();
+      // Generating takes at most half the warm-up's time; enriching them overlaps it.
+      long publishEnd = begin + (end - begin) / 2;
+      Duration gap = Duration.ofSeconds(60);
+      Instant first = Instant.now().minus(Duration.ofDays(20));
+      int published = 0;
+      try (KafkaProducer<String, byte[]> producer = producer(bootstrap, 20)) {
+        for (int i = 0;
+            i < s.warmUpArticles() && (i < 100 || System.nanoTime() < publishEnd);
+            i++) {
+          RawArticle a = corpus.next(first.plus(gap.multipliedBy(i))).article();
+          producer.send(
+              new ProducerRecord<>(
+                  raw, null, a.getFetchedAt().toEpochMilli(), a.getId(), values.serialize(raw, a)));
+          published++;
+        }
+        producer.flush();
+      }
+      log.printf(
+          "bench: warm-up, %d separate articles published for a separate enrich application"
+              + " (%s)%n",
+          published, elapsed());
+      long window = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (count < published && System.nanoTime() < end) {
+        KafkaStreams.State st = service.state();
+        if (st == KafkaStreams.State.ERROR || st == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException("warm-up application stopped: " + st);
+        }
+        count += reader.poll(Duration.ofMillis(100)).count();
+        if (System.nanoTime() >= window) {
+          double process = processCpuMs();
+          JvmThreadCpu.Sample jvm = JvmThreadCpu.sample();
+          if (jvm.known() && jvmAtWindow.known() && process > processAtWindow) {
+            lastShare = (jvm.jitMs() - jvmAtWindow.jitMs()) / (process - processAtWindow);
+          }
+          log.printf(
+              "bench: warm-up %d/%d enriched, JIT threads %.0f %% of the process CPU over the"
+                  + " last 5 s (%s)%n",
+              count, published, 100 * lastShare, elapsed());
+          processAtWindow = process;
+          jvmAtWindow = jvm;
+          window = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        }
+      }
+    } finally {
+      service.close();
+    }
+    double process = processCpuMs();
+    JvmThreadCpu.Sample jvm = JvmThreadCpu.sample();
+    if (jvm.known() && jvmAtWindow.known() && process - processAtWindow > 500) {
+      lastShare = (jvm.jitMs() - jvmAtWindow.jitMs()) / (process - processAtWindow);
+    }
+    double jit = jvm.known() && jvmAtStart.known() ? jvm.jitMs() - jvmAtStart.jitMs() : -1;
+    log.printf(
+        "bench: warm-up done, %d articles enriched, JIT threads %.0f of %.0f process CPU-ms"
+            + " (%s)%n",
+        count, jit, process - processAtStart, elapsed());
+    return new WarmUp(
+        true, count, (System.nanoTime() - begin) / 1e9, jit, process - processAtStart, lastShare);
   }
 
   /** The passthrough: records copied from the raw topic to an output topic as they are. */

@@ -40,8 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       paramLabel = "SECONDS",
-      description = "Bound of the whole run, in seconds (default 180, at least 20).")
-  int durationSeconds = 180;
+      description = "Bound of the whole run, in seconds (default 240, at least 20).")
+  int durationSeconds = 240;
 
   @Option(
       names = "--rate",
@@ -69,6 +69,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Share of syndicated copies among the articles, 0 to 0.9 (default 0.1).")
   double copies = 0.1;
 
+  @Option(
+      names = "--warm-up-articles",
+      paramLabel = "N",
+      description =
+          "Articles of a separate set run through a separate enrich application before anything"
+              + " is measured, so that the JVM is warm as a running daemon is (default 5000;"
+              + " 0: only the tagging code is warmed, on the main thread).")
+  int warmUpArticles = 5000;
+
   @Option(names = "--seed", paramLabel = "N", description = "Generator seed (default 42).")
   long seed = 42;
 
@@ -92,6 +101,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (articles < 100) {
       problems.add("articles must be at least 100, not " + articles);
     }
+    if (warmUpArticles < 0) {
+      problems.add("warm-up articles must be 0 or more, not " + warmUpArticles);
+    }
     if (!(copies >= 0 && copies <= 0.9)) {
       problems.add("copies must be between 0 and 0.9, not " + copies);
     }
@@ -108,6 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
                   latencyArticles,
                   articles,
                   copies,
+                  warmUpArticles,
                   seed,
                   kafka.bootstrapServers(env),
                   clientProps,

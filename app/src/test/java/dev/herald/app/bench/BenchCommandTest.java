@@ -17,8 +17,8 @@ class BenchCommandTest {
   @Test
   @Tag("broker")
   void shouldPrintTheFiguresOfBothTopologiesAndTheLatencyAsTheLastJsonLine() throws Exception {
-    // Given the bench on a fresh embedded broker with few articles: it ends when they are through
-    // (the duration only bounds the run on a slow machine)
+    // Given the bench on a fresh embedded broker with few articles and a short warm-up: it ends
+    // when they are through (the duration only bounds the run on a slow machine)
     CommandLine cl = HeraldCommand.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
@@ -35,6 +35,8 @@ class BenchCommandTest {
             "40",
             "--rate",
             "20",
+            "--warm-up-articles",
+            "60",
             "--json");
 
     // Then the last stdout line is one JSON object with every figure, from real records
@@ -56,6 +58,9 @@ class BenchCommandTest {
       assertThat(json.has(field)).as(field).isTrue();
     }
     assertThat(json.get("articles").asInt()).isPositive();
+    // a separate enrich application warmed the JVM on separate articles before the phases
+    assertThat(json.get("warm_up").asText()).isEqualTo("kafka");
+    assertThat(json.get("warm_up_articles").asLong()).isPositive();
     assertThat(json.get("passthrough_steady_records").asLong()).isPositive();
     assertThat(json.get("enrich_steady_records").asLong()).isPositive();
     assertThat(json.get("passthrough_rps").asDouble()).isPositive();
