@@ -164,6 +164,14 @@ public final class EvalCommand {
     Path gold;
 
     @Option(
+        names = "--dump",
+        paramLabel = "DIR",
+        description =
+            "Also write the model's predictions per corpus to DIR/NAME.herald.txt (token, gold"
+                + " tag, predicted tag), for error analysis.")
+    Path dump;
+
+    @Option(
         names = "--name",
         paramLabel = "NAME",
         description = "Corpus name printed with --predictions (default: the gold file's name).")
@@ -184,7 +192,7 @@ public final class EvalCommand {
         System.out.println("No NER corpora at " + data + ": nothing to evaluate.");
         return 0;
       }
-      EvalNerJob.run(data, model, System.out);
+      EvalNerJob.run(data, model, dump, System.out);
       return 0;
     }
   }

@@ -56,6 +56,16 @@ public final class EvalNerJob {
   /** Evaluates the model at {@code modelFile} (the shipped model when null) and prints a table. */
   public static List<Score> run(Path nerDataDir, Path modelFile, PrintStream out)
       throws IOException {
+    return run(nerDataDir, modelFile, null, out);
+  }
+
+  /**
+   * As {@link #run(Path, Path, PrintStream)}; with {@code dumpDir} not null, also writes each
+   * corpus's predictions there ({@code NAME.herald.txt}: token, gold tag, predicted tag in IOB2,
+   * blank lines between sentences), for error analysis beside another system's output.
+   */
+  public static List<Score> run(Path nerDataDir, Path modelFile, Path dumpDir, PrintStream out)
+      throws IOException {
     NerModel model;
     if (modelFile == null) {
       model = NerModel.standard();
@@ -70,19 +80,29 @@ public final class EvalNerJob {
     List<Score> scores = new ArrayList<>();
     Path test = nerDataDir.resolve("conll2003/test.txt");
     if (Files.isRegularFile(test)) {
-      scores.add(score("conll2003-test", ConllCorpus.read(test), model));
+      scores.add(score("conll2003-test", ConllCorpus.read(test), model, dumpDir));
     }
     Path wiki = nerDataDir.resolve("wikigold/wikigold.dev.conll");
     if (Files.isRegularFile(wiki)) {
-      scores.add(score("wikigold", ConllCorpus.read(wiki), model));
+      scores.add(score("wikigold", ConllCorpus.read(wiki), model, dumpDir));
     }
     print(scores, out);
     return scores;
   }
 
   static Score score(String name, List<ConllCorpus.Document> docs, NerModel model) {
+    try {
+      return score(name, docs, model, null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Score score(String name, List<ConllCorpus.Document> docs, NerModel model, Path dumpDir)
+      throws IOException {
     List<List<NameSpan>> gold = new ArrayList<>();
     List<List<NameSpan>> predicted = new ArrayList<>();
+    List<List<String>> tokenLists = new ArrayList<>();
     long tokens = 0;
     long t0 = System.nanoTime();
     for (ConllCorpus.Document d : docs) {
@@ -92,10 +112,45 @@ public final class EvalNerJob {
         gold.add(s.names());
         tokens += s.tokens().size();
       }
+      tokenLists.addAll(sents);
       predicted.addAll(model.tag(sents));
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    if (dumpDir != null) {
+      dump(dumpDir.resolve(name + ".herald.txt"), tokenLists, gold, predicted);
+    }
     return tally(name, gold, predicted, tokens, secs);
+  }
+
+  private static void dump(
+      Path file,
+      List<List<String>> tokens,
+      List<List<NameSpan>> gold,
+      List<List<NameSpan>> predicted)
+      throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
+      for (int s = 0; s < tokens.size(); s++) {
+        List<String> toks = tokens.get(s);
+        String[] g = iob2(toks.size(), gold.get(s));
+        String[] p = iob2(toks.size(), predicted.get(s));
+        for (int i = 0; i < toks.size(); i++) {
+          w.write(toks.get(i) + "\t" + g[i] + "\t" + p[i] + "\n");
+        }
+        w.write("\n");
+      }
+    }
+  }
+
+  private static String[] iob2(int n, List<NameSpan> names) {
+    String[] tags = new String[n];
+    java.util.Arrays.fill(tags, "O");
+    for (NameSpan s : names) {
+      for (int i = s.start(); i < s.end() && i < n; i++) {
+        tags[i] = (i == s.start() ? "B-" : "I-") + s.type();
+      }
+    }
+    return tags;
   }
 
   /**

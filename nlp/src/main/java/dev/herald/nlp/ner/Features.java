@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Features {
 
-  static final int MAX_STATIC = 64;
+  static final int MAX_STATIC = 80;
 
   /**
    * What the features need of one word form, computed once per form and thread: its lower case,
@@ -101,6 +101,7 @@ final class Features {
   private final boolean usePrevMap;
   private final boolean classShape;
   private final boolean usualCase;
+  private final boolean docNeighbours;
 
   Features(
       WordClusters clusters,
@@ -108,13 +109,15 @@ final class Features {
       Places places,
       boolean usePrevMap,
       boolean classShape,
-      boolean usualCase) {
+      boolean usualCase,
+      boolean docNeighbours) {
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
     this.usePrevMap = usePrevMap;
     this.classShape = classShape;
     this.usualCase = usualCase;
+    this.docNeighbours = docNeighbours;
   }
 
   /** What a document tells about its words: their mid-sentence forms in body sentences. */
@@ -124,6 +127,15 @@ final class Features {
     final Map<String, String> forms;
     final Set<String> capitalised;
     final Set<String> lowered;
+
+    /**
+     * For a capitalised word (lower case key), the capitalised word found right before / after it
+     * where it first has one in the body: a lone "Weah" is then known as the "George Weah" of an
+     * earlier line, a lone "Porto" as the "FC Porto" of another.
+     */
+    final Map<String, String> capLeft;
+
+    final Map<String, String> capRight;
 
     /** The last type each lower-cased word got ("PER", ..., or "O"), filled as tagging goes. */
     final Map<String, String> prevMap = new HashMap<>();
@@ -139,11 +151,23 @@ final class Features {
       Map<String, String> f = new HashMap<>(tokens);
       capitalised = new HashSet<>(tokens / 2);
       lowered = new HashSet<>(tokens);
+      capLeft = new HashMap<>();
+      capRight = new HashMap<>();
       for (int s = 0; s < sentences.size(); s++) {
         if (headline[s]) {
           continue;
         }
         List<String> toks = sentences.get(s);
+        boolean prevCap = !toks.isEmpty() && isCapitalised(toks.get(0));
+        for (int i = 1; i < toks.size(); i++) {
+          String w = toks.get(i);
+          boolean cap = isCapitalised(w);
+          if (cap && prevCap) {
+            capLeft.putIfAbsent(Words.lower(w), toks.get(i - 1));
+            capRight.putIfAbsent(Words.lower(toks.get(i - 1)), w);
+          }
+          prevCap = cap;
+        }
         for (int i = 1; i < toks.size(); i++) {
           String w = toks.get(i);
           if (!Words.hasLetter(w)) {
@@ -160,6 +184,11 @@ final class Features {
       }
       this.forms = f;
     }
+  }
+
+  /** Starts with an upper-case letter. */
+  static boolean isCapitalised(String w) {
+    return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
   }
 
   /** One sentence prepared for feature extraction. */
@@ -385,7 +414,28 @@ final class Features {
       out[k++] = Words.hash(50, v.prevMap[i]);
       out[k++] = Words.hash(51, v.prevMap[i], s0);
     }
+    if (docNeighbours && isCapitalised(v.forms[i])) {
+      // A capitalised word without a capitalised neighbour here, which has one elsewhere in the
+      // document: that neighbour's class (a first name's, a club prefix's) tells what it is.
+      if ((i == 0 || !isCapitalised(v.forms[i - 1])) && !doc.capLeft.isEmpty()) {
+        String left = doc.capLeft.get(l);
+        if (left != null) {
+          out[k++] = Words.hash(63, coarseClass(left));
+        }
+      }
+      if ((i + 1 == n || !isCapitalised(v.forms[i + 1])) && !doc.capRight.isEmpty()) {
+        String right = doc.capRight.get(l);
+        if (right != null) {
+          out[k++] = Words.hash(64, coarseClass(right));
+        }
+      }
+    }
     return k;
+  }
+
+  private int coarseClass(String word) {
+    int[] c = clusters.of(word);
+    return c == null ? -1 : c[0];
   }
 
   /** Tag-history features of token i given the two previous tags (outcome indices, -1 = none). */

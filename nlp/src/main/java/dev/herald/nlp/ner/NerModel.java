@@ -109,7 +109,8 @@ public final class NerModel {
             places,
             Boolean.parseBoolean(settings.getProperty("prevMap", "true")),
             Boolean.parseBoolean(settings.getProperty("classShape", "false")),
-            Boolean.parseBoolean(settings.getProperty("usualCase", "false")));
+            Boolean.parseBoolean(settings.getProperty("usualCase", "false")),
+            Boolean.parseBoolean(settings.getProperty("docNeighbours", "false")));
   }
 
   /** The model shipped in the jar, loaded once per process; null if the jar has none. */
@@ -216,12 +217,19 @@ public final class NerModel {
       Features.View v = features.view(doc, s);
       int[] tags = decode(doc, v);
       placesAfterPrepositions(v, tags);
+      if (REPAIRS) {
+        NameRepairs.repair(sentences.get(s), tags);
+      }
       remember(doc, v, tags);
       out.add(spans(tags));
       forms.add(v.forms);
     }
     return new Tagged(out, forms);
   }
+
+  /** {@link NameRepairs} on (the default); -Dherald.ner.repairs=false measures without them. */
+  private static final boolean REPAIRS =
+      Boolean.parseBoolean(System.getProperty("herald.ner.repairs", "true"));
 
   private static final java.util.Set<String> LOCATIVE =
       java.util.Set.of("in", "at", "from", "near", "outside", "into", "across", "inside");

@@ -39,6 +39,7 @@ public final class TrainNerJob {
    * @param prevMap use the previous-map feature
    * @param classShape use the word-class-with-shape features
    * @param usualCase use the usual-case feature (the truecasing dictionary's form)
+   * @param docNeighbours use the capitalised neighbours a word has elsewhere in the document
    * @param granularities word-class granularities
    */
   public record Settings(
@@ -52,6 +53,7 @@ public final class TrainNerJob {
       boolean prevMap,
       boolean classShape,
       boolean usualCase,
+      boolean docNeighbours,
       int[] granularities) {
 
     public static Settings defaults() {
@@ -66,6 +68,7 @@ public final class TrainNerJob {
           Boolean.parseBoolean(System.getProperty("herald.ner.prevMap", "true")),
           Boolean.parseBoolean(System.getProperty("herald.ner.classShape", "true")),
           Boolean.parseBoolean(System.getProperty("herald.ner.usualCase", "true")),
+          Boolean.parseBoolean(System.getProperty("herald.ner.docNeighbours", "false")),
           new int[] {64, 256, 1024});
     }
   }
@@ -146,6 +149,7 @@ public final class TrainNerJob {
     props.setProperty("prevMap", Boolean.toString(settings.prevMap()));
     props.setProperty("classShape", Boolean.toString(settings.classShape()));
     props.setProperty("usualCase", Boolean.toString(settings.usualCase()));
+    props.setProperty("docNeighbours", Boolean.toString(settings.docNeighbours()));
     props.setProperty("trainer", settings.trainer());
     props.setProperty("iterations", Integer.toString(settings.iterations()));
     props.setProperty("l1", Double.toString(settings.l1()));
@@ -159,7 +163,8 @@ public final class TrainNerJob {
             Places.standard(),
             settings.prevMap(),
             settings.classShape(),
-            settings.usualCase());
+            settings.usualCase(),
+            settings.docNeighbours());
 
     List<Event> events = events(docs, features);
     log.printf("%d training events%n", events.size());

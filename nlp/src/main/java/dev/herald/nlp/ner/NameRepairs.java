@@ -1,0 +1,164 @@
+package dev.herald.nlp.ner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Boundary repairs of the greedy decoder's names, found by error analysis against Stanford's CRF
+ * (MODEL.md). A left-to-right tagger that opened a name (B) must continue it (I, L) whatever the
+ * next token is, so "Doull 8-1-60-0" and "League has" came out as names; it also reads a middle
+ * initial as the start of a new name ("Ross" + "G. Hoyt") and keeps a military or civil title in a
+ * person's name, which CoNLL's and Wikipedia's annotators leave out.
+ */
+final class NameRepairs {
+
+  private NameRepairs() {}
+
+  /** Capitalised words that precede a person's name but are not part of it. */
+  static final Set<String> TITLES =
+      Set.of(
+          "Mr",
+          "Mrs",
+          "Ms",
+          "Dr",
+          "Prof",
+          "Professor",
+          "Sir",
+          "Dame",
+          "President",
+          "Senator",
+          "Sen",
+          "Governor",
+          "Gov",
+          "Mayor",
+          "Judge",
+          "Justice",
+          "Minister",
+          "Premier",
+          "Chancellor",
+          "Reverend",
+          "Rev",
+          "Bishop",
+          "Archbishop",
+          "Cardinal",
+          "Sheikh",
+          "General",
+          "Gen",
+          "Brigadier",
+          "Colonel",
+          "Col",
+          "Lieutenant",
+          "Lt",
+          "Major",
+          "Maj",
+          "Captain",
+          "Capt",
+          "Admiral",
+          "Adm",
+          "Commander",
+          "Sergeant",
+          "Sgt",
+          "Corporal",
+          "Cpl",
+          "Marshal",
+          "Coach",
+          "Secretary",
+          "Ambassador",
+          "Chairman",
+          "Spokesman",
+          "Inspector",
+          "Detective");
+
+  /** Lower-case words inside names ("Ivan de Souza", "Schalk van der Westhuizen"). */
+  static final Set<String> PARTICLES =
+      Set.of(
+          "de", "da", "das", "do", "dos", "di", "du", "del", "della", "der", "den", "van", "von",
+          "ter", "ten", "la", "le", "bin", "ibn", "al", "el", "y", "e", "of", "the", "and", "und",
+          "for", "on", "am", "upon");
+
+  /**
+   * Repairs the names in {@code tags} (BILOU outcomes) over the tokens as written (not the re-cased
+   * headline forms: "KANSAS CITY" stays whole), in place.
+   */
+  static void repair(List<String> tokens, int[] tags) {
+    String[] forms = tokens.toArray(new String[0]);
+    List<NameSpan> spans = NerModel.spans(tags);
+    if (spans.isEmpty()) {
+      return;
+    }
+    List<NameSpan> out = new ArrayList<>(spans.size());
+    for (NameSpan s : spans) {
+      NameSpan last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null
+          && last.type().equals("PER")
+          && s.type().equals("PER")
+          && last.end() == s.start()
+          && isInitial(forms[s.start()])) {
+        // "Ross" + "G. Hoyt": a middle initial continues the name before it.
+        out.set(out.size() - 1, new NameSpan(last.start(), s.end(), "PER"));
+      } else {
+        out.add(s);
+      }
+    }
+    java.util.Arrays.fill(tags, 0);
+    for (NameSpan s : out) {
+      int start = s.start();
+      int end = s.end();
+      if (s.type().equals("PER")) {
+        while (end - start > 1 && TITLES.contains(stripDot(forms[start]))) {
+          start++;
+        }
+      }
+      while (end - start > 1 && isTail(forms[end - 1], s.type())) {
+        end--;
+      }
+      int t = java.util.Arrays.asList(NerModel.TYPES).indexOf(s.type());
+      if (end - start == 1) {
+        tags[start] = NerModel.outcome('U', t);
+      } else {
+        tags[start] = NerModel.outcome('B', t);
+        for (int i = start + 1; i < end - 1; i++) {
+          tags[i] = NerModel.outcome('I', t);
+        }
+        tags[end - 1] = NerModel.outcome('L', t);
+      }
+    }
+  }
+
+  /** "G.": one capital letter and a full stop. */
+  static boolean isInitial(String w) {
+    return w.length() == 2 && Character.isUpperCase(w.charAt(0)) && w.charAt(1) == '.';
+  }
+
+  /**
+   * A token that does not end a name: lower case ("League has"; not a particle or "al-Boushi"), or
+   * without letters ("Doull 8-1-60-0"), except a plain number ending a name other than a person's
+   * ("Euro 96").
+   */
+  static boolean isTail(String w, String type) {
+    if (w.isEmpty()) {
+      return false;
+    }
+    if (Character.isLowerCase(w.charAt(0))) {
+      return w.indexOf('-') < 0 && !PARTICLES.contains(w);
+    }
+    if (Words.hasLetter(w)) {
+      return false;
+    }
+    return type.equals("PER") || !isDigits(w);
+  }
+
+  private static boolean isDigits(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (!Character.isDigit(w.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String stripDot(String w) {
+    return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+  }
+}

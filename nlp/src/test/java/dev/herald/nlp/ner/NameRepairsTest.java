@@ -1,0 +1,68 @@
+package dev.herald.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameRepairsTest {
+
+  private static List<NameSpan> repaired(List<String> tokens, NameSpan... names) {
+    int[] tags = NerModel.encode(tokens.size(), List.of(names));
+    NameRepairs.repair(tokens, tags);
+    return NerModel.spans(tags);
+  }
+
+  @Test
+  void shouldEndAPersonBeforeAScoreTheGreedyDecoderRanInto() {
+    // Given a bowling line where the decoder opened a name at the bowler and had to continue it
+    List<String> tokens = List.of("Doull", "8-1-60-0", ",");
+
+    // When the names are repaired
+    List<NameSpan> names = repaired(tokens, new NameSpan(0, 2, "PER"));
+
+    // Then the name is the bowler alone
+    assertThat(names).containsExactly(new NameSpan(0, 1, "PER"));
+  }
+
+  @Test
+  void shouldEndANameBeforeALowerCaseVerbButKeepParticlesAndYears() {
+    // Given names running into a verb, one ending in a particle and one in a year
+    List<String> league = List.of("League", "has", "been");
+    List<String> ivan = List.of("Ivan", "de", "said");
+    List<String> euro = List.of("at", "Euro", "96");
+
+    // When the names are repaired
+    // Then only the verb is cut off
+    assertThat(repaired(league, new NameSpan(0, 2, "ORG")))
+        .containsExactly(new NameSpan(0, 1, "ORG"));
+    assertThat(repaired(ivan, new NameSpan(0, 2, "PER")))
+        .containsExactly(new NameSpan(0, 2, "PER"));
+    assertThat(repaired(euro, new NameSpan(1, 3, "MISC")))
+        .containsExactly(new NameSpan(1, 3, "MISC"));
+  }
+
+  @Test
+  void shouldJoinAMiddleInitialToTheNameBeforeItAndDropTheTitle() {
+    // Given "Brigadier General Ross" and "G. Hoyt" tagged as two people
+    List<String> tokens = List.of("Brigadier", "General", "Ross", "G.", "Hoyt", ",");
+
+    // When the names are repaired
+    List<NameSpan> names = repaired(tokens, new NameSpan(0, 3, "PER"), new NameSpan(3, 5, "PER"));
+
+    // Then it is one person without the rank
+    assertThat(names).containsExactly(new NameSpan(2, 5, "PER"));
+  }
+
+  @Test
+  void shouldKeepATitleThatIsTheWholeName() {
+    // Given a one-word name that is also a title word
+    List<String> tokens = List.of("General", "said");
+
+    // When the names are repaired
+    List<NameSpan> names = repaired(tokens, new NameSpan(0, 1, "PER"));
+
+    // Then it stays
+    assertThat(names).containsExactly(new NameSpan(0, 1, "PER"));
+  }
+}
