@@ -86,7 +86,14 @@ final class Cues {
         "later than expected",
         "later than originally",
         "later than previously",
-        "behind schedule");
+        "behind schedule",
+        // valid only with "until" + a time, or as "reconvened" after an adjournment
+        "adjourned",
+        "adjourn",
+        "adjourns",
+        "adjourning",
+        "reconvened",
+        "reconvene");
     add(
         Type.ADVANCE,
         "brought forward",

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -403,6 +404,9 @@ final class SentenceAnalyzer {
   private final boolean[] eligible;
   private final List<Cue> cues;
   private final boolean[] cueToken;
+
+  /** The event of this sentence's last change claim, for a pronoun in a later clause. */
+  private EventPhrase priorChangeEvent;
 
   /** All-caps or Title Case lines: capitals say nothing about names there. */
   private final boolean headline;
@@ -829,8 +833,24 @@ final class SentenceAnalyzer {
       RawClaim claim = changeClaim(c, changes);
       if (claim != null) {
         out.add(claim);
+        priorChangeEvent = claim.event();
         lastClauseEnd = clauseEnd(c.to());
       }
+    }
+    if (out.size() > 1) {
+      // "delayed the start of the meeting, and ... it may have to be delayed until next week":
+      // one event changed twice in a sentence keeps the claim that says where it went.
+      List<RawClaim> kept = new ArrayList<>();
+      for (RawClaim a : out) {
+        boolean superseded =
+            a.when() == null
+                && a.previous() == null
+                && out.stream().anyMatch(b -> b != a && b.event() == a.event() && b.when() != null);
+        if (!superseded) {
+          kept.add(a);
+        }
+      }
+      return kept;
     }
     if (!out.isEmpty()) {
       return out;
@@ -879,6 +899,12 @@ final class SentenceAnalyzer {
     }
     if (isHypothetical(c) || isIntention(c)) {
       return false;
+    }
+    if (first.startsWith("adjourn") && !untilTimeAhead(after, 14)) {
+      return false; // "the council adjourned after ...": a session ended, nothing moved
+    }
+    if (first.startsWith("reconven") && !(adjournBefore(c.from()) && nextTime(after, 4) >= 0)) {
+      return false; // "the council is to reconvene Tuesday": a plan
     }
     // Word senses that are not about time.
     if (first.startsWith("push") && after < lower.length && AGAINST_ON_ETC.contains(lower[after])) {
@@ -929,6 +955,72 @@ final class SentenceAnalyzer {
     }
     return true;
   }
+
+  /**
+   * "warrants which were due to expire March 19 have been extended": the expiry of the noun the
+   * relative clause with "expire" describes; null when there is none.
+   */
+  private EventPhrase expiringThing(int before) {
+    for (int k = before - 1; k >= Math.max(2, before - 12); k--) {
+      if (!lower[k].equals("expire")) {
+        continue;
+      }
+      for (int r = k - 1; r >= Math.max(1, k - 5); r--) {
+        if (THAT_WHICH.contains(lower[r])) {
+          EventPhrase base = nounPhraseEndingAt(lower[r - 1].equals(",") ? r - 2 : r - 1);
+          return base == null || base.anaphor()
+              ? null
+              : new EventPhrase(
+                  base.start(),
+                  base.end(),
+                  base.written() + " expiry",
+                  "expiry",
+                  append(base.core(), "expiry"),
+                  base.qualifiers(),
+                  base.qualifierText(),
+                  false,
+                  base.named(),
+                  base.indirect());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** "adjourned the meeting until March 11": until/till/to right before a time, in the clause. */
+  private boolean untilTimeAhead(int from, int within) {
+    for (int k = from; k < Math.min(lower.length - 1, from + within); k++) {
+      String w = lower[k];
+      if (w.equals(".") || w.equals(";") || w.equals("and") && k > from + 1 && timeAt[k - 1] < 0) {
+        return false;
+      }
+      if (TO_UNTIL_ETC.contains(w) && timeAt[k + 1] >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "originally convened and adjourned December 23, will be reconvened on April 22": a meeting
+   * adjourned before it did its business. A council that "adjourned on Friday and will reconvene on
+   * Tuesday" only breaks a session, so the adjournment must be stated as the former plan's end.
+   */
+  private boolean adjournBefore(int before) {
+    for (int k = 0; k < before; k++) {
+      if (lower[k].startsWith("adjourn")) {
+        for (int j = Math.max(0, k - 4); j < k; j++) {
+          if (ORIGINALLY_FIRST.contains(lower[j])) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> ORIGINALLY_FIRST =
+      Set.of("originally", "previously", "initially", "first");
 
   private boolean isNegated(Cue c) {
     int start = clauseStart(c.from());
@@ -1107,6 +1199,7 @@ final class SentenceAnalyzer {
     }
     boolean noun = isNounForm(c);
     EventPhrase event = changeEvent(c);
+    System.err.println("DBG cue=" + c + " event=" + event);
     // Roles of the times.
     TimeRef old = null;
     TimeRef neu = null;
@@ -1129,6 +1222,18 @@ final class SentenceAnalyzer {
         neu = r;
       }
     }
+    if (old == null && lower[c.from()].startsWith("reconven")) {
+      // "first convened and adjourned January 14, will be reconvened": the adjournment's date.
+      for (int k = 0; k + 1 < c.from(); k++) {
+        if (lower[k].startsWith("adjourn")) {
+          int t = nextTime(k + 1, 2);
+          if (t >= 0 && times.get(t).to() <= c.from()) {
+            old = times.get(t);
+            oldStrong = true;
+          }
+        }
+      }
+    }
     if (type == Type.INSTEAD) {
       // "X instead of Y": the time before is the new one, the time after the old one.
       neu = times.get(previousTime(c.from(), 3));
@@ -1143,7 +1248,12 @@ final class SentenceAnalyzer {
       neu = null;
     }
     // Anchor underspecified dates by role: the old time first, the new one relative to it.
-    if (old != null) {
+    if (old != null && dct != null && lower[c.from()].startsWith("reconven")) {
+      // "adjourned December 23, will be reconvened": the adjournment is behind us.
+      TimeSpan today =
+          TimeSpan.of(new When(dct.toString(), When.Precision.DAY, null, "")).orElse(null);
+      old = Anchoring.anchor(old, Anchoring.Policy.BEFORE, dct, today);
+    } else if (old != null) {
       old = Anchoring.anchor(old, Anchoring.Policy.RECENT, dct, null);
       old = fillClockDate(old, null);
     }
@@ -1166,6 +1276,9 @@ final class SentenceAnalyzer {
       if (d >= 0) {
         neu = shifted(old, durations.get(d));
       }
+    }
+    if (event == null && type == Type.EXTEND) {
+      event = expiringThing(c.from());
     }
     if (event == null) {
       return null;
@@ -1404,6 +1517,14 @@ final class SentenceAnalyzer {
     if (event != null && r.start() >= event.start() && r.end() <= event.end() && !afterCue) {
       return 2; // "Today's debt talks ... were postponed"
     }
+    if (!afterCue) {
+      // "was to be voted on today ... but was postponed": the time of a plan stated as past.
+      for (Cue p : cues) {
+        if (p.type() == Type.PAST_PLAN && p.to() <= r.from() && r.from() - p.to() <= 5) {
+          return 2;
+        }
+      }
+    }
     if (afterCue && prep) {
       return 1;
     }
@@ -1426,8 +1547,26 @@ final class SentenceAnalyzer {
     String w = lower[c.from()];
     for (String stem :
         List.of(
-            "postpon", "delay", "defer", "put", "push", "move", "brought", "bring", "resched",
-            "cancel", "call", "extend", "scrap", "advance", "slip", "switch", "axed", "set")) {
+            "postpon",
+            "delay",
+            "defer",
+            "put",
+            "push",
+            "move",
+            "brought",
+            "bring",
+            "resched",
+            "cancel",
+            "call",
+            "extend",
+            "scrap",
+            "advance",
+            "slip",
+            "switch",
+            "axed",
+            "set",
+            "adjourn",
+            "reconven")) {
       if (w.startsWith(stem)) {
         return !isNounForm(c);
       }
@@ -1454,6 +1593,15 @@ final class SentenceAnalyzer {
   private boolean hedged(int from, int to) {
     int start = clauseStart(from);
     int end = clauseEnd(to);
+    if (start >= 2 && lower[start - 1].equals("that")) {
+      // "the result may be that the government will have to delay": a hedge over the "that"
+      // clause holds for the change inside it.
+      for (Cue k : cues) {
+        if (k.type() == Type.HEDGE && k.from() < start - 1 && k.from() >= start - 7) {
+          return true;
+        }
+      }
+    }
     for (Cue k : cues) {
       if (k.type() == Type.HEDGE && k.from() >= Math.max(start, from - 8) && k.from() < end) {
         return true;
@@ -1521,6 +1669,13 @@ final class SentenceAnalyzer {
       EventPhrase event = subject(p.from());
       if (event != null && !isEventNoun(event.head()) && !event.anaphor() && meetVerbAfter(p)) {
         event = meetingOf(event);
+      }
+      if (event != null && !isEventNoun(event.head()) && !event.anaphor()) {
+        // "the mine had been scheduled to close in 1989": the closure of the mine.
+        EventPhrase planned = plannedOccasion(event, p);
+        if (planned != null) {
+          event = planned;
+        }
       }
       if (event == null || !event.anaphor() && !isEventNoun(event.head())) {
         continue;
@@ -1835,6 +1990,136 @@ final class SentenceAnalyzer {
 
   // ---------------------------------------------------------------- event phrases
 
+  /** The verb of a plan and the occasion it names: "scheduled to be launched" is a launch. */
+  private static final Map<String, String> PLAN_VERB_NOUNS =
+      Map.ofEntries(
+          Map.entry("launch", "launch"),
+          Map.entry("launched", "launch"),
+          Map.entry("introduce", "introduction"),
+          Map.entry("introduced", "introduction"),
+          Map.entry("open", "opening"),
+          Map.entry("opened", "opening"),
+          Map.entry("reopen", "reopening"),
+          Map.entry("reopened", "reopening"),
+          Map.entry("start", "start"),
+          Map.entry("started", "start"),
+          Map.entry("begin", "start"),
+          Map.entry("begun", "start"),
+          Map.entry("close", "closure"),
+          Map.entry("closed", "closure"),
+          Map.entry("sign", "signing"),
+          Map.entry("signed", "signing"),
+          Map.entry("complete", "completion"),
+          Map.entry("completed", "completion"),
+          Map.entry("vote", "vote"),
+          Map.entry("voted", "vote"),
+          Map.entry("release", "release"),
+          Map.entry("released", "release"),
+          Map.entry("publish", "publication"),
+          Map.entry("published", "publication"),
+          Map.entry("list", "listing"),
+          Map.entry("listed", "listing"),
+          Map.entry("expire", "expiry"),
+          Map.entry("resume", "resumption"),
+          Map.entry("resumed", "resumption"),
+          Map.entry("implement", "implementation"),
+          Map.entry("implemented", "implementation"),
+          Map.entry("debate", "debate"),
+          Map.entry("debated", "debate"),
+          Map.entry("hear", "hearing"),
+          Map.entry("heard", "hearing"),
+          Map.entry("visit", "visit"),
+          Map.entry("announce", "announcement"),
+          Map.entry("announced", "announcement"));
+
+  private static final Set<String> BE_HAVE_BEEN = Set.of("be", "have", "been");
+
+  private static final Set<String> HAVE_NEED =
+      Set.of("have", "has", "had", "need", "needs", "ought", "going");
+
+  /** Words that stand for a plan named before them: "postponed the move". */
+  private static final Set<String> PLAN_ANAPHORS = Set.of("move", "plan", "plans", "step", "idea");
+
+  private static final Set<String> THE_THIS_ITS = Set.of("the", "this", "that", "its", "their");
+
+  /**
+   * The occasion a plan cue at {@code [from, to)} names through its verb ("scheduled to have been
+   * launched", "was to be voted on", "had planned to introduce"), as a phrase built on {@code
+   * base}; null when no plan verb follows. With no base the verb's object is the base ("planned to
+   * introduce night trading").
+   */
+  private EventPhrase plannedOccasion(EventPhrase base, Cue plan) {
+    int k = plan.to();
+    if (!lower[k - 1].equals("to")) {
+      if (k >= lower.length || !lower[k].equals("to")) {
+        return null;
+      }
+      k++;
+    }
+    while (k < lower.length
+        && (BE_HAVE_BEEN.contains(lower[k]) || Words.ADVERBS.contains(lower[k]))) {
+      k++;
+    }
+    if (k >= lower.length) {
+      return null;
+    }
+    String noun = PLAN_VERB_NOUNS.get(lower[k]);
+    if (noun == null) {
+      return null;
+    }
+    boolean objectBase = base == null;
+    if (base == null) {
+      base = object(k + 1);
+      if (base == null || base.anaphor() || isEventNoun(base.head())) {
+        return base == null || base.anaphor() ? null : base;
+      }
+    }
+    String written = base.written() + " " + noun;
+    if (objectBase) {
+      // "introduction of night trading", without a dangling "on" left by the time.
+      written = noun + " of " + base.written().replaceAll("\\s+(on|in|at|for|by)$", "");
+    }
+    return new EventPhrase(
+        base.start(),
+        base.end(),
+        written,
+        noun,
+        append(base.core(), noun),
+        base.qualifiers(),
+        base.qualifierText(),
+        false,
+        base.named(),
+        base.indirect());
+  }
+
+  /** A plan cue of the sentence in tokens {@code [from, to)} whose verb names an occasion. */
+  private EventPhrase plannedOccasionIn(EventPhrase base, int from, int to) {
+    for (Cue k : cues) {
+      if (k.from() >= from
+          && k.from() < to
+          && (k.type() == Type.SCHEDULE
+              || k.type() == Type.PAST_PLAN
+              || k.type() == Type.PREVIOUS
+              || k.type() == Type.EXPECT)) {
+        EventPhrase e = plannedOccasion(base, k);
+        if (e != null) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Index of the token that starts at or after char offset {@code offset}. */
+  private int tokenAtOrAfter(int offset) {
+    for (int k = 0; k < toks.size(); k++) {
+      if (toks.get(k).start() >= offset) {
+        return k;
+      }
+    }
+    return toks.size();
+  }
+
   /** The event a change cue is about: subject of a passive, object of an active verb. */
   private EventPhrase changeEvent(Cue c) {
     boolean passive = false;
@@ -1867,6 +2152,29 @@ final class SentenceAnalyzer {
         return e;
       }
     }
+    // "the market, scheduled to have been launched on March 2, had been delayed", "legislation
+    // was to be voted on today but was postponed": the plan's verb names the subject's occasion.
+    if (passive && first != null && !first.anaphor()) {
+      EventPhrase planned = plannedOccasionIn(first, tokenAtOrAfter(first.start()), c.from());
+      if (planned != null) {
+        return planned;
+      }
+    }
+    // "had planned to introduce night trading on April 2, but postponed the move": "the move"
+    // and "the plan" stand for the plan stated earlier in the sentence.
+    int d = passive ? -1 : c.to();
+    if (passive && first != null) {
+      d = tokenAtOrAfter(first.start()) - 1;
+    }
+    if (d >= 0
+        && d + 1 < lower.length
+        && THE_THIS_ITS.contains(lower[d])
+        && PLAN_ANAPHORS.contains(lower[d + 1])) {
+      EventPhrase planned = plannedOccasionIn(null, 0, d);
+      if (planned != null) {
+        return planned;
+      }
+    }
     boolean before = passive || !isVerbForm(c);
     EventPhrase fallback =
         before
@@ -1889,6 +2197,11 @@ final class SentenceAnalyzer {
     // sentence's earlier event noun.
     for (EventPhrase e : new EventPhrase[] {first, second}) {
       if (e != null && e.anaphor()) {
+        if (priorChangeEvent != null) {
+          // "delayed the start of the meeting, and ... it may have to be delayed until next
+          // week": the pronoun is the event that was just changed.
+          return priorChangeEvent;
+        }
         EventPhrase antecedent = firstEventNounPhrase(0, c.from());
         return antecedent != null ? antecedent : e;
       }
@@ -1958,8 +2271,9 @@ final class SentenceAnalyzer {
     while (q >= 0
         && (Words.AUX.contains(lower[q])
             || Words.ADVERBS.contains(lower[q])
-            || Words.isNegation(lower[q]))) {
-      q--;
+            || Words.isNegation(lower[q])
+            || lower[q].equals("to") && q > 0 && HAVE_NEED.contains(lower[q - 1]))) {
+      q--; // "it may have to be delayed": the subject is "it"
     }
     if (q < 0) {
       return null;

@@ -169,4 +169,39 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alertsOf(text, "1987-03-20")).isEmpty();
   }
+
+  @Test
+  void shouldNotTreatAnAdjournedSessionAsAChange() {
+    // Given a council that adjourned, with no "until" a date, and a session that resumes later
+    String ended = "The council adjourned after hearing both delegations, officials said.";
+    String resumes =
+        "The council adjourned on Friday and will reconvene on Tuesday, delegates said.";
+    String due = "The conference is due to adjourn on Friday.";
+
+    // When analysed
+    // Then no alert: a session that ends or breaks has not moved
+    assertThat(alertsOf(ended, "2024-03-12")).isEmpty();
+    assertThat(alertsOf(resumes, "2024-03-12")).isEmpty();
+    assertThat(alertsOf(due, "2024-03-12")).isEmpty();
+  }
+
+  @Test
+  void shouldNotTurnAPostponedMoveWithoutAPlannedOccasionIntoAChange() {
+    // Given "the move" after a plan whose verb names no occasion (buying shares)
+    String text = "The fund had planned to buy more shares in May, but postponed the move.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "2024-04-02")).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAPlanToReconveneAsAChange() {
+    // Given a plain plan to reconvene, with no adjournment stated as the former plan
+    String text = "The full council is to reconvene on Tuesday, delegates said.";
+
+    // When analysed
+    // Then no alert
+    assertThat(alertsOf(text, "2024-03-14")).isEmpty();
+  }
 }

@@ -1,0 +1,198 @@
+package dev.herald.nlp.schedule;
+
+import static dev.herald.nlp.schedule.ScheduleDetectorTest.alertsOf;
+import static dev.herald.nlp.schedule.ScheduleDetectorTest.analyze;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * General English wordings of a schedule change beyond the plain change verbs (ADR 0003): an
+ * adjournment to a date, a plan verb that names the occasion, "the move" standing for a plan, a
+ * hedge over a "that" clause, a pronoun for the event just changed.
+ */
+class ChangeWordingTest {
+
+  @Test
+  void shouldReadAdjournedUntilADateAsAPostponement() {
+    // Given a meeting adjourned until a later date
+    String text =
+        "Earlier today the board adjourned the annual meeting of shareholders until June 9, the"
+            + " company said.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-05-20");
+
+    // Then a postponement to June 9
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2024-06-09");
+              assertThat(a.event().name()).contains("meeting");
+            });
+  }
+
+  @Test
+  void shouldReadReconvenedAfterAnEarlierAdjournmentAsAPostponement() {
+    // Given a meeting first convened and adjourned on a past date, to be reconvened later
+    String text =
+        "The special meeting of unitholders, first convened and adjourned January 14, will be"
+            + " reconvened on March 3.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-02-10");
+
+    // Then January 14 (the past one, not next January) -> March 3
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-01-14");
+              assertThat(a.current().value()).isEqualTo("2025-03-03");
+            });
+  }
+
+  @Test
+  void shouldNameTheOccasionFromThePlanVerbOfTheSubject() {
+    // Given a subject that is no occasion itself ("the bourse"), planned "to have been opened"
+    String text =
+        "Officials said the new bourse, scheduled to have been opened on May 2, has been delayed"
+            + " pending a court ruling.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-05-10");
+
+    // Then the bourse's opening changed, from May 2
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("bourse").contains("opening");
+              assertThat(a.previous().value()).isEqualTo("2024-05-02");
+            });
+  }
+
+  @Test
+  void shouldReadAPostponedVoteFromWasToBeVotedOn() {
+    // Given a bill that "was to be voted on today" and then "was postponed"
+    String text =
+        "The housing bill was to be voted on today by the committee but was postponed because of a"
+            + " procedural dispute.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-06-12");
+
+    // Then the vote changed, from today
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("vote");
+              assertThat(a.previous().value()).isEqualTo("2024-06-12");
+            });
+  }
+
+  @Test
+  void shouldReadAScheduledClosureKeptOpenLongerAsAChange() {
+    // Given a plant scheduled to close in one year that will now stay open until a later one
+    String text =
+        "The smelter had been scheduled to close in 2026, but will now stay open until 2030.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-02-01");
+
+    // Then its closure moved from 2026 to 2030
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("closure");
+              assertThat(a.previous().value()).isEqualTo("2026");
+              assertThat(a.current().value()).isEqualTo("2030");
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+            });
+  }
+
+  @Test
+  void shouldResolveTheMoveToThePlanStatedBeforeIt() {
+    // Given "had planned to introduce X on a date, but postponed the move"
+    String text =
+        "The exchange had planned to introduce evening trading on May 5, but postponed the move"
+            + " after complaints from members.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-04-20");
+
+    // Then the introduction of evening trading changed, from May 5
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("introduction").contains("evening trading");
+              assertThat(a.previous().value()).isEqualTo("2024-05-05");
+            });
+  }
+
+  @Test
+  void shouldReadAnExtendedExpiryNamedInARelativeClause() {
+    // Given warrants "which were due to expire" on a date and are extended to another
+    String text =
+        "Acme said its class B warrants which were due to expire June 30 have been extended to"
+            + " September 30.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-06-10");
+
+    // Then the warrants' expiry moved from June 30 to September 30
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("warrants").contains("expiry");
+              assertThat(a.previous().value()).isEqualTo("2024-06-30");
+              assertThat(a.current().value()).isEqualTo("2024-09-30");
+            });
+  }
+
+  @Test
+  void shouldHedgeAChangeInsideAThatClauseOfAHedge() {
+    // Given "may be that" over the clause with the change verb
+    String text =
+        "The outcome may be that the ministry will have to delay its planned licence auction in"
+            + " June, analysts said.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-04-02");
+
+    // Then a possible change, not a confirmed one
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.certainty()).isEqualTo(Certainty.POSSIBLE));
+  }
+
+  @Test
+  void shouldTakeTheNewTimeOfAPronounForTheEventJustDelayed() {
+    // Given a delay, then "it may have to be delayed even until next week" in the next clause
+    String text =
+        "A power cut delayed the start of the hearing, and clerks said it may have to be delayed"
+            + " even until next week.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-03-05");
+
+    // Then one possible postponement of the hearing's start to next week
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("hearing");
+              assertThat(a.current().value()).isEqualTo("2024-W11");
+              assertThat(a.certainty()).isEqualTo(Certainty.POSSIBLE);
+            });
+    assertThat(analyze(text, "2024-03-05").claims()).hasSize(1);
+  }
+}
