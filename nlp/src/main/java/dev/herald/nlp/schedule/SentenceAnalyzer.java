@@ -1199,7 +1199,6 @@ final class SentenceAnalyzer {
     }
     boolean noun = isNounForm(c);
     EventPhrase event = changeEvent(c);
-    System.err.println("DBG cue=" + c + " event=" + event);
     // Roles of the times.
     TimeRef old = null;
     TimeRef neu = null;
