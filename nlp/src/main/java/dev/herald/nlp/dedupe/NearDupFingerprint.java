@@ -29,7 +29,14 @@ public record NearDupFingerprint(
   /** Upper bound of {@link #toBytes()} for every fingerprint this package makes. */
   public static final int MAX_BYTES = 200;
 
-  private static final byte VERSION = 1;
+  /**
+   * 2: one-permutation MinHash (Nov 2026). Version 1 (k permutations) is still read: same layout,
+   * and its values agree with version 2 values only by chance (a 16-bit value per position), so an
+   * old entry meets new articles through its exact key only, and is gone after one retention.
+   */
+  private static final byte VERSION = 2;
+
+  private static final byte K_PERMUTATION_VERSION = 1;
 
   public NearDupFingerprint {
     minHash = minHash.clone();
@@ -99,7 +106,7 @@ public record NearDupFingerprint(
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       byte version = b.get();
-      if (version != VERSION) {
+      if (version != VERSION && version != K_PERMUTATION_VERSION) {
         throw new IllegalArgumentException("unknown fingerprint version " + version);
       }
       int shingles = Short.toUnsignedInt(b.getShort());

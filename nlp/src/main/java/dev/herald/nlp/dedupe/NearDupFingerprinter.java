@@ -100,7 +100,6 @@ public final class NearDupFingerprinter {
 
   private final Settings settings;
   private final long[] seeds;
-  private final long[] multipliers;
 
   public NearDupFingerprinter() {
     this(Settings.defaults());
@@ -109,10 +108,8 @@ public final class NearDupFingerprinter {
   public NearDupFingerprinter(Settings settings) {
     this.settings = settings;
     this.seeds = new long[settings.minHashes()];
-    this.multipliers = new long[settings.minHashes()];
     for (int i = 0; i < seeds.length; i++) {
       seeds[i] = mix64((i + 1) * GOLDEN);
-      multipliers[i] = mix64(seeds[i]) | 1L;
     }
   }
 
@@ -129,8 +126,11 @@ public final class NearDupFingerprinter {
     short[] titleSample = bottom(titleHashes, settings.titleSample());
 
     TextScan body = TextScan.scan(Boilerplate.strip(clip(text, settings.maxChars())), FIGURE_WORDS);
-    long[] shingles = body.distinctShingles(settings.shingleSize());
-    if (shingles.length < settings.minShingles()) {
+    // Shingle hashes with repeats: the sketch ignores repeats and only their number must be
+    // distinct, which a hash set counts without sorting them.
+    long[] shingles = body.shingleHashes(settings.shingleSize());
+    int distinct = countDistinct(shingles);
+    if (distinct < settings.minShingles()) {
       return NearDupFingerprint.empty(titleHashes.length, titleSample);
     }
     short[] minHash = minHash(shingles);
@@ -138,7 +138,7 @@ public final class NearDupFingerprinter {
     short[] figureSample = bottom(figureHashes, settings.figureSample());
     long exactHash = body.exactHash(ContentFingerprint.DEFAULT_MIN_CHARS);
     return new NearDupFingerprint(
-        shingles.length,
+        distinct,
         exactHash,
         minHash,
         figureHashes.length,
@@ -334,25 +334,86 @@ public final class NearDupFingerprinter {
   }
 
   /**
-   * MinHash with one multiply per shingle and permutation: the shingle hash is already fully mixed,
-   * so {@code (s ^ seed) * odd} is a good enough permutation of it (its high bits depend on every
-   * bit of s), where a full finaliser per value made this loop most of the fingerprint's cost.
-   * Minima are taken as signed numbers with the sign bit flipped, which orders them as unsigned.
+   * One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle hash
+   * (already fully mixed) goes to one of the k bins by its high 32 bits and competes there with its
+   * low 32 bits, so a shingle costs one comparison instead of one multiply per value (the k
+   * permutations made this loop a quarter of the fingerprint's cost). A bin that no shingle reached
+   * (short bodies) copies the value of a non-empty bin chosen by a hash sequence of its own index,
+   * the same sequence for every text, so two texts agree on it with probability J as on the others.
+   * Repeated shingles change nothing. Kept: the top 16 bits of each bin's minimum.
    */
   private short[] minHash(long[] shingles) {
     int k = seeds.length;
-    long[] mins = new long[k];
-    Arrays.fill(mins, Long.MAX_VALUE);
+    int[] mins = new int[k];
+    boolean[] filled = new boolean[k];
+    Arrays.fill(mins, -1);
     for (long s : shingles) {
-      for (int i = 0; i < k; i++) {
-        mins[i] = Math.min(mins[i], ((s ^ seeds[i]) * multipliers[i]) ^ Long.MIN_VALUE);
+      int bin = bin(s >>> 32, k);
+      int v = (int) s;
+      if (Integer.compareUnsigned(v, mins[bin]) < 0) {
+        mins[bin] = v;
       }
+      filled[bin] = true;
     }
     short[] out = new short[k];
     for (int i = 0; i < k; i++) {
-      out[i] = (short) ((mins[i] ^ Long.MIN_VALUE) >>> 48);
+      out[i] = (short) (densified(mins, filled, i) >>> 16);
     }
     return out;
+  }
+
+  /** Bin {@code i}'s minimum, or that of the first non-empty bin its probe sequence reaches. */
+  private int densified(int[] mins, boolean[] filled, int i) {
+    if (filled[i]) {
+      return mins[i];
+    }
+    int k = mins.length;
+    long probe = seeds[i];
+    // Expected k / (non-empty bins) probes; a sketched body always has at least one non-empty bin.
+    for (int attempt = 0; attempt < 16 * k; attempt++) {
+      probe = mix64(probe + GOLDEN);
+      int j = bin(probe >>> 32, k);
+      if (filled[j]) {
+        return mins[j];
+      }
+    }
+    for (int step = 1; step < k; step++) {
+      if (filled[(i + step) % k]) {
+        return mins[(i + step) % k]; // never in practice: (1 - 1/k)^(16k) < 1e-6
+      }
+    }
+    return -1;
+  }
+
+  /** Maps 32 uniform bits to one of {@code k} bins (multiply-shift, no division). */
+  private static int bin(long uniform32, int k) {
+    return (int) ((uniform32 * k) >>> 32);
+  }
+
+  /** Number of distinct values (open addressing on a power-of-two table, no sort). */
+  static int countDistinct(long[] values) {
+    int size = Integer.highestOneBit(Math.max(8, values.length * 2) - 1) << 1;
+    long[] table = new long[size];
+    boolean zero = false;
+    int distinct = 0;
+    for (long v : values) {
+      if (v == 0L) {
+        if (!zero) {
+          zero = true;
+          distinct++;
+        }
+        continue;
+      }
+      int i = (int) (v ^ (v >>> 32)) & (size - 1);
+      while (table[i] != 0L && table[i] != v) {
+        i = (i + 1) & (size - 1);
+      }
+      if (table[i] == 0L) {
+        table[i] = v;
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   /**
@@ -373,15 +434,26 @@ public final class NearDupFingerprinter {
       }
       int count = Math.max(1, th.length - n + 1);
       for (int i = 0; i < count; i++) {
-        long h = GOLDEN;
-        for (int j = i; j < Math.min(th.length, i + n); j++) {
-          h = mix64(h * 31 + th[j]);
-        }
-        out[k++] = h;
+        out[k++] = shingleHash(th, i, Math.min(th.length, i + n));
       }
     }
     return sortedDistinct(out);
   }
+
+  /**
+   * The hash of the words {@code from} (inclusive) to {@code to} (exclusive): a polynomial of their
+   * hashes (already fully mixed), then one finaliser. One mix per shingle, where a mix per word
+   * made shingling cost as much as tokenising.
+   */
+  static long shingleHash(long[] tokenHashes, int from, int to) {
+    long h = GOLDEN;
+    for (int j = from; j < to; j++) {
+      h = h * SHINGLE_PRIME + tokenHashes[j];
+    }
+    return mix64(h);
+  }
+
+  private static final long SHINGLE_PRIME = 0x100000001b3L * 0x9E3779B1L | 1L;
 
   /** The distinct values of {@code values}, ascending (sorts {@code values} in place). */
   static long[] sortedDistinct(long[] values) {

@@ -117,6 +117,11 @@ final class TextScan {
 
   /** Distinct hashes of the word n-grams inside each sentence (a shorter sentence is one). */
   long[] distinctShingles(int n) {
+    return NearDupFingerprinter.sortedDistinct(shingleHashes(n));
+  }
+
+  /** Hashes of the word n-grams inside each sentence, in text order, repeats included. */
+  long[] shingleHashes(int n) {
     int total = 0;
     int start = 0;
     for (int s = 0; s < sentences; s++) {
@@ -130,15 +135,11 @@ final class TextScan {
       int end = sentenceEnds[s];
       int shingles = Math.max(1, end - start - n + 1);
       for (int i = start; i < start + shingles; i++) {
-        long h = NearDupFingerprinter.GOLDEN;
-        for (int j = i; j < Math.min(end, i + n); j++) {
-          h = NearDupFingerprinter.mix64(h * 31 + tokens[j]);
-        }
-        out[k++] = h;
+        out[k++] = NearDupFingerprinter.shingleHash(tokens, i, Math.min(end, i + n));
       }
       start = end;
     }
-    return NearDupFingerprinter.sortedDistinct(out);
+    return out;
   }
 
   /**
@@ -154,66 +155,103 @@ final class TextScan {
     return h == 0L ? 1L : h;
   }
 
+  /** ASCII classes for the fast path: not part of a word, lower-case letter, upper-case, digit. */
+  private static final byte OTHER = 0;
+
+  private static final byte LOWER = 1;
+  private static final byte UPPER = 2;
+  private static final byte DIGIT = 3;
+  private static final byte NON_ASCII_WORD = 4; // a letter or digit outside ASCII
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = LOWER;
+      ASCII[c - 'a' + 'A'] = UPPER;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = DIGIT;
+    }
+  }
+
   private void run(String text) {
-    // Mirrors NearDupFingerprinter.sentences, character for character.
+    // Mirrors NearDupFingerprinter.sentences, character for character. ASCII characters take a
+    // table lookup instead of the Character methods (same answers for them); a word's characters
+    // are only copied out when it may be a figure (figureWord).
     long word = FNV_OFFSET;
     int wordChars = 0;
+    int wordStart = 0;
     boolean digit = false;
-    StringBuilder chars = new StringBuilder(32);
+    boolean lastDigit = false;
     boolean pendingEnd = false;
     int sentenceStart = 0;
     boolean exactGap = false;
     exactState = FNV_OFFSET;
     int n = text.length();
     for (int i = 0; i < n; ) {
-      int cp = text.codePointAt(i);
-      int len = Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        if (pendingEnd && wordChars == 0 && !Character.isLowerCase(cp) && count > sentenceStart) {
+      char ch = text.charAt(i);
+      int cp;
+      int len;
+      byte kind;
+      if (ch < 128) {
+        cp = ch;
+        len = 1;
+        kind = ASCII[ch];
+      } else {
+        cp = text.codePointAt(i);
+        len = Character.charCount(cp);
+        kind = Character.isLetterOrDigit(cp) ? NON_ASCII_WORD : OTHER;
+      }
+      if (kind != OTHER) {
+        boolean isLower = ch < 128 ? kind == LOWER : Character.isLowerCase(cp);
+        if (pendingEnd && wordChars == 0 && !isLower && count > sentenceStart) {
           endSentence();
           sentenceStart = count;
         }
         pendingEnd = false;
-        int lower = Character.toLowerCase(cp);
+        int lower = ch < 128 ? (kind == UPPER ? cp + ('a' - 'A') : cp) : Character.toLowerCase(cp);
         if (exactGap && exactChars > 0) {
           exact(' ');
         }
         exactGap = false;
+        if (wordChars == 0) {
+          wordStart = i;
+        }
         if (Character.isBmpCodePoint(lower)) {
           char c = (char) lower;
           word = (word ^ c) * FNV_PRIME;
-          chars.append(c);
           wordChars++;
           exact(c);
+          lastDigit = ch < 128 ? kind == DIGIT : Character.isDigit(c);
         } else {
           char hi = Character.highSurrogate(lower);
           char lo = Character.lowSurrogate(lower);
           word = (((word ^ hi) * FNV_PRIME) ^ lo) * FNV_PRIME;
-          chars.append(hi).append(lo);
           wordChars += 2;
           exact(hi);
           exact(lo);
+          lastDigit = false; // the last char kept is a low surrogate
         }
-        digit |= Character.isDigit(lower);
+        digit |= ch < 128 ? kind == DIGIT : Character.isDigit(lower);
       } else if ((cp == '.' || cp == ',' || cp == '/')
           && wordChars > 0
-          && Character.isDigit(chars.charAt(chars.length() - 1))
+          && lastDigit
           && i + 1 < n
           && Character.isDigit(text.charAt(i + 1))) {
         exactGap = true;
         if (cp != ',') {
           word = (word ^ cp) * FNV_PRIME;
-          chars.append((char) cp);
           wordChars++;
+          lastDigit = false;
         }
       } else {
         exactGap = true;
         if (wordChars > 0) {
-          addWord(word, digit, chars);
+          addWord(word, digit, wordChars, text, wordStart, i);
           word = FNV_OFFSET;
           wordChars = 0;
           digit = false;
-          chars.setLength(0);
+          lastDigit = false;
         }
         if (cp == '.' || cp == '!' || cp == '?') {
           pendingEnd = true;
@@ -228,11 +266,30 @@ final class TextScan {
       i += len;
     }
     if (wordChars > 0) {
-      addWord(word, digit, chars);
+      addWord(word, digit, wordChars, text, wordStart, n);
     }
     if (count > sentenceStart) {
       endSentence();
     }
+  }
+
+  /**
+   * The word read from {@code text[from, to)} as the scan kept it: letters and digits lower-cased,
+   * '.' and '/' inside numbers kept, ',' inside numbers dropped (the only other characters a word
+   * spans).
+   */
+  private static String wordOf(String text, int from, int to) {
+    StringBuilder b = new StringBuilder(to - from);
+    for (int i = from; i < to; ) {
+      int cp = text.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        b.appendCodePoint(Character.toLowerCase(cp));
+      } else if (cp != ',') {
+        b.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return b.toString();
   }
 
   private void exact(char c) {
@@ -241,14 +298,14 @@ final class TextScan {
     exactChars++;
   }
 
-  private void addWord(long fnv, boolean digit, StringBuilder chars) {
+  private void addWord(long fnv, boolean digit, int chars, String text, int from, int to) {
     if (count == tokens.length) {
       tokens = Arrays.copyOf(tokens, count * 2);
       specials = Arrays.copyOf(specials, count * 2);
     }
     tokens[count] = NearDupFingerprinter.mix64(fnv);
-    boolean figureLike = digit || figureWords.contains(fnv, chars.length());
-    specials[count] = figureLike ? chars.toString() : null;
+    boolean figureLike = digit || figureWords.contains(fnv, chars);
+    specials[count] = figureLike ? wordOf(text, from, to) : null;
     count++;
   }
 
