@@ -41,8 +41,22 @@ final class DecideDuplicate
   private final Serializer<DedupeEntry> entrySerializer;
   private final Deserializer<DedupeEntry> entryDeserializer;
   private final EnrichMetrics metrics;
+
+  /** Decoded index entries this task read lately, by article id (canonicals are read again). */
+  private static final int CACHED_ENTRIES = 2_048;
+
   private FixedKeyProcessorContext<String, Decided> context;
   private KeyValueStore<String, byte[]> index;
+
+  // An entry is filed once and never changes (ids are unique, a replay skips filed ids), so a
+  // decoded copy stays right for as long as the postings list the article as live.
+  private final Map<String, Candidate> loaded =
+      new LinkedHashMap<>(CACHED_ENTRIES * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Candidate> eldest) {
+          return size() > CACHED_ENTRIES;
+        }
+      };
 
   DecideDuplicate(
       String storeName,
@@ -89,13 +103,15 @@ final class DecideDuplicate
       }
     }
     long bucket = layout.bucketOf(at);
+    String[] prefixes = FingerprintIndex.prefixesBack(bucket);
     for (String key : keys) {
+      long h = PostingFilter.hash(key);
       for (int back = 0; back <= FingerprintIndex.BUCKETS_BACK; back++) {
-        if (!filter.mightContain(key, bucket - back)) {
+        if (!filter.mightContain(h, bucket - back)) {
           continue; // never filed (most keys): no store read
         }
         String postings =
-            FileFingerprint.text(index.get(FingerprintIndex.postingKey(bucket - back, key)));
+            FileFingerprint.text(index.get(FingerprintIndex.postingKey(prefixes[back], key)));
         if (postings == null) {
           continue;
         }
@@ -162,7 +178,19 @@ final class DecideDuplicate
   /** A candidate's entry from the index, or null when it is gone or unreadable. */
   private Candidate load(Map.Entry<String, Candidate> c) {
     long filedAt = c.getValue().receivedAt();
-    byte[] bytes = index.get(FingerprintIndex.entryKey(layout.bucketOf(filedAt), c.getKey()));
+    Candidate cached = loaded.get(c.getKey());
+    if (cached != null && cached.receivedAt() == filedAt) {
+      return cached;
+    }
+    Candidate read = read(c.getKey(), filedAt);
+    if (read != null) {
+      loaded.put(c.getKey(), read);
+    }
+    return read;
+  }
+
+  private Candidate read(String id, long filedAt) {
+    byte[] bytes = index.get(FingerprintIndex.entryKey(layout.bucketOf(filedAt), id));
     if (bytes == null) {
       return null;
     }

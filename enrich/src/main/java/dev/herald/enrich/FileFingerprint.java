@@ -110,30 +110,32 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
     // One write batch per article (putAll): a put per key costs a native call and metrics each.
     List<KeyValue<String, byte[]>> writes = new ArrayList<>(34);
     writes.add(KeyValue.pair(entryKey, value));
-    List<String> filed = new ArrayList<>(33);
-    for (String key : fingerprinter.bandKeys(fingerprint)) {
-      String postingKey = FingerprintIndex.postingKey(bucket, key);
-      String current = read(key, bucket);
+    List<String> keys = fingerprinter.bandKeys(fingerprint);
+    String[] prefixes = FingerprintIndex.prefixesBack(bucket);
+    long[] filed = new long[keys.size()];
+    int filedCount = 0;
+    for (String key : keys) {
+      long h = PostingFilter.hash(key); // once per key, for every bucket
+      String postingKey = FingerprintIndex.postingKey(prefixes[0], key);
+      String current = read(postingKey, h, bucket);
       int live = count(current, at);
       for (int back = 1; back <= FingerprintIndex.BUCKETS_BACK && live < maxPerKey; back++) {
-        live += count(read(key, bucket - back), at);
+        live += count(read(FingerprintIndex.postingKey(prefixes[back], key), h, bucket - back), at);
       }
       // A full key keeps its oldest articles (the canonicals stay findable), as before.
       if (live < maxPerKey) {
         writes.add(KeyValue.pair(postingKey, bytes(BandEntries.append(current, at, id))));
-        filed.add(key);
+        filed[filedCount++] = h;
       }
     }
     store.putAll(writes);
-    for (String key : filed) {
-      filter.add(key, bucket); // after the write: a reader the filter lets through finds it
+    for (int i = 0; i < filedCount; i++) {
+      filter.add(filed[i], bucket); // after the write: a reader the filter lets through finds it
     }
   }
 
-  private String read(String key, long bucket) {
-    return filter.mightContain(key, bucket)
-        ? text(store.get(FingerprintIndex.postingKey(bucket, key)))
-        : null;
+  private String read(String postingKey, long hash, long bucket) {
+    return filter.mightContain(hash, bucket) ? text(store.get(postingKey)) : null;
   }
 
   /** Deletes a slice of the keys of buckets before {@code keepFrom}. */

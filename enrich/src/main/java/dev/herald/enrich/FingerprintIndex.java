@@ -38,7 +38,23 @@ final class FingerprintIndex {
 
   /** The key of a band key's postings in a bucket. */
   static String postingKey(long bucket, String bandKey) {
-    return prefix(bucket) + '/' + bandKey;
+    return postingKey(prefix(bucket), bandKey);
+  }
+
+  /**
+   * As {@link #postingKey(long, String)} with the bucket's {@link #prefix}, made once per lookup.
+   */
+  static String postingKey(String prefix, String bandKey) {
+    return prefix + '/' + bandKey;
+  }
+
+  /** The prefixes of a bucket and of the {@link #BUCKETS_BACK} before it, newest first. */
+  static String[] prefixesBack(long bucket) {
+    String[] out = new String[BUCKETS_BACK + 1];
+    for (int back = 0; back <= BUCKETS_BACK; back++) {
+      out[back] = prefix(bucket - back);
+    }
+    return out;
   }
 
   /** The key of an article's fingerprint entry, in the bucket of its arrival. */

@@ -25,11 +25,15 @@ final class PostingFilter {
   private final AtomicBoolean loaded = new AtomicBoolean();
 
   boolean mightContain(String key, long bucket) {
+    return mightContain(hash(key), bucket);
+  }
+
+  /** As {@link #mightContain(String, long)} with the key's {@link #hash}, computed once per key. */
+  boolean mightContain(long h, long bucket) {
     List<Bloom> filters = buckets.get(bucket);
     if (filters == null) {
       return false;
     }
-    long h = hash(key);
     for (Bloom b : filters) {
       if (b.mightContain(h)) {
         return true;
@@ -40,13 +44,18 @@ final class PostingFilter {
 
   /** Adds a key; one thread at a time (the global thread). */
   void add(String key, long bucket) {
+    add(hash(key), bucket);
+  }
+
+  /** Adds a key by its {@link #hash}; one thread at a time (the global thread). */
+  void add(long h, long bucket) {
     List<Bloom> filters = buckets.computeIfAbsent(bucket, b -> new CopyOnWriteArrayList<>());
     Bloom last = filters.isEmpty() ? null : filters.get(filters.size() - 1);
     if (last == null || last.full()) {
       last = new Bloom(last == null ? FIRST_CAPACITY : 2 * last.capacity);
       filters.add(last);
     }
-    last.add(hash(key));
+    last.add(h);
   }
 
   /** Forgets the buckets that start before {@code bucket}. */
@@ -60,7 +69,7 @@ final class PostingFilter {
   }
 
   /** 64-bit FNV-1a of the key, then SplitMix64's finaliser. */
-  private static long hash(String key) {
+  static long hash(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) {
       h ^= key.charAt(i);
@@ -84,15 +93,20 @@ final class PostingFilter {
       this.size = 64L * bits.length();
     }
 
+    /** A bit index from the high 32 bits of a hash (multiply-shift: no division per probe). */
+    private long bit(long h) {
+      return ((h >>> 32) * size) >>> 32;
+    }
+
     boolean full() {
       return count.get() >= capacity;
     }
 
     void add(long h) {
       long h1 = h;
-      long h2 = (h >>> 32) | 1;
+      long h2 = Long.rotateLeft(h, 32) | 1; // the low half steps the high half, which picks a bit
       for (int i = 0; i < HASHES; i++) {
-        long bit = Long.remainderUnsigned(h1 + i * h2, size);
+        long bit = bit(h1 + i * h2);
         long mask = 1L << bit;
         int word = (int) (bit >>> 6);
         if ((bits.get(word) & mask) == 0) {
@@ -104,9 +118,9 @@ final class PostingFilter {
 
     boolean mightContain(long h) {
       long h1 = h;
-      long h2 = (h >>> 32) | 1;
+      long h2 = Long.rotateLeft(h, 32) | 1; // the low half steps the high half, which picks a bit
       for (int i = 0; i < HASHES; i++) {
-        long bit = Long.remainderUnsigned(h1 + i * h2, size);
+        long bit = bit(h1 + i * h2);
         if ((bits.get((int) (bit >>> 6)) & (1L << bit)) == 0) {
           return false;
         }
