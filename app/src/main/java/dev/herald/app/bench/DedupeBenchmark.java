@@ -132,6 +132,14 @@ public final class DedupeBenchmark {
           .orElse(0);
     }
 
+    /** The run of a stage in a round, or null. */
+    public Run run(String stage, int round) {
+      return runs.stream()
+          .filter(x -> x.stage().equals(stage) && x.round() == round)
+          .findFirst()
+          .orElse(null);
+    }
+
     public double ratio() {
       return best("dedupe") / best("passthrough");
     }
@@ -574,8 +582,31 @@ public final class DedupeBenchmark {
     deleteQuietly(work, !opts.containsKey("work"));
   }
 
-  /** The summary lines. */
+  /** The summary lines: per round, then the best of each stage. */
   public static void print(Report r, PrintStream out) {
+    // Round by round: both stages of a round ran back to back on the same records, so the JIT and
+    // the machine's load were alike; early rounds are cold for both, the last the warmest.
+    for (int round = 1; round <= r.settings().rounds(); round++) {
+      Run pass = r.run("passthrough", round);
+      Run dedupe = r.run("dedupe", round);
+      if (pass == null || dedupe == null) {
+        continue;
+      }
+      out.printf(
+          "bench: round %d: passthrough %.0f articles/s, dedupe %.0f articles/s = %.0f%%;"
+              + " process CPU/article %.0f -> %.0f us (%.1fx), application threads %.0f -> %.0f us;"
+              + " whole run %.0f%%%n",
+          round,
+          pass.perSecond(),
+          dedupe.perSecond(),
+          100 * dedupe.perSecond() / pass.perSecond(),
+          pass.processCpuMicrosPerArticle(),
+          dedupe.processCpuMicrosPerArticle(),
+          dedupe.processCpuMicrosPerArticle() / pass.processCpuMicrosPerArticle(),
+          pass.cpuMicrosPerArticle(),
+          dedupe.cpuMicrosPerArticle(),
+          100 * pass.wholeSeconds() / dedupe.wholeSeconds());
+    }
     out.printf(
         "bench: passthrough %.0f articles/s, dedupe %.0f articles/s: dedupe keeps %.0f%% of"
             + " passthrough throughput (target >= 50%%)%n",
