@@ -109,8 +109,11 @@ final class PostingFilter {
         long bit = bit(h1 + i * h2);
         long mask = 1L << bit;
         int word = (int) (bit >>> 6);
-        if ((bits.get(word) & mask) == 0) {
-          bits.getAndAccumulate(word, mask, (a, b) -> a | b);
+        long current = bits.get(word);
+        if ((current & mask) == 0) {
+          // One writer, so no lost update; a release store is enough for readers, who see the
+          // bit through the overlay removal that follows it (ADR 6, RecentFingerprints).
+          bits.setRelease(word, current | mask);
         }
       }
       count.incrementAndGet();
