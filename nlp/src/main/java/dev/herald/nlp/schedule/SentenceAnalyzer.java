@@ -817,8 +817,13 @@ final class SentenceAnalyzer {
     return !NEW_PREPOSITIONS.contains(lower[i])
         && !Words.AUX.contains(lower[i])
         && !AND_OR_ETC.contains(lower[i])
+        && !CONJUNCTIONS_AFTER_TIME.contains(lower[i])
         && !cueToken[i];
   }
+
+  /** "to close in 1989 after the stopes are mined": the year is a time, not a noun's modifier. */
+  private static final Set<String> CONJUNCTIONS_AFTER_TIME =
+      Set.of("after", "before", "when", "as", "because", "while", "unless", "if", "once", "than");
 
   // ---------------------------------------------------------------- claims
 
@@ -961,6 +966,9 @@ final class SentenceAnalyzer {
    * relative clause with "expire" describes; null when there is none.
    */
   private EventPhrase expiringThing(int before) {
+    if (mentionsLending()) {
+      return null;
+    }
     for (int k = before - 1; k >= Math.max(2, before - 12); k--) {
       if (!lower[k].equals("expire")) {
         continue;
@@ -970,22 +978,47 @@ final class SentenceAnalyzer {
           EventPhrase base = nounPhraseEndingAt(lower[r - 1].equals(",") ? r - 2 : r - 1);
           return base == null || base.anaphor()
               ? null
-              : new EventPhrase(
-                  base.start(),
-                  base.end(),
-                  base.written() + " expiry",
-                  "expiry",
-                  append(base.core(), "expiry"),
-                  base.qualifiers(),
-                  base.qualifierText(),
-                  false,
-                  base.named(),
-                  base.indirect());
+              : renamed(base, base.written() + " expiry", "expiry");
         }
       }
     }
     return null;
   }
+
+  /**
+   * A sentence about lending: "a loan agreement which covers short term debt had been scheduled to
+   * expire" extends credit, it does not move an occasion (ADR 0003, money senses).
+   */
+  private boolean mentionsLending() {
+    for (String w : lower) {
+      if (LENDING.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> LENDING =
+      Set.of(
+          "debt",
+          "debts",
+          "loan",
+          "loans",
+          "lender",
+          "lenders",
+          "credit",
+          "credits",
+          "obligations",
+          "repayment",
+          "repayments",
+          "borrowings",
+          "arrears",
+          "mortgage",
+          "deferrals",
+          "waiver",
+          "waivers",
+          "covenant",
+          "covenants");
 
   /** "adjourned the meeting until March 11": until/till/to right before a time, in the clause. */
   private boolean untilTimeAhead(int from, int within) {
@@ -1140,6 +1173,9 @@ final class SentenceAnalyzer {
   }
 
   private boolean isFinancial(Cue c) {
+    if (c.from() > 0 && DIVIDENDS.contains(lower[c.from() - 1]) && untilTimeAhead(c.to(), 8)) {
+      return false; // "final dividend delayed until July 1": its payment date moved
+    }
     if (c.from() > 0 && Cues.FINANCIAL.contains(Words.stripPossessive(lower[c.from() - 1]))) {
       return true;
     }
@@ -2033,6 +2069,8 @@ final class SentenceAnalyzer {
 
   private static final Set<String> BE_HAVE_BEEN = Set.of("be", "have", "been");
 
+  private static final Set<String> DIVIDENDS = Set.of("dividend", "dividends", "div", "payout");
+
   private static final Set<String> HAVE_NEED =
       Set.of("have", "has", "had", "need", "needs", "ought", "going");
 
@@ -2063,7 +2101,7 @@ final class SentenceAnalyzer {
       return null;
     }
     String noun = PLAN_VERB_NOUNS.get(lower[k]);
-    if (noun == null) {
+    if (noun == null || noun.equals("expiry") && mentionsLending()) {
       return null;
     }
     boolean objectBase = base == null;
@@ -2078,12 +2116,17 @@ final class SentenceAnalyzer {
       // "introduction of night trading", without a dangling "on" left by the time.
       written = noun + " of " + base.written().replaceAll("\\s+(on|in|at|for|by)$", "");
     }
+    return renamed(base, written, noun);
+  }
+
+  /** {@code base} as the occasion {@code head} of it: "warrants" -> "warrants expiry". */
+  private static EventPhrase renamed(EventPhrase base, String written, String head) {
     return new EventPhrase(
         base.start(),
         base.end(),
         written,
-        noun,
-        append(base.core(), noun),
+        head,
+        append(base.core(), head),
         base.qualifiers(),
         base.qualifierText(),
         false,
@@ -2150,6 +2193,17 @@ final class SentenceAnalyzer {
       if (e != null && isEventNoun(e.head())) {
         return e;
       }
+    }
+    // "final dividend delayed until July 1": the dividend's payment date moved. Without a date
+    // ("deferred dividends") it stays a money matter.
+    EventPhrase dividend =
+        passive
+            ? first
+            : c.from() > 0 && DIVIDENDS.contains(lower[c.from() - 1])
+                ? nounPhraseEndingAt(c.from() - 1)
+                : null;
+    if (dividend != null && DIVIDENDS.contains(dividend.head()) && untilTimeAhead(c.to(), 8)) {
+      return renamed(dividend, dividend.written() + " payment date", "date");
     }
     // "the market, scheduled to have been launched on March 2, had been delayed", "legislation
     // was to be voted on today but was postponed": the plan's verb names the subject's occasion.

@@ -195,4 +195,45 @@ class ChangeWordingTest {
             });
     assertThat(analyze(text, "2024-03-05").claims()).hasSize(1);
   }
+
+  @Test
+  void shouldReadADividendDelayedUntilADateAsAMovedPaymentDate() {
+    // Given a final dividend "delayed until" a date
+    String text =
+        "Northwind said it would pay a final, dividend delayed until August 2 to benefit from the"
+            + " new tax rules.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-05-15");
+
+    // Then the dividend's payment date moved to August 2
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event().name()).contains("dividend").contains("payment date");
+              assertThat(a.current().value()).isEqualTo("2024-08-02");
+            });
+  }
+
+  @Test
+  void shouldKeepAYearBeforeAConjunctionAsThePlannedTime() {
+    // Given "scheduled to close in 2026 after ..." and a later time after "but will now"
+    String text =
+        "The pit had been scheduled to close in 2026 after the upper seams were worked out, but"
+            + " will now stay open until the deeper seams are exhausted, probably in 2031.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2024-02-01");
+
+    // Then a possible postponement of its closure, 2026 -> 2031
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.previous().value()).isEqualTo("2026");
+              assertThat(a.current().value()).isEqualTo("2031");
+              assertThat(a.certainty()).isEqualTo(Certainty.POSSIBLE);
+            });
+  }
 }

@@ -204,4 +204,29 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alertsOf(text, "2024-03-14")).isEmpty();
   }
+
+  @Test
+  void shouldNotReadDeferredDividendsWithoutADateAsAChange() {
+    // Given dividends deferred with no date to go to
+    String text = "The company has deferred dividends on its preferred stock since last year.";
+
+    // When analysed
+    // Then no alert: a money matter
+    assertThat(alertsOf(text, "2024-02-01")).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAnExtendedLoanAgreementAsAMovedExpiry() {
+    // Given a loan agreement "which covers short term debt" scheduled to expire, then extended
+    String passive =
+        "The bank agreement, which covers 40 mln dlrs of short term debt, had been scheduled to"
+            + " expire June 30 but was extended to September 30.";
+    String relative =
+        "The covenant waivers which were due to expire June 30 have been extended to September 30.";
+
+    // When analysed
+    // Then no alert: lending, not an occasion
+    assertThat(alertsOf(passive, "2024-06-10")).isEmpty();
+    assertThat(alertsOf(relative, "2024-06-10")).isEmpty();
+  }
 }
