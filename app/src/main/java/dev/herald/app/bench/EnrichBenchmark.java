@@ -557,8 +557,11 @@ public final class EnrichBenchmark {
       var values = Topics.ARTICLES_RAW.valueSerde().serializer();
       // Generating takes at most half the warm-up's time; enriching them overlaps it.
       long publishEnd = begin + (end - begin) / 2;
-      Duration gap = Duration.ofSeconds(60);
-      Instant first = Instant.now().minus(Duration.ofDays(20));
+      // Timestamps as the measured set's: within the last five days, inside the dedupe retention
+      // (older fingerprint records are deleted under the global store's reader).
+      Duration gap =
+          Duration.ofMillis(Math.min(10_000, Duration.ofDays(5).toMillis() / s.warmUpArticles()));
+      Instant first = Instant.now().minus(gap.multipliedBy(s.warmUpArticles()));
       int published = 0;
       try (KafkaProducer<String, byte[]> producer = producer(bootstrap, 20)) {
         for (int i = 0;
