@@ -54,6 +54,7 @@ public final class EnrichService implements AutoCloseable {
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EnrichConfig.COMMIT_INTERVAL_MS);
     if (config.stateDir() != null) {
       p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
     }
