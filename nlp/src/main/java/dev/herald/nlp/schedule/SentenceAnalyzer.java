@@ -975,7 +975,11 @@ final class SentenceAnalyzer {
       }
       for (int r = k - 1; r >= Math.max(1, k - 5); r--) {
         if (THAT_WHICH.contains(lower[r])) {
-          EventPhrase base = nounPhraseEndingAt(lower[r - 1].equals(",") ? r - 2 : r - 1);
+          int end = lower[r - 1].equals(",") ? r - 2 : r - 1;
+          if (end < 0) {
+            return null;
+          }
+          EventPhrase base = nounPhraseEndingAt(end);
           return base == null || base.anaphor()
               ? null
               : renamed(base, base.written() + " expiry", "expiry");

@@ -75,4 +75,28 @@ class BadInputTest {
     assertThat(d.analyze(new ArticleInput("y", null, null, null, null, null, null)).claims())
         .isEmpty();
   }
+
+  @Test
+  void shouldNotThrowOnFragmentsOfTheNewWordings() {
+    // Given sentence fragments that start or end inside the session-3 patterns
+    ScheduleDetector d = ScheduleDetector.standard();
+    List<String> fragments =
+        List.of(
+            ", which were due to expire March 19 have been extended to April 18.",
+            "which expire March 19 have been extended to April 18.",
+            "adjourned until",
+            "reconvened on March 3 after it was first adjourned",
+            "first adjourned January 14, reconvened",
+            "had planned to introduce",
+            "postponed the move",
+            "dividend delayed until",
+            "it may have to be delayed until",
+            "scheduled to have been launched");
+
+    // When each is analysed
+    // Then no exception escapes
+    for (String f : fragments) {
+      assertThat(analyze(d, f)).isNotNull();
+    }
+  }
 }
