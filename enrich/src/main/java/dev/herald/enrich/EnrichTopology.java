@@ -246,7 +246,7 @@ public final class EnrichTopology {
                         metrics),
                 Named.as("decide-duplicate"));
     decisions
-        .mapValues(DecideDuplicate.Decided::entry, Named.as("fingerprint-entry"))
+        .processValues(StampForRetention::new, Named.as("fingerprint-entry"))
         .to(
             fingerprintTopic,
             Produced.with(Serdes.String(), Serdes.ByteArray()).withName("fingerprints-out"));

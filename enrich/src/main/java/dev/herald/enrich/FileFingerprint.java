@@ -83,7 +83,7 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
       return;
     }
     try {
-      file(id, record.timestamp(), record.value());
+      file(id, StampForRetention.arrival(record), record.value());
     } finally {
       recent.applied(id);
     }

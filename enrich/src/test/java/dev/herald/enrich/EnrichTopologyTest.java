@@ -15,6 +15,7 @@ import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.schedule.ScheduleDetector;
 import dev.herald.schemas.Topics;
 import dev.herald.schemas.serde.HeraldSerdes;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -391,6 +393,36 @@ class EnrichTopologyTest {
     long bucket = layout.bucketOf(t0.toEpochMilli());
     assertThat(index.get(FingerprintIndex.entryKey(bucket, "a1"))).isNotNull();
     assertThat(index.get(FingerprintIndex.entryKey(bucket, "w7"))).isNotNull();
+  }
+
+  @Test
+  void shouldStampFingerprintRecordsOfABackfillWithTheWriteTimeAndFileThemByArrival() {
+    // Given the fingerprint topic and an article published (and stamped) 30 days before now, as
+    // `herald replay` stamps a backfill
+    TestOutputTopic<String, DedupeEntry> fingerprints =
+        driver.createOutputTopic(
+            Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
+            Serdes.String().deserializer(),
+            HeraldSerdes.avro(DedupeEntry.class).deserializer());
+    KeyValueStore<String, byte[]> index = driver.getKeyValueStore(EnrichTopology.INDEX_STORE);
+    Instant now = Instant.parse("2017-11-14T06:00:00Z"); // the driver's wall clock
+    Instant published = now.minus(Duration.ofDays(30));
+
+    // When it is enriched
+    raw.pipeInput("old1", SeedArticle.article("old1", "https://one.example/old", "One"), published);
+
+    // Then its fingerprint record is stamped with the write time, so the broker's retention
+    // counts from now, and carries the arrival, under which the global index files it
+    TestRecord<String, DedupeEntry> written = fingerprints.readRecord();
+    assertThat(written.getRecordTime()).isEqualTo(now);
+    Header arrival = written.headers().lastHeader(StampForRetention.ARRIVAL_HEADER);
+    assertThat(ByteBuffer.wrap(arrival.value()).getLong()).isEqualTo(published.toEpochMilli());
+    FingerprintIndex layout = new FingerprintIndex(Duration.ofDays(7));
+    long bucket = layout.bucketOf(published.toEpochMilli());
+    assertThat(index.get(FingerprintIndex.entryKey(bucket, "old1"))).isNotNull();
+    // and the enriched article itself gets no such header
+    assertThat(enriched.readRecord().headers().lastHeader(StampForRetention.ARRIVAL_HEADER))
+        .isNull();
   }
 
   @Test
