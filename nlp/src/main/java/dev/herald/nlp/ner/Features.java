@@ -102,6 +102,7 @@ final class Features {
   private final boolean classShape;
   private final boolean usualCase;
   private final boolean docNeighbours;
+  private final boolean runHead;
 
   Features(
       WordClusters clusters,
@@ -110,7 +111,8 @@ final class Features {
       boolean usePrevMap,
       boolean classShape,
       boolean usualCase,
-      boolean docNeighbours) {
+      boolean docNeighbours,
+      boolean runHead) {
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
@@ -118,6 +120,7 @@ final class Features {
     this.classShape = classShape;
     this.usualCase = usualCase;
     this.docNeighbours = docNeighbours;
+    this.runHead = runHead;
   }
 
   /** What a document tells about its words: their mid-sentence forms in body sentences. */
@@ -140,7 +143,7 @@ final class Features {
     /** The last type each lower-cased word got ("PER", ..., or "O"), filled as tagging goes. */
     final Map<String, String> prevMap = new HashMap<>();
 
-    Doc(List<List<String>> sentences, boolean[] headline) {
+    Doc(List<List<String>> sentences, boolean[] headline, boolean neighbours) {
       this.sentences = sentences;
       this.headline = headline;
       int tokens = 0;
@@ -151,22 +154,24 @@ final class Features {
       Map<String, String> f = new HashMap<>(tokens);
       capitalised = new HashSet<>(tokens / 2);
       lowered = new HashSet<>(tokens);
-      capLeft = new HashMap<>();
-      capRight = new HashMap<>();
+      capLeft = neighbours ? new HashMap<>() : Map.of();
+      capRight = neighbours ? new HashMap<>() : Map.of();
       for (int s = 0; s < sentences.size(); s++) {
         if (headline[s]) {
           continue;
         }
         List<String> toks = sentences.get(s);
-        boolean prevCap = !toks.isEmpty() && isCapitalised(toks.get(0));
-        for (int i = 1; i < toks.size(); i++) {
-          String w = toks.get(i);
-          boolean cap = isCapitalised(w);
-          if (cap && prevCap) {
-            capLeft.putIfAbsent(Words.lower(w), toks.get(i - 1));
-            capRight.putIfAbsent(Words.lower(toks.get(i - 1)), w);
+        if (neighbours) { // only for models trained with the neighbour features
+          boolean prevCap = !toks.isEmpty() && isCapitalised(toks.get(0));
+          for (int i = 1; i < toks.size(); i++) {
+            String w = toks.get(i);
+            boolean cap = isCapitalised(w);
+            if (cap && prevCap) {
+              capLeft.putIfAbsent(Words.lower(w), toks.get(i - 1));
+              capRight.putIfAbsent(Words.lower(toks.get(i - 1)), w);
+            }
+            prevCap = cap;
           }
-          prevCap = cap;
         }
         for (int i = 1; i < toks.size(); i++) {
           String w = toks.get(i);
@@ -206,6 +211,9 @@ final class Features {
     final long[] prevMap;
     final Word[] words;
 
+    /** The last token of the run of capitalised forms token i is in (i itself when none). */
+    final int[] runEnd;
+
     View(int n, boolean headline) {
       this.n = n;
       this.headline = headline;
@@ -219,6 +227,7 @@ final class Features {
       lowerText = new String[n];
       prevMap = new long[n];
       words = new Word[n];
+      runEnd = new int[n];
     }
   }
 
@@ -254,12 +263,13 @@ final class Features {
     return !fullStop && longWords >= 4 && longCaps * 10 >= longWords * 8;
   }
 
-  static Doc doc(List<List<String>> sentences) {
+  /** What the document tells about its words, for these features' settings. */
+  Doc doc(List<List<String>> sentences) {
     boolean[] h = new boolean[sentences.size()];
     for (int s = 0; s < h.length; s++) {
       h[s] = isHeadline(sentences.get(s));
     }
-    return new Doc(sentences, h);
+    return new Doc(sentences, h, docNeighbours);
   }
 
   View view(Doc doc, int s) {
@@ -273,6 +283,10 @@ final class Features {
     }
     // Gazetteer on the forms the model sees: re-cased headline words, names capitalised.
     int[] g = places.match(v.headline ? java.util.Arrays.asList(forms) : toks);
+    for (int i = n - 1; i >= 0 && runHead; i--) {
+      v.runEnd[i] =
+          i + 1 < n && isCapitalised(forms[i]) && isCapitalised(forms[i + 1]) ? v.runEnd[i + 1] : i;
+    }
     WordCache cache = words.get();
     for (int i = 0; i < n; i++) {
       String f = forms[i];
@@ -413,6 +427,14 @@ final class Features {
     if (usePrevMap && v.prevMap[i] != 0) {
       out[k++] = Words.hash(50, v.prevMap[i]);
       out[k++] = Words.hash(51, v.prevMap[i], s0);
+    }
+    if (runHead && v.runEnd[i] > i) {
+      // The last word of a run of capitalised words ("Park", "Street", "University") decides
+      // its type, but the left-to-right decoder types the run at its first word.
+      int e = v.runEnd[i];
+      out[k++] = Words.hash(65, v.lower[e]);
+      int[] ce = v.cls[e];
+      out[k++] = Words.hash(66, ce == null || ce.length < 2 ? -1 : ce[1]);
     }
     if (docNeighbours && isCapitalised(v.forms[i])) {
       // A capitalised word without a capitalised neighbour here, which has one elsewhere in the

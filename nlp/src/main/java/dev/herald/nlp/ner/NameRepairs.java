@@ -110,7 +110,14 @@ final class NameRepairs {
           start++;
         }
       }
-      while (end - start > 1 && isTail(forms[end - 1], s.type())) {
+      for (int i = start + 1; i < end; i++) {
+        if (isBreak(forms[i])) {
+          end = i; // "League , like many other far-Right": the name ended before the comma
+          break;
+        }
+      }
+      while (end - start > 1
+          && (isTail(forms[end - 1], s.type()) || CONNECTORS.contains(forms[end - 1]))) {
         end--;
       }
       int t = java.util.Arrays.asList(NerModel.TYPES).indexOf(s.type());
@@ -124,6 +131,21 @@ final class NameRepairs {
         tags[end - 1] = NerModel.outcome('L', t);
       }
     }
+  }
+
+  /** Words that join the parts of a name but do not end one ("Army and", "Bank of"). */
+  static final Set<String> CONNECTORS =
+      Set.of("of", "the", "and", "und", "for", "on", "am", "upon");
+
+  /** A token no name runs across: a lower-case word (not a particle), or a clause mark. */
+  static boolean isBreak(String w) {
+    if (w.isEmpty()) {
+      return false;
+    }
+    if (Character.isLowerCase(w.charAt(0))) {
+      return w.indexOf('-') < 0 && !PARTICLES.contains(w);
+    }
+    return w.equals(",") || w.equals(";") || w.equals(":") || w.equals("\"");
   }
 
   /** "G.": one capital letter and a full stop. */

@@ -110,7 +110,8 @@ public final class NerModel {
             Boolean.parseBoolean(settings.getProperty("prevMap", "true")),
             Boolean.parseBoolean(settings.getProperty("classShape", "false")),
             Boolean.parseBoolean(settings.getProperty("usualCase", "false")),
-            Boolean.parseBoolean(settings.getProperty("docNeighbours", "false")));
+            Boolean.parseBoolean(settings.getProperty("docNeighbours", "false")),
+            Boolean.parseBoolean(settings.getProperty("runHead", "false")));
   }
 
   /** The model shipped in the jar, loaded once per process; null if the jar has none. */
@@ -210,7 +211,7 @@ public final class NerModel {
   public record Tagged(List<List<NameSpan>> names, List<String[]> forms) {}
 
   public Tagged tagWithForms(List<List<String>> sentences) {
-    Features.Doc doc = Features.doc(sentences);
+    Features.Doc doc = features.doc(sentences);
     List<List<NameSpan>> out = new ArrayList<>(sentences.size());
     List<String[]> forms = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {

@@ -40,6 +40,7 @@ public final class TrainNerJob {
    * @param classShape use the word-class-with-shape features
    * @param usualCase use the usual-case feature (the truecasing dictionary's form)
    * @param docNeighbours use the capitalised neighbours a word has elsewhere in the document
+   * @param runHead use the last word of the run of capitalised words a word is in
    * @param granularities word-class granularities
    */
   public record Settings(
@@ -54,6 +55,7 @@ public final class TrainNerJob {
       boolean classShape,
       boolean usualCase,
       boolean docNeighbours,
+      boolean runHead,
       int[] granularities) {
 
     public static Settings defaults() {
@@ -69,6 +71,7 @@ public final class TrainNerJob {
           Boolean.parseBoolean(System.getProperty("herald.ner.classShape", "true")),
           Boolean.parseBoolean(System.getProperty("herald.ner.usualCase", "true")),
           Boolean.parseBoolean(System.getProperty("herald.ner.docNeighbours", "false")),
+          Boolean.parseBoolean(System.getProperty("herald.ner.runHead", "false")),
           new int[] {64, 256, 1024});
     }
   }
@@ -150,6 +153,7 @@ public final class TrainNerJob {
     props.setProperty("classShape", Boolean.toString(settings.classShape()));
     props.setProperty("usualCase", Boolean.toString(settings.usualCase()));
     props.setProperty("docNeighbours", Boolean.toString(settings.docNeighbours()));
+    props.setProperty("runHead", Boolean.toString(settings.runHead()));
     props.setProperty("trainer", settings.trainer());
     props.setProperty("iterations", Integer.toString(settings.iterations()));
     props.setProperty("l1", Double.toString(settings.l1()));
@@ -164,7 +168,8 @@ public final class TrainNerJob {
             settings.prevMap(),
             settings.classShape(),
             settings.usualCase(),
-            settings.docNeighbours());
+            settings.docNeighbours(),
+            settings.runHead());
 
     List<Event> events = events(docs, features);
     log.printf("%d training events%n", events.size());
@@ -228,7 +233,7 @@ public final class TrainNerJob {
       for (ConllCorpus.Sentence s : d.sentences()) {
         sents.add(s.tokens());
       }
-      Features.Doc doc = Features.doc(sents);
+      Features.Doc doc = features.doc(sents);
       for (int si = 0; si < sents.size(); si++) {
         Features.View v = features.view(doc, si);
         int[] gold = NerModel.encode(v.n, d.sentences().get(si).names());

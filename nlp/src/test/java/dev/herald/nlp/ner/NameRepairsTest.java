@@ -43,6 +43,20 @@ class NameRepairsTest {
   }
 
   @Test
+  void shouldEndANameAtACommaOrVerbInsideIt() {
+    // Given a name the decoder ran on past a comma, and one past "and" into a verb
+    List<String> league = List.of("League", ",", "like", "many", "other", "far-Right");
+    List<String> army = List.of("Army", "and", "was", "occupied");
+
+    // When the names are repaired
+    // Then each ends where the name did
+    assertThat(repaired(league, new NameSpan(0, 6, "ORG")))
+        .containsExactly(new NameSpan(0, 1, "ORG"));
+    assertThat(repaired(army, new NameSpan(0, 4, "ORG")))
+        .containsExactly(new NameSpan(0, 1, "ORG"));
+  }
+
+  @Test
   void shouldJoinAMiddleInitialToTheNameBeforeItAndDropTheTitle() {
     // Given "Brigadier General Ross" and "G. Hoyt" tagged as two people
     List<String> tokens = List.of("Brigadier", "General", "Ross", "G.", "Hoyt", ",");

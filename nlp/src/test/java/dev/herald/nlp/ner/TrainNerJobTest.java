@@ -28,7 +28,7 @@ class TrainNerJobTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TrainNerJob.Settings s =
         new TrainNerJob.Settings(
-            "PERCEPTRON", 60, 0.0, 0.1, 1, 1, 3, true, true, true, true, new int[] {4, 8});
+            "PERCEPTRON", 60, 0.0, 0.1, 1, 1, 3, true, true, true, true, true, new int[] {4, 8});
 
     // When the job trains and the model is loaded back from its file
     TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
