@@ -35,7 +35,10 @@ final class RecentFingerprints {
   private record Stamp(String id, long addedNanos) {}
 
   private final Map<String, Recent> byId = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> byKey = new ConcurrentHashMap<>();
+  // Band key -> ids filed under it: an immutable list replaced atomically per key (compute,
+  // merge), most of them one id long; a concurrent set per key cost an allocation of a whole map
+  // for each of an article's 33 keys, and its removal most of the global thread's overlay time.
+  private final Map<String, List<String>> byKey = new ConcurrentHashMap<>();
   // Light stamps in insertion order, for the bounds: the entries themselves leave byId when
   // applied.
   private final ConcurrentLinkedQueue<Stamp> order = new ConcurrentLinkedQueue<>();
@@ -77,8 +80,9 @@ final class RecentFingerprints {
             List.copyOf(bandKeys),
             now);
     byId.put(id, r);
+    List<String> one = List.of(id);
     for (String k : r.bandKeys()) {
-      byKey.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet()).add(id);
+      byKey.merge(k, one, RecentFingerprints::with);
     }
     order.add(new Stamp(id, now));
     queued.incrementAndGet();
@@ -101,7 +105,7 @@ final class RecentFingerprints {
     List<Recent> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String k : bandKeys) {
-      Set<String> ids = byKey.get(k);
+      List<String> ids = byKey.get(k);
       if (ids == null) {
         continue;
       }
@@ -139,12 +143,29 @@ final class RecentFingerprints {
 
   private void unfile(Recent r) {
     for (String k : r.bandKeys()) {
-      byKey.computeIfPresent(
-          k,
-          (x, ids) -> {
-            ids.remove(r.id());
-            return ids.isEmpty() ? null : ids;
-          });
+      byKey.computeIfPresent(k, (x, ids) -> without(ids, r.id()));
     }
+  }
+
+  /** {@code ids} with the one id of {@code added}, unless it holds it already. */
+  private static List<String> with(List<String> ids, List<String> added) {
+    String id = added.get(0);
+    if (ids.contains(id)) {
+      return ids;
+    }
+    String[] out = ids.toArray(new String[ids.size() + 1]);
+    out[ids.size()] = id;
+    return List.of(out);
+  }
+
+  /** {@code ids} without {@code id}; null (the key leaves the map) when nothing is left. */
+  private static List<String> without(List<String> ids, String id) {
+    if (!ids.contains(id)) {
+      return ids;
+    }
+    if (ids.size() == 1) {
+      return null;
+    }
+    return ids.stream().filter(x -> !x.equals(id)).toList();
   }
 }

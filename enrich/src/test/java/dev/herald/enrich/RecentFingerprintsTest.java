@@ -34,6 +34,28 @@ class RecentFingerprintsTest {
   }
 
   @Test
+  void shouldKeepFindingTheOtherArticlesOfASharedKeyWhenOneIsApplied() {
+    // Given three decided articles under the same band keys, one of them added twice (decided
+    // again after an aborted transaction)
+    RecentFingerprints recent = new RecentFingerprints(Duration.ofMinutes(2), 100, now::get);
+    recent.add("a1", 1L, SEED, "", 1L, KEYS);
+    recent.add("a2", 2L, SEED, "", 2L, KEYS);
+    recent.add("a2", 2L, SEED, "", 2L, KEYS);
+    recent.add("a3", 3L, SEED, "", 3L, KEYS);
+
+    // When the global index applies the middle one
+    recent.applied("a2");
+
+    // Then the others are still found, each once, and the applied one is gone from every key
+    assertThat(recent.sharing(List.of(KEYS.get(0))))
+        .extracting(RecentFingerprints.Recent::id)
+        .containsExactly("a1", "a3");
+    recent.applied("a1");
+    recent.applied("a3");
+    assertThat(recent.sharing(KEYS)).isEmpty();
+  }
+
+  @Test
   void shouldDropDecisionsNeverAppliedOnceTooOldOrTooMany() {
     // Given a bound of two minutes and two entries
     RecentFingerprints recent = new RecentFingerprints(Duration.ofMinutes(2), 2, now::get);
