@@ -1,0 +1,50 @@
+package dev.herald.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeaturesTest {
+
+  private static Features features(boolean docNeighbours, boolean runHead) {
+    return new Features(
+        WordClusters.empty(),
+        Truecaser.empty(),
+        Places.standard(),
+        true,
+        true,
+        true,
+        docNeighbours,
+        runHead);
+  }
+
+  @Test
+  void shouldRememberTheCapitalisedNeighbourALoneSurnameHasElsewhere() {
+    // Given a story naming "George Weah" first and "Weah" alone later
+    List<List<String>> story =
+        List.of(List.of("Striker", "George", "Weah", "scored", "."), List.of("Weah", "added", "."));
+
+    // When its document context is built with and without the neighbour features
+    Features.Doc with = features(true, false).doc(story);
+    Features.Doc without = features(false, false).doc(story);
+
+    // Then the lone surname is known as George's right neighbour, only when asked for
+    assertThat(with.capLeft).containsEntry("weah", "George");
+    assertThat(with.capRight).containsEntry("george", "Weah");
+    assertThat(without.capLeft).isEmpty();
+  }
+
+  @Test
+  void shouldFindTheLastWordOfARunOfCapitalisedWords() {
+    // Given a sentence with a three-word place name
+    List<List<String>> story = List.of(List.of("at", "Cal", "Anderson", "Park", "today"));
+    Features f = features(false, true);
+
+    // When the sentence is prepared
+    Features.View v = f.view(f.doc(story), 0);
+
+    // Then each word of the run points at "Park", the others at themselves
+    assertThat(v.runEnd).containsExactly(0, 3, 3, 3, 4);
+  }
+}
