@@ -13,8 +13,6 @@ import dev.herald.schemas.Topics;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -266,6 +264,10 @@ public final class EnrichBenchmark {
   private final long deadline;
   private final String run;
   private final long started = System.nanoTime();
+
+  /** Samples the whole heap from the start: the benchmark's peak occupancy. */
+  private final HeapSampler heap = new HeapSampler(50);
+
   private int expected;
 
   private EnrichBenchmark(Settings settings, PrintStream log) {
@@ -300,6 +302,7 @@ public final class EnrichBenchmark {
         return r;
       }
     } finally {
+      heap.close();
       if (kafka != null) {
         kafka.close();
       }
@@ -437,12 +440,7 @@ public final class EnrichBenchmark {
         StageProfile.measure(
             rawSamples, enrichedSamples, Math.max(0, hardEnd() - System.nanoTime()));
 
-    long heapPeak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        heapPeak += pool.getPeakUsage().getUsed();
-      }
-    }
+    long heapPeak = heap.peakBytes();
     return new Report(
         s,
         embedded,
