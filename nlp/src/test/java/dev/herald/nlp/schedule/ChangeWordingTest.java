@@ -159,6 +159,26 @@ class ChangeWordingTest {
   }
 
   @Test
+  void shouldMoveAnExpiryExtendedForAFurtherMonth() {
+    // Given an offer "which was due to expire" on a weekday and is extended "for a further month"
+    String text =
+        "The exchange offer, which was due to expire next Friday, will be extended for a further"
+            + " month, the company said.";
+
+    // When analysed (published on Tuesday 4 June 2024)
+    List<Alert> alerts = alertsOf(text, "2024-06-04");
+
+    // Then the expiry moved one month, from Friday 7 June to 7 July
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.previous().value()).isEqualTo("2024-06-07");
+              assertThat(a.current().value()).isEqualTo("2024-07-07");
+            });
+  }
+
+  @Test
   void shouldHedgeAChangeInsideAThatClauseOfAHedge() {
     // Given "may be that" over the clause with the change verb
     String text =

@@ -138,6 +138,19 @@ class TimexTaggerTest {
   }
 
   @Test
+  void shouldTagOneMoreUnitAsADuration() {
+    // Given "a further month" and "another week", with no number
+    // When tagged / Then each is a duration of one unit, its words included
+    Timex further = only("The offer will be extended for a further month.");
+    assertThat(further.type()).isEqualTo(TimexType.DURATION);
+    assertThat(further.value()).isEqualTo("P1M");
+    assertThat(further.text()).isEqualTo("a further month");
+    Timex another = only("The strike could last another week.");
+    assertThat(another.value()).isEqualTo("P1W");
+    assertThat(another.text()).isEqualTo("another week");
+  }
+
+  @Test
   void shouldTagDurations() {
     Timex three = only("The congress could last three days.");
     assertThat(three.type()).isEqualTo(TimexType.DURATION);
