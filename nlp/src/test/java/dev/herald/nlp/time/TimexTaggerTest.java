@@ -151,6 +151,15 @@ class TimexTaggerTest {
   }
 
   @Test
+  void shouldTagMidMonthAsThePartOfTheCurrentMonthButNotAsAnAdjective() {
+    // Given "mid-month" and "end-week" on their own, and "mid-month" before a noun
+    // When tagged / Then a part of the current unit; the adjective is not a date
+    assertValue("Payments will be delayed until mid-month.", "mid-month", "2017-11", "MID");
+    assertValue("The talks end at end-week.", "end-week", "2017-W46", "END");
+    assertThat(tagger.tag("Mid-month figures were weak.", DCT)).isEmpty();
+  }
+
+  @Test
   void shouldTagDurations() {
     Timex three = only("The congress could last three days.");
     assertThat(three.type()).isEqualTo(TimexType.DURATION);
