@@ -117,7 +117,8 @@ public final class Topics {
         false,
         ARTICLE_PARTITIONS,
         "Dedupe decisions of the enrich application: fingerprint, canonical id, canonical arrival."
-            + " Key: article id; timestamp: the article's arrival.");
+            + " Key: article id; timestamp: when it was written; header herald.arrival: the"
+            + " article's arrival (8 bytes, millis).");
   }
 
   private static final List<TopicDescriptor<?, ?>> ALL =
