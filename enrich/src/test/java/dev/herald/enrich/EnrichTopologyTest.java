@@ -363,14 +363,18 @@ class EnrichTopologyTest {
         .build();
   }
 
+  /** The application's fingerprint topic, which feeds its global index. */
+  private TestOutputTopic<String, DedupeEntry> fingerprintTopic() {
+    return driver.createOutputTopic(
+        Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
+        Serdes.String().deserializer(),
+        HeraldSerdes.avro(DedupeEntry.class).deserializer());
+  }
+
   @Test
   void shouldIndexEachDecidedArticleInTheGlobalStoreThroughTheFingerprintTopic() {
     // Given the fingerprint topic the topology writes and its global index
-    TestOutputTopic<String, DedupeEntry> fingerprints =
-        driver.createOutputTopic(
-            Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
-            Serdes.String().deserializer(),
-            HeraldSerdes.avro(DedupeEntry.class).deserializer());
+    TestOutputTopic<String, DedupeEntry> fingerprints = fingerprintTopic();
     KeyValueStore<String, byte[]> index = driver.getKeyValueStore(EnrichTopology.INDEX_STORE);
 
     // When the seed and a copy of it arrive
@@ -399,11 +403,7 @@ class EnrichTopologyTest {
   void shouldStampFingerprintRecordsOfABackfillWithTheWriteTimeAndFileThemByArrival() {
     // Given the fingerprint topic and an article published (and stamped) 30 days before now, as
     // `herald replay` stamps a backfill
-    TestOutputTopic<String, DedupeEntry> fingerprints =
-        driver.createOutputTopic(
-            Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
-            Serdes.String().deserializer(),
-            HeraldSerdes.avro(DedupeEntry.class).deserializer());
+    TestOutputTopic<String, DedupeEntry> fingerprints = fingerprintTopic();
     KeyValueStore<String, byte[]> index = driver.getKeyValueStore(EnrichTopology.INDEX_STORE);
     Instant now = Instant.parse("2017-11-14T06:00:00Z"); // the driver's wall clock
     Instant published = now.minus(Duration.ofDays(30));
