@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,13 +75,37 @@ public record TimeSpan(long start, long end) {
     return base.map(b -> applyMod(b, w.mod()));
   }
 
+  /**
+   * Parsed values, by value: the schedule stage asks about the same few values many times per
+   * article, and each parse runs up to a dozen regular expressions (the largest allocation site of
+   * the enrich path in a profile of the benchmark). Both results are pure functions of the string,
+   * so a bounded memo that is simply emptied when full is enough.
+   */
+  private static final int MEMO_MAX = 4096;
+
+  private static final Map<String, Optional<TimeSpan>> SPANS = new ConcurrentHashMap<>();
+  private static final Map<String, When.Precision> PRECISIONS = new ConcurrentHashMap<>();
+
+  private static <V> V remember(Map<String, V> memo, String key, V value) {
+    if (memo.size() >= MEMO_MAX) {
+      memo.clear();
+    }
+    memo.put(key, value);
+    return value;
+  }
+
   /** The span of a TIMEX3 value without modifier. */
   public static Optional<TimeSpan> ofValue(String value) {
+    Optional<TimeSpan> known = SPANS.get(value);
+    return known != null ? known : remember(SPANS, value, parse(value));
+  }
+
+  private static Optional<TimeSpan> parse(String value) {
     String v = value.trim().toUpperCase(Locale.ROOT);
     int slash = v.indexOf('/');
     if (slash > 0) {
-      Optional<TimeSpan> a = ofValue(v.substring(0, slash));
-      Optional<TimeSpan> b = ofValue(v.substring(slash + 1));
+      Optional<TimeSpan> a = parse(v.substring(0, slash));
+      Optional<TimeSpan> b = parse(v.substring(slash + 1));
       if (a.isPresent() && b.isPresent() && a.get().start < b.get().end) {
         return Optional.of(new TimeSpan(a.get().start, b.get().end));
       }
@@ -161,10 +187,15 @@ public record TimeSpan(long start, long end) {
     if (value == null) {
       return When.Precision.UNKNOWN;
     }
+    When.Precision known = PRECISIONS.get(value);
+    return known != null ? known : remember(PRECISIONS, value, precisionOfUncached(value));
+  }
+
+  private static When.Precision precisionOfUncached(String value) {
     String v = value.trim().toUpperCase(Locale.ROOT);
     int slash = v.indexOf('/');
     if (slash > 0) {
-      return precisionOf(v.substring(0, slash));
+      return precisionOfUncached(v.substring(0, slash));
     }
     if (DATE_TIME.matcher(v).matches() || DAY_PART.matcher(v).matches()) {
       return When.Precision.TIME;

@@ -64,6 +64,12 @@ final class Matcher {
     /** Where the element's match ends when all its matching atoms end there, else -1. */
     private final int[] end;
 
+    /** Scratch for an atom's value where only its end is wanted (allocated once per window). */
+    private final String[] val = new String[1];
+
+    /** The rule search's state, reused for every rule and position of the window. */
+    private Search search;
+
     private Memo(int n) {
       at = new int[n];
       matched = new boolean[n];
@@ -179,7 +185,10 @@ final class Matcher {
         continue;
       }
       if (search == null) {
-        search = new Search(maxElements);
+        if (memo.search == null) {
+          memo.search = new Search(maxElements);
+        }
+        search = memo.search;
       }
       Match m = matchRule(r, toks, t, search);
       if (m != null) {
@@ -219,7 +228,7 @@ final class Matcher {
       if (end0 >= 0) {
         return end0 < toks.size() && canMatch(els[1], secondId[r.order()], toks, end0, memo);
       }
-      String[] val = new String[1];
+      String[] val = memo.val;
       for (Atom a : els[0].atoms()) {
         int end = matchAtom(a, toks, t, val);
         if (end > t
@@ -247,7 +256,7 @@ final class Matcher {
     boolean ok = false;
     int end = -1;
     if (!el.glued() || toks.get(p).glued()) {
-      String[] val = new String[1];
+      String[] val = memo.val;
       for (Atom a : el.atoms()) {
         int e = matchAtom(a, toks, p, val);
         if (e > p) {
