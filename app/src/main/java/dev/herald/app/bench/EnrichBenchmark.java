@@ -82,9 +82,18 @@ public final class EnrichBenchmark {
 
   /**
    * Share of the time left for the warm-up through Kafka ({@code --warm-up-articles}): generating
-   * its articles, then a separate enrich application over them.
+   * its articles, then a separate enrich application over them. More than half: on 2 cores the C2
+   * compiler needs about two and a half minutes of the enrich path before its share of the process
+   * CPU falls under a tenth (docs/performance.md, "How long the JIT takes"), and a quarter of the
+   * default run left it at a third when the window opened.
    */
-  private static final double KAFKA_WARMUP_SHARE = 0.25;
+  private static final double KAFKA_WARMUP_SHARE = 0.55;
+
+  /**
+   * The warm-up through Kafka ends early once the JIT threads took less than this share of the
+   * process CPU over two windows of five seconds in a row: the time left goes to the measurements.
+   */
+  private static final double JIT_SETTLED_SHARE = 0.05;
 
   /** Mixed into the seed for the warm-up's articles: a different set from the measured one. */
   private static final long WARMUP_SEED = 0x5eed_3a7e_11L;
@@ -546,6 +555,7 @@ public final class EnrichBenchmark {
     double processAtWindow = processAtStart;
     JvmThreadCpu.Sample jvmAtWindow = jvmAtStart;
     long count = 0;
+    int settledWindows = 0;
     EnrichService service =
         new EnrichService(
             enrichConfig(bootstrap, appId), ScheduleDetector.standard(), Clock.systemUTC());
@@ -578,7 +588,7 @@ public final class EnrichBenchmark {
               + " (%s)%n",
           published, elapsed());
       long window = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (count < published && System.nanoTime() < end) {
+      while (count < published && System.nanoTime() < end && settledWindows < 2) {
         KafkaStreams.State st = service.state();
         if (st == KafkaStreams.State.ERROR || st == KafkaStreams.State.NOT_RUNNING) {
           throw new IllegalStateException("warm-up application stopped: " + st);
@@ -597,6 +607,7 @@ public final class EnrichBenchmark {
           processAtWindow = process;
           jvmAtWindow = jvm;
           window = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+          settledWindows = lastShare >= 0 && lastShare < JIT_SETTLED_SHARE ? settledWindows + 1 : 0;
         }
       }
     } finally {
@@ -608,10 +619,14 @@ public final class EnrichBenchmark {
       lastShare = (jvm.jitMs() - jvmAtWindow.jitMs()) / (process - processAtWindow);
     }
     double jit = jvm.known() && jvmAtStart.known() ? jvm.jitMs() - jvmAtStart.jitMs() : -1;
+    String ended =
+        settledWindows >= 2
+            ? "the JIT settled"
+            : System.nanoTime() >= end ? "its time" : "all read";
     log.printf(
-        "bench: warm-up done, %d articles enriched, JIT threads %.0f of %.0f process CPU-ms"
+        "bench: warm-up done (%s), %d articles enriched, JIT threads %.0f of %.0f process CPU-ms"
             + " (%s)%n",
-        count, jit, process - processAtStart, elapsed());
+        ended, count, jit, process - processAtStart, elapsed());
     return new WarmUp(
         true, count, (System.nanoTime() - begin) / 1e9, jit, process - processAtStart, lastShare);
   }

@@ -40,8 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--duration",
       paramLabel = "SECONDS",
-      description = "Bound of the whole run, in seconds (default 240, at least 20).")
-  int durationSeconds = 240;
+      description = "Bound of the whole run, in seconds (default 270, at least 20).")
+  int durationSeconds = 270;
 
   @Option(
       names = "--rate",
@@ -74,9 +74,9 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Articles of a separate set run through a separate enrich application before anything"
-              + " is measured, so that the JVM is warm as a running daemon is (default 5000;"
+              + " is measured, so that the JVM is warm as a running daemon is (default 30000;"
               + " 0: only the tagging code is warmed, on the main thread).")
-  int warmUpArticles = 5000;
+  int warmUpArticles = 30000;
 
   @Option(names = "--seed", paramLabel = "N", description = "Generator seed (default 42).")
   long seed = 42;
