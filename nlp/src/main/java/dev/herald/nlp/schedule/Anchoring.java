@@ -41,6 +41,7 @@ final class Anchoring {
 
   private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
   // Compiled once: these ran as String.matches (a compile per call) for every time expression.
   private static final Pattern HAS_YEAR = Pattern.compile(".*\\d{4}.*");
   private static final Pattern HAS_SHORT_YEAR = Pattern.compile(".*'\\d\\d.*");
@@ -206,6 +207,13 @@ final class Anchoring {
     if (m.matches() && hasMonth) {
       for (int y = dct.getYear() - 1; y <= dct.getYear() + 1; y++) {
         out.add(String.format(Locale.ROOT, "%04d-%s", y, m.group(2)));
+      }
+    }
+    m = QUARTER.matcher(ref.value());
+    if (m.matches() && t.contains("quarter")) {
+      // "the third quarter" names no year: the role picks it like a month's.
+      for (int y = dct.getYear() - 1; y <= dct.getYear() + 1; y++) {
+        out.add(String.format(Locale.ROOT, "%04d-Q%s", y, m.group(2)));
       }
     }
     return out;

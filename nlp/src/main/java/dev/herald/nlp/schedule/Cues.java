@@ -566,7 +566,8 @@ final class Cues {
           "roll-out",
           "showdown",
           "congresses",
-          "summits");
+          "summits",
+          "availability");
 
   /** Occasions whose cancellation is a schedule change (an order or a merger is not). */
   static final Set<String> CANCEL_NOUNS =

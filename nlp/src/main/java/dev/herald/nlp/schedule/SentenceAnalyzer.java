@@ -936,7 +936,7 @@ final class SentenceAnalyzer {
       return nextTime(after, 3) >= 0 && previousTime(c.from(), 3) >= 0;
     }
     if (c.type() == Type.EXTEND) {
-      boolean context = false;
+      boolean context = periodObject(after) >= 0;
       for (String w : lower) {
         if (EXPIRY_CONTEXT.contains(w)) {
           context = true;
@@ -987,6 +987,36 @@ final class SentenceAnalyzer {
       }
     }
     return null;
+  }
+
+  /**
+   * "extended the subscription period to May 1", "extended by 11 days the period during which": the
+   * token of a "period" that is the direct object of the extension, else -1. A period in a sentence
+   * about lending is a term of credit, not an occasion; "extended its gains in the period" has no
+   * period as its object.
+   */
+  private int periodObject(int after) {
+    int k = after;
+    if (k < lower.length && lower[k].equals("by")) {
+      int d = durationAt(k + 1);
+      if (d < 0) {
+        return -1;
+      }
+      k = durations.get(d).to();
+    }
+    if (k >= lower.length
+        || !(Words.DETERMINERS.contains(lower[k]) || ITS_THEIR_ETC.contains(lower[k]))) {
+      return -1;
+    }
+    for (int j = k + 1; j <= Math.min(k + 3, lower.length - 1); j++) {
+      if (lower[j].equals("period")) {
+        return mentionsLending() ? -1 : j;
+      }
+      if (!toks.get(j).isWord() || timeAt[j] >= 0) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -1318,6 +1348,10 @@ final class SentenceAnalyzer {
     }
     if (event == null && type == Type.EXTEND) {
       event = expiringThing(c.from());
+    }
+    if (event == null && type == Type.EXTEND) {
+      int q = periodObject(c.to());
+      event = q < 0 ? null : nounPhraseEndingAt(q);
     }
     if (event == null) {
       return null;
@@ -1679,7 +1713,10 @@ final class SentenceAnalyzer {
   private RawClaim contrastClaim() {
     for (Cue p : cues) {
       boolean strong = p.type() == Type.PREVIOUS && isStrongPrevious(p);
-      if (!strong && p.type() != Type.PAST_PLAN) {
+      // "had been scheduled" in reported speech is no former plan by itself, but a later "will
+      // now" with its own time still says the plan moved.
+      boolean hadPlan = p.type() == Type.PREVIOUS && lower[p.from()].equals("had");
+      if (!strong && p.type() != Type.PAST_PLAN && !hadPlan) {
         continue;
       }
       int t1 = firstEligibleTime(p.to(), clauseEnd(p.to()), 16);
@@ -1688,7 +1725,7 @@ final class SentenceAnalyzer {
       }
       TimeRef old = times.get(t1);
       int contrast = -1;
-      for (int k = old.to(); k < lower.length; k++) {
+      for (int k = old.to(); k < lower.length && (strong || p.type() == Type.PAST_PLAN); k++) {
         if (BUT_HOWEVER_ETC.contains(lower[k])) {
           contrast = k;
           break;
@@ -1696,16 +1733,32 @@ final class SentenceAnalyzer {
       }
       TimeRef neu = null;
       int t2 = -1;
+      boolean nowContrast = false;
       if (contrast >= 0) {
         t2 = firstEligibleTime(contrast + 1, lower.length, 40);
         if (t2 >= 0 && !isPlanTime(contrast + 1, times.get(t2))) {
           t2 = -1;
         }
       }
-      if (t2 < 0 && !strong) {
+      if (t2 < 0 && lower[p.from()].equals("had")) {
+        // "which had been scheduled for the third quarter, will now ship in the second": a
+        // pluperfect plan and a "now" plan in a later clause contrast without a "but".
+        Cue now = nowCueAfter(old.to());
+        if (now != null) {
+          t2 = firstEligibleTime(now.to(), lower.length, 8);
+          if (t2 >= 0) {
+            contrast = now.from();
+            nowContrast = true;
+          }
+        }
+      }
+      if (t2 < 0 && !strong || !strong && p.type() != Type.PAST_PLAN && !nowContrast) {
         continue;
       }
-      EventPhrase event = subject(p.from());
+      EventPhrase event = relativeHead(p.from());
+      if (event == null) {
+        event = subject(p.from());
+      }
       if (event != null && !isEventNoun(event.head()) && !event.anaphor() && meetVerbAfter(p)) {
         event = meetingOf(event);
       }
@@ -1725,7 +1778,14 @@ final class SentenceAnalyzer {
       Certainty certainty = Certainty.CONFIRMED;
       if (t2 >= 0) {
         TimeSpan oldSpan = TimeSpan.of(old.toWhen()).orElse(null);
-        neu = Anchoring.anchor(times.get(t2), Anchoring.Policy.AFTER, dct, oldSpan);
+        // "but ... might take place in December" reads onward; "will now ... in the second
+        // quarter" says no direction, so the closest reading to the old time.
+        neu =
+            Anchoring.anchor(
+                times.get(t2),
+                nowContrast ? Anchoring.Policy.CLOSEST_TO : Anchoring.Policy.AFTER,
+                dct,
+                oldSpan);
         neu = fillClockDate(neu, old);
         if (oldSpan != null
             && TimeSpan.of(neu.toWhen()).map(n -> n.overlaps(oldSpan)).orElse(true)) {
@@ -1752,6 +1812,28 @@ final class SentenceAnalyzer {
           false,
           location(),
           sentence);
+    }
+    return null;
+  }
+
+  /**
+   * "the launch, which had been scheduled for ...": the noun phrase a relative clause starting
+   * right before {@code p} describes; null when {@code p} does not follow "which"/"that".
+   */
+  private EventPhrase relativeHead(int p) {
+    if (p < 2 || !THAT_WHICH.contains(lower[p - 1])) {
+      return null;
+    }
+    int end = lower[p - 2].equals(",") ? p - 3 : p - 2;
+    return end < 0 ? null : nounPhraseEndingAt(end);
+  }
+
+  /** The first "will now" / "is now due" cue at or after token {@code from}; null when none. */
+  private Cue nowCueAfter(int from) {
+    for (Cue k : cues) {
+      if (k.type() == Type.NOW && k.from() >= from) {
+        return k;
+      }
     }
     return null;
   }
@@ -2091,6 +2173,18 @@ final class SentenceAnalyzer {
    */
   private EventPhrase plannedOccasion(EventPhrase base, Cue plan) {
     int k = plan.to();
+    if (base != null && k + 1 < lower.length && lower[k].equals("for")) {
+      // "the models, scheduled for (general) delivery in May": the delivery of the models.
+      for (int j = k + 1; j <= Math.min(k + 2, lower.length - 1); j++) {
+        if (timeAt[j] >= 0) {
+          break;
+        }
+        if (Cues.EVENT_NOUNS.contains(lower[j])) {
+          return renamed(base, base.written() + " " + lower[j], lower[j]);
+        }
+      }
+      return null;
+    }
     if (!lower[k - 1].equals("to")) {
       if (k >= lower.length || !lower[k].equals("to")) {
         return null;

@@ -256,4 +256,83 @@ class ChangeWordingTest {
               assertThat(a.certainty()).isEqualTo(Certainty.POSSIBLE);
             });
   }
+
+  @Test
+  void shouldReadAFormerPlanInARelativeClauseAndAWillNowTimeAsAChange() {
+    // Given "X, which had been scheduled for <quarter>, will now ... in <quarter>", no "but"
+    String text =
+        "The new tablets, which had been scheduled for delivery in the fourth quarter, will now be"
+            + " delivered in the third quarter, the maker said.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-06");
+
+    // Then the delivery moved earlier, both quarters read in the publication year
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.ADVANCED);
+              assertThat(a.event().name()).contains("delivery");
+              assertThat(a.previous().value()).isEqualTo("2025-Q4");
+              assertThat(a.current().value()).isEqualTo("2025-Q3");
+            });
+  }
+
+  @Test
+  void shouldReadAWillNowTimeAfterAReportedFormerPlanAsAChange() {
+    // Given reported speech ("the agency said ... had been set for") and a later "will now"
+    String text =
+        "The agency said the hearing, which had been set for June 4, will now be held on June 18.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-06");
+
+    // Then a postponement June 4 -> June 18
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-06-04");
+              assertThat(a.current().value()).isEqualTo("2025-06-18");
+            });
+  }
+
+  @Test
+  void shouldReadAnExtendedPeriodAsAMovedExpiry() {
+    // Given a subscription period extended to a date from another
+    String text =
+        "Harbor Mills said it extended the subscription period for its rights issue to July 9 from"
+            + " June 25.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-06-20");
+
+    // Then June 25 -> July 9
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-06-25");
+              assertThat(a.current().value()).isEqualTo("2025-07-09");
+            });
+  }
+
+  @Test
+  void shouldReadAPeriodExtendedByADurationAsAChangeWithoutDates() {
+    // Given "extended by N days the period during which ..."
+    String text =
+        "The fund said it extended by 14 days the period during which holders may swap their"
+            + " units for shares.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-06-20").claims();
+
+    // Then one changed claim about the period
+    assertThat(claims)
+        .singleElement()
+        .satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED));
+  }
 }

@@ -4,6 +4,7 @@ import static dev.herald.nlp.schedule.ScheduleDetectorTest.alertsOf;
 import static dev.herald.nlp.schedule.ScheduleDetectorTest.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Sentences that look like schedule changes and are not (ADR 0003). */
@@ -228,5 +229,41 @@ class NotAChangeTest {
     // Then no alert: lending, not an occasion
     assertThat(alertsOf(passive, "2024-06-10")).isEmpty();
     assertThat(alertsOf(relative, "2024-06-10")).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadGainsExtendedInAPeriodAsAChange() {
+    // Given "extended" in its market sense with a period that is not its object
+    String text = "Shares of the group extended their gains in the period to June 30.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-07-02");
+
+    // Then nothing moved
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAnExtendedRepaymentPeriodAsAChange() {
+    // Given a loan's repayment period extended (lending, not an occasion)
+    String text = "The lenders extended the period for repaying the loan to 2031.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-07-02");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAReportedPlanWithoutANewTimeAsAChange() {
+    // Given reported speech with "had been set for" and no later "now" time
+    String text = "Organisers said the march had been set for Saturday and would go ahead.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-07-02");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
   }
 }
