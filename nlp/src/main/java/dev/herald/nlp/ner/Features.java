@@ -31,16 +31,21 @@ final class Features {
     final long lowerHash;
     final long shapeHash;
     final int[] cls;
+
+    /** {@link Names#GIVEN} and {@link Names#SURNAME} bits (0 without the name features). */
+    final int nameBits;
+
     float[] scores;
 
     /** The decoder's (previous tag, shape) weights for this word's shape, by previous tag. */
     float[][] tagRows;
 
-    Word(String lower, long lowerHash, long shapeHash, int[] cls) {
+    Word(String lower, long lowerHash, long shapeHash, int[] cls, int nameBits) {
       this.lower = lower;
       this.lowerHash = lowerHash;
       this.shapeHash = shapeHash;
       this.cls = cls;
+      this.nameBits = nameBits;
     }
   }
 
@@ -104,6 +109,9 @@ final class Features {
   private final boolean docNeighbours;
   private final boolean runHead;
 
+  /** The name lists, or null without the name features. */
+  private final Names names;
+
   Features(
       WordClusters clusters,
       Truecaser truecaser,
@@ -112,7 +120,8 @@ final class Features {
       boolean classShape,
       boolean usualCase,
       boolean docNeighbours,
-      boolean runHead) {
+      boolean runHead,
+      Names names) {
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
@@ -121,6 +130,7 @@ final class Features {
     this.usualCase = usualCase;
     this.docNeighbours = docNeighbours;
     this.runHead = runHead;
+    this.names = names;
   }
 
   /** What a document tells about its words: their mid-sentence forms in body sentences. */
@@ -206,6 +216,10 @@ final class Features {
     final long[] origShape;
     final int[][] cls;
     final int[] gaz;
+
+    /** WordNet name matches ({@link Names#match}); all 0 without the name features. */
+    final int[] wn;
+
     final boolean headline;
     final String[] lowerText;
     final long[] prevMap;
@@ -224,6 +238,7 @@ final class Features {
       origShape = new long[n];
       cls = new int[n][];
       gaz = new int[n];
+      wn = new int[n];
       lowerText = new String[n];
       prevMap = new long[n];
       words = new Word[n];
@@ -282,7 +297,11 @@ final class Features {
       forms[i] = v.headline ? truecaser.restore(t, doc.forms) : t;
     }
     // Gazetteer on the forms the model sees: re-cased headline words, names capitalised.
-    int[] g = places.match(v.headline ? java.util.Arrays.asList(forms) : toks);
+    List<String> seen = v.headline ? java.util.Arrays.asList(forms) : toks;
+    int[] g = places.match(seen);
+    if (names != null && names.wordnet()) {
+      System.arraycopy(names.match(seen), 0, v.wn, 0, n);
+    }
     for (int i = n - 1; i >= 0 && runHead; i--) {
       v.runEnd[i] =
           i + 1 < n && isCapitalised(forms[i]) && isCapitalised(forms[i + 1]) ? v.runEnd[i + 1] : i;
@@ -294,7 +313,7 @@ final class Features {
       Word w = cache.get(h);
       if (w == null) {
         String l = Words.lower(f);
-        w = new Word(l, Words.hash(l), Words.hash(Words.shape(f)), clusters.of(f));
+        w = new Word(l, Words.hash(l), Words.hash(Words.shape(f)), clusters.of(f), nameBits(l));
         cache.put(h, w);
       }
       v.words[i] = w;
@@ -311,6 +330,17 @@ final class Features {
       }
     }
     return v;
+  }
+
+  /**
+   * A word's given-name and surname bits; none for a word usually written lower case in the text
+   * the model learnt from (the lists hold "Baby", "August", "Brown").
+   */
+  private int nameBits(String lower) {
+    if (names == null || !names.words() || truecaser.usualCase(lower) == 1) {
+      return 0;
+    }
+    return names.wordBits(lower);
   }
 
   private static final long BOS = Words.hash("<s>");
@@ -346,6 +376,10 @@ final class Features {
       // How the word is usually written mid-sentence in all the text seen in training: a
       // capitalised word usually written lower case is rarely a name.
       out[k++] = Words.hash(59, truecaser.usualCase(v.lowerText[i]), v.shape[i]);
+    }
+    if (names != null) {
+      // A known given name or surname, with its shape (a capitalised "Jesse", not "JESSE").
+      out[k++] = Words.hash(67, v.words[i].nameBits, v.shape[i]);
     }
     return k;
   }
@@ -435,6 +469,26 @@ final class Features {
       out[k++] = Words.hash(65, v.lower[e]);
       int[] ce = v.cls[e];
       out[k++] = Words.hash(66, ce == null || ce.length < 2 ? -1 : ce[1]);
+    }
+    if (names != null) {
+      // "Jesse Auton": a given name before a capitalised word makes it a surname; a band, a firm
+      // or a park seldom starts with one. WordNet's multi-word names type whole runs.
+      int np = i > 0 ? v.words[i - 1].nameBits : 0;
+      int nn = i + 1 < n ? v.words[i + 1].nameBits : 0;
+      if (np != 0) {
+        out[k++] = Words.hash(68, np, s0);
+      }
+      if (nn != 0) {
+        out[k++] = Words.hash(69, nn, s0);
+      }
+      int wn = v.wn[i];
+      if (wn != 0) {
+        out[k++] = Words.hash(70, wn & 0xff, (wn >>> 16) & 1);
+        out[k++] = Words.hash(71, wn & 0xff, s0);
+      }
+      if (i > 0 && v.wn[i - 1] != 0) {
+        out[k++] = Words.hash(72, v.wn[i - 1] & 0xff);
+      }
     }
     if (docNeighbours && isCapitalised(v.forms[i])) {
       // A capitalised word without a capitalised neighbour here, which has one elsewhere in the

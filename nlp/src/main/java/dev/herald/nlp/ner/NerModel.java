@@ -111,7 +111,10 @@ public final class NerModel {
             Boolean.parseBoolean(settings.getProperty("classShape", "false")),
             Boolean.parseBoolean(settings.getProperty("usualCase", "false")),
             Boolean.parseBoolean(settings.getProperty("docNeighbours", "false")),
-            Boolean.parseBoolean(settings.getProperty("runHead", "false")));
+            Boolean.parseBoolean(settings.getProperty("runHead", "false")),
+            Boolean.parseBoolean(settings.getProperty("names", "false"))
+                ? Names.standard().only(settings.getProperty("nameKinds", "words,wordnet"))
+                : null);
   }
 
   /** The model shipped in the jar, loaded once per process; null if the jar has none. */

@@ -140,6 +140,18 @@ public final class Places {
   }
 
   /**
+   * A matcher over other names (normalised name -> kinds in the low 8 bits): {@link Names} matches
+   * WordNet's person, place and organisation names with it.
+   */
+  static Places of(Map<String, Integer> names) {
+    Map<String, Integer> normalised = new HashMap<>(names.size() * 2);
+    for (Map.Entry<String, Integer> e : names.entrySet()) {
+      normalised.merge(normaliseName(e.getKey()), e.getValue(), (a, b) -> a | b);
+    }
+    return new Places(normalised);
+  }
+
+  /**
    * Per token: the kinds of the longest name covering it (0 if none), with bit 16 set on the name's
    * first token, and the population bucket in bits 4-7.
    */

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.perceptron.PerceptronModel;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
@@ -25,6 +28,12 @@ import opennlp.tools.util.TrainingParameters;
 public final class TrainNerJob {
 
   private TrainNerJob() {}
+
+  /**
+   * The shipped model's members: both leave out the identity of words seen once in training, one
+   * adds the name lists. Their average types unseen text better than either (MODEL.md).
+   */
+  static final String DEFAULT_MEMBERS = "rareWords=1;rareWords=1,names=true";
 
   /**
    * Training settings.
@@ -41,6 +50,12 @@ public final class TrainNerJob {
    * @param usualCase use the usual-case feature (the truecasing dictionary's form)
    * @param docNeighbours use the capitalised neighbours a word has elsewhere in the document
    * @param runHead use the last word of the run of capitalised words a word is in
+   * @param names use the name lists ({@link Names}: given names, surnames, WordNet names)
+   * @param rareWords leave out the word-identity features of words seen at most this often (0:
+   *     none; see {@link #events(List, Features, int)})
+   * @param members an ensemble: members separated by ';', each a comma-separated list of overrides
+   *     of these settings ({@code rareWords=1,names=true}; {@code base}: none); the model averages
+   *     the members' weights. Empty: one model.
    * @param granularities word-class granularities
    */
   public record Settings(
@@ -56,7 +71,115 @@ public final class TrainNerJob {
       boolean usualCase,
       boolean docNeighbours,
       boolean runHead,
+      boolean names,
+      int rareWords,
+      String members,
       int[] granularities) {
+
+    /** The settings of one member: these with the member's overrides. */
+    Settings member(String overrides) {
+      Settings m =
+          new Settings(
+              trainer,
+              iterations,
+              l1,
+              l2,
+              cutoff,
+              threads,
+              beam,
+              prevMap,
+              classShape,
+              usualCase,
+              docNeighbours,
+              runHead,
+              names,
+              rareWords,
+              "",
+              granularities);
+      for (String o : overrides.split(",")) {
+        String kv = o.trim();
+        if (kv.isEmpty() || kv.equals("base")) {
+          continue;
+        }
+        int eq = kv.indexOf('=');
+        if (eq < 0) {
+          throw new IllegalArgumentException("member setting without '=': " + kv);
+        }
+        String v = kv.substring(eq + 1);
+        m =
+            switch (kv.substring(0, eq)) {
+              case "names" ->
+                  new Settings(
+                      m.trainer,
+                      m.iterations,
+                      m.l1,
+                      m.l2,
+                      m.cutoff,
+                      m.threads,
+                      m.beam,
+                      m.prevMap,
+                      m.classShape,
+                      m.usualCase,
+                      m.docNeighbours,
+                      m.runHead,
+                      Boolean.parseBoolean(v),
+                      m.rareWords,
+                      "",
+                      m.granularities);
+              case "runHead" ->
+                  new Settings(
+                      m.trainer,
+                      m.iterations,
+                      m.l1,
+                      m.l2,
+                      m.cutoff,
+                      m.threads,
+                      m.beam,
+                      m.prevMap,
+                      m.classShape,
+                      m.usualCase,
+                      m.docNeighbours,
+                      Boolean.parseBoolean(v),
+                      m.names,
+                      m.rareWords,
+                      "",
+                      m.granularities);
+              case "rareWords" ->
+                  new Settings(
+                      m.trainer,
+                      m.iterations,
+                      m.l1,
+                      m.l2,
+                      m.cutoff,
+                      m.threads,
+                      m.beam,
+                      m.prevMap,
+                      m.classShape,
+                      m.usualCase,
+                      m.docNeighbours,
+                      m.runHead,
+                      m.names,
+                      Integer.parseInt(v),
+                      "",
+                      m.granularities);
+              default -> throw new IllegalArgumentException("unknown member setting: " + kv);
+            };
+      }
+      return m;
+    }
+
+    /** The members' settings; this alone when not an ensemble. */
+    List<Settings> memberSettings() {
+      List<Settings> out = new ArrayList<>();
+      if (members.isBlank()) {
+        out.add(this);
+        return out;
+      }
+      for (String m : members.split(";")) {
+        out.add(member(m));
+      }
+      return out;
+    }
 
     public static Settings defaults() {
       return new Settings(
@@ -72,6 +195,9 @@ public final class TrainNerJob {
           Boolean.parseBoolean(System.getProperty("herald.ner.usualCase", "true")),
           Boolean.parseBoolean(System.getProperty("herald.ner.docNeighbours", "false")),
           Boolean.parseBoolean(System.getProperty("herald.ner.runHead", "false")),
+          Boolean.parseBoolean(System.getProperty("herald.ner.names", "false")),
+          intProp("herald.ner.rareWords", 0),
+          System.getProperty("herald.ner.members", DEFAULT_MEMBERS),
           new int[] {64, 256, 1024});
     }
   }
@@ -152,40 +278,44 @@ public final class TrainNerJob {
     props.setProperty("prevMap", Boolean.toString(settings.prevMap()));
     props.setProperty("classShape", Boolean.toString(settings.classShape()));
     props.setProperty("usualCase", Boolean.toString(settings.usualCase()));
-    props.setProperty("docNeighbours", Boolean.toString(settings.docNeighbours()));
-    props.setProperty("runHead", Boolean.toString(settings.runHead()));
+    List<Settings> members = settings.memberSettings();
+    // The model computes the features any member uses (a member's weights for the others are 0).
+    props.setProperty(
+        "docNeighbours", Boolean.toString(members.stream().anyMatch(Settings::docNeighbours)));
+    props.setProperty("runHead", Boolean.toString(members.stream().anyMatch(Settings::runHead)));
+    boolean anyNames = members.stream().anyMatch(Settings::names);
+    props.setProperty("names", Boolean.toString(anyNames));
+    String nameKinds = System.getProperty("herald.ner.nameKinds", "words,wordnet");
+    if (anyNames) {
+      props.setProperty("nameKinds", nameKinds);
+    }
     props.setProperty("trainer", settings.trainer());
     props.setProperty("iterations", Integer.toString(settings.iterations()));
     props.setProperty("l1", Double.toString(settings.l1()));
     props.setProperty("l2", Double.toString(settings.l2()));
     props.setProperty("cutoff", Integer.toString(settings.cutoff()));
     props.setProperty("clusterSentences", Integer.toString(all.size()));
-    Features features =
-        new Features(
-            clusters,
-            truecaser,
-            Places.standard(),
-            settings.prevMap(),
-            settings.classShape(),
-            settings.usualCase(),
-            settings.docNeighbours(),
-            settings.runHead());
-
-    List<Event> events = events(docs, features);
-    log.printf("%d training events%n", events.size());
-    TrainingParameters tp = new TrainingParameters();
-    tp.put(TrainingParameters.ALGORITHM_PARAM, settings.trainer());
-    tp.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
-    tp.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
-    tp.put("L1Cost", settings.l1());
-    tp.put("L2Cost", settings.l2());
-    tp.put("Threads", settings.threads());
-    tp.put("PrintMessages", false);
-    EventTrainer trainer = TrainerFactory.getEventTrainer(tp, null);
-    t = System.nanoTime();
-    AbstractModel maxent = (AbstractModel) trainer.train(new ListStream(events));
-    log.printf("%s trained in %.0f s%n", settings.trainer(), (System.nanoTime() - t) / 1e9);
-    AbstractModel pruned = NerModel.prune(maxent, 1e-4);
+    if (members.size() > 1) {
+      props.setProperty("members", settings.members());
+    } else if (settings.rareWords() > 0) {
+      props.setProperty("rareWords", Integer.toString(settings.rareWords()));
+    }
+    List<AbstractModel> trained = new ArrayList<>();
+    for (Settings m : members) {
+      Features features =
+          new Features(
+              clusters,
+              truecaser,
+              Places.standard(),
+              m.prevMap(),
+              m.classShape(),
+              m.usualCase(),
+              m.docNeighbours(),
+              m.runHead(),
+              m.names() ? Names.standard().only(nameKinds) : null);
+      trained.add(trainMember(docs, features, m, log));
+    }
+    AbstractModel pruned = trained.size() == 1 ? trained.get(0) : average(trained);
     NerModel model =
         new NerModel(clusters, truecaser, NerModel.table(pruned), props, Places.standard());
     if (modelOut != null) {
@@ -198,6 +328,70 @@ public final class TrainNerJob {
       log.printf("wrote %s (%d bytes)%n", modelOut, Files.size(modelOut));
     }
     return model;
+  }
+
+  /** Trains one model (one member of an ensemble), pruned. */
+  private static AbstractModel trainMember(
+      List<ConllCorpus.Document> docs, Features features, Settings settings, PrintStream log)
+      throws IOException {
+    List<Event> events = events(docs, features, settings.rareWords());
+    log.printf("%d training events%n", events.size());
+    TrainingParameters tp = new TrainingParameters();
+    tp.put(TrainingParameters.ALGORITHM_PARAM, settings.trainer());
+    tp.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+    tp.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+    tp.put("L1Cost", settings.l1());
+    tp.put("L2Cost", settings.l2());
+    tp.put("Threads", settings.threads());
+    tp.put("PrintMessages", false);
+    EventTrainer trainer = TrainerFactory.getEventTrainer(tp, null);
+    long t = System.nanoTime();
+    AbstractModel maxent = (AbstractModel) trainer.train(new ListStream(events));
+    log.printf("%s trained in %.0f s%n", settings.trainer(), (System.nanoTime() - t) / 1e9);
+    return NerModel.prune(maxent, 1e-4);
+  }
+
+  /**
+   * The members' average: for a linear model the average of the members' scores is the score of the
+   * averaged weights, so the ensemble decodes at the cost of one model (over the union of their
+   * features). Predicates in sorted order, so the file is reproducible.
+   */
+  @SuppressWarnings("unchecked")
+  static AbstractModel average(List<AbstractModel> models) {
+    String[] outcomes = new String[NerModel.OUTCOMES];
+    for (int o = 0; o < outcomes.length; o++) {
+      outcomes[o] = NerModel.outcomeName(o);
+    }
+    List<String> names = java.util.Arrays.asList(outcomes);
+    java.util.TreeMap<String, double[]> sum = new java.util.TreeMap<>();
+    for (AbstractModel m : models) {
+      Map<String, Context> pmap = (Map<String, Context>) m.getDataStructures()[1];
+      int[] index = new int[m.getNumOutcomes()];
+      for (int o = 0; o < index.length; o++) {
+        index[o] = names.indexOf(m.getOutcome(o));
+      }
+      for (Map.Entry<String, Context> e : pmap.entrySet()) {
+        double[] row = sum.computeIfAbsent(e.getKey(), x -> new double[outcomes.length]);
+        int[] outs = e.getValue().getOutcomes();
+        double[] ps = e.getValue().getParameters();
+        for (int j = 0; j < outs.length; j++) {
+          row[index[outs[j]]] += ps[j] / models.size();
+        }
+      }
+    }
+    int[] all = new int[outcomes.length];
+    for (int o = 0; o < all.length; o++) {
+      all[o] = o;
+    }
+    List<String> preds = new ArrayList<>(sum.size());
+    List<Context> ctxs = new ArrayList<>(sum.size());
+    for (Map.Entry<String, double[]> e : sum.entrySet()) {
+      preds.add(e.getKey());
+      ctxs.add(new Context(all, e.getValue()));
+    }
+    return NerModel.prune(
+        new PerceptronModel(ctxs.toArray(new Context[0]), preds.toArray(new String[0]), outcomes),
+        1e-4);
   }
 
   /**
@@ -225,6 +419,26 @@ public final class TrainNerJob {
 
   /** One event per token: static features plus gold tag history, as hexadecimal predicate names. */
   static List<Event> events(List<ConllCorpus.Document> docs, Features features) {
+    return events(docs, features, 0);
+  }
+
+  /**
+   * As {@link #events(List, Features)}, without the word-identity features (the word, and the word
+   * with either neighbour) of words seen at most {@code rare} times in the training text: the
+   * perceptron would otherwise learn rare names by heart, and the features that must type an unseen
+   * name (shape, word class, gazetteer, name lists) would get little weight.
+   */
+  static List<Event> events(List<ConllCorpus.Document> docs, Features features, int rare) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    if (rare > 0) {
+      for (ConllCorpus.Document d : docs) {
+        for (ConllCorpus.Sentence s : d.sentences()) {
+          for (String t : s.tokens()) {
+            counts.merge(t, 1, Integer::sum);
+          }
+        }
+      }
+    }
     List<Event> events = new ArrayList<>();
     long[] buf = new long[Features.MAX_STATIC];
     long[] tbuf = new long[Features.TAG_FEATURES];
@@ -239,6 +453,9 @@ public final class TrainNerJob {
         int[] gold = NerModel.encode(v.n, d.sentences().get(si).names());
         for (int i = 0; i < v.n; i++) {
           int k = features.staticFeatures(doc, v, i, buf);
+          if (rare > 0 && counts.getOrDefault(d.sentences().get(si).tokens().get(i), 0) <= rare) {
+            k = dropIdentity(v, i, buf, k);
+          }
           int tk =
               Features.tagFeatures(v, i, i > 0 ? gold[i - 1] : -1, i > 1 ? gold[i - 2] : -1, tbuf);
           String[] ctx = new String[k + tk];
@@ -254,6 +471,20 @@ public final class TrainNerJob {
       }
     }
     return events;
+  }
+
+  /** Removes token i's word-identity features from buf[0..k); returns the new count. */
+  private static int dropIdentity(Features.View v, int i, long[] buf, int k) {
+    long w = Words.hash(2, v.word[i]);
+    long left = Words.hash(13, i > 0 ? v.lower[i - 1] : Words.hash("<s>"), v.lower[i]);
+    long right = Words.hash(14, v.lower[i], i + 1 < v.n ? v.lower[i + 1] : Words.hash("</s>"));
+    int out = 0;
+    for (int j = 0; j < k; j++) {
+      if (buf[j] != w && buf[j] != left && buf[j] != right) {
+        buf[out++] = buf[j];
+      }
+    }
+    return out;
   }
 
   private static final class ListStream implements ObjectStream<Event> {

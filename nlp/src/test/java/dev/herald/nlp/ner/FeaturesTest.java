@@ -16,7 +16,8 @@ class FeaturesTest {
         true,
         true,
         docNeighbours,
-        runHead);
+        runHead,
+        null);
   }
 
   @Test

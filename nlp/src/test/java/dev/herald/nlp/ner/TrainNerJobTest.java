@@ -28,7 +28,22 @@ class TrainNerJobTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TrainNerJob.Settings s =
         new TrainNerJob.Settings(
-            "PERCEPTRON", 60, 0.0, 0.1, 1, 1, 3, true, true, true, true, true, new int[] {4, 8});
+            "PERCEPTRON",
+            60,
+            0.0,
+            0.1,
+            1,
+            1,
+            3,
+            true,
+            true,
+            true,
+            true,
+            true,
+            true,
+            0,
+            "",
+            new int[] {4, 8});
 
     // When the job trains and the model is loaded back from its file
     TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
@@ -42,5 +57,77 @@ class TrainNerJobTest {
         model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
     assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("wrote").contains("trained on");
+  }
+
+  @Test
+  void shouldAverageTheMembersOfAnEnsembleIntoOneModelThatComputesTheirFeatures() throws Exception {
+    // Given the tiny corpus and an ensemble of a plain member and one with the name lists
+    Path out = tmp.resolve("ner-ensemble.bin");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainNerJob.Settings s =
+        new TrainNerJob.Settings(
+            "PERCEPTRON",
+            60,
+            0.0,
+            0.1,
+            1,
+            1,
+            1,
+            true,
+            true,
+            true,
+            false,
+            false,
+            false,
+            0,
+            "base;rareWords=1,names=true",
+            new int[] {4, 8});
+
+    // When the job trains both and the averaged model is loaded back
+    TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
+    NerModel model;
+    try (InputStream in = Files.newInputStream(out)) {
+      model = NerModel.load(in);
+    }
+
+    // Then it trained two members, computes the name features, and still finds the names
+    assertThat(log.toString(StandardCharsets.UTF_8).split("PERCEPTRON trained", -1)).hasSize(3);
+    assertThat(model.settings().getProperty("names")).isEqualTo("true");
+    assertThat(model.settings().getProperty("members")).isEqualTo("base;rareWords=1,names=true");
+    List<List<NameSpan>> names =
+        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
+    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+  }
+
+  @Test
+  void shouldApplyAMembersOverridesToTheBaseSettings() {
+    // Given base settings without the name lists
+    TrainNerJob.Settings base =
+        new TrainNerJob.Settings(
+            "PERCEPTRON",
+            10,
+            0,
+            0,
+            1,
+            1,
+            1,
+            true,
+            true,
+            true,
+            false,
+            false,
+            false,
+            0,
+            "",
+            new int[] {4});
+
+    // When a member asks for the name lists and a rare-word threshold
+    TrainNerJob.Settings m = base.member("rareWords=1,names=true");
+
+    // Then only those change, and "base" changes nothing
+    assertThat(m.names()).isTrue();
+    assertThat(m.rareWords()).isEqualTo(1);
+    assertThat(m.iterations()).isEqualTo(10);
+    assertThat(base.member("base").names()).isFalse();
   }
 }
