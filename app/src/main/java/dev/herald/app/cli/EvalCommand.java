@@ -5,8 +5,10 @@ import dev.herald.nlp.dedupe.NearDupEvaluator;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.ner.EvalNerJob;
 import dev.herald.nlp.schedule.eval.ScheduleEvalJob;
+import dev.herald.nlp.time.TimexTagger;
 import dev.herald.nlp.time.eval.Report;
 import dev.herald.nlp.time.eval.TimemlEvaluator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.Writer;
@@ -74,13 +76,36 @@ public final class EvalCommand {
         description = "Folder of TimeML corpora (default ../shared/data/timeml).")
     Path corpus = Home.dir().resolve("../shared/data/timeml").normalize();
 
+    @Option(
+        names = "--half",
+        paramLabel = "HALF",
+        description =
+            "ALL (default), TUNE or CHECK: score only one half of each corpus (split by a hash of"
+                + " the document's file name; tune rules on TUNE, check on CHECK).")
+    TimemlEvaluator.Half half = TimemlEvaluator.Half.ALL;
+
+    @Option(
+        names = "--dump",
+        paramLabel = "FILE",
+        description =
+            "Write every error as a tab-separated line (corpus, doc, VALUE/FP/FN, gold text, type,"
+                + " value, system text, type, value, context).")
+    Path dump;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       if (!Files.isDirectory(corpus)) {
         System.out.println("No TimeML corpora at " + corpus + ": nothing to evaluate.");
         return 0;
       }
-      Report report = TimemlEvaluator.standard().evaluate(corpus);
+      Report report;
+      if (dump == null) {
+        report = new TimemlEvaluator(TimexTagger.standard(), half, null).evaluate(corpus);
+      } else {
+        try (Writer out = Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
+          report = new TimemlEvaluator(TimexTagger.standard(), half, out).evaluate(corpus);
+        }
+      }
       System.out.println(report.toTable());
       return 0;
     }

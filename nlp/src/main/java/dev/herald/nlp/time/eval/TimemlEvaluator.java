@@ -4,6 +4,7 @@ import dev.herald.nlp.time.Timex;
 import dev.herald.nlp.time.TimexTagger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Scores a {@link TimexTagger} on TimeML corpora with the TempEval-3 definitions: strict span
@@ -24,10 +26,45 @@ import java.util.stream.Stream;
  */
 public final class TimemlEvaluator {
 
+  /**
+   * Which documents of each corpus to score. The halves split every gold corpus by a hash of the
+   * document's file name, fixed before any error was looked at: rules are tuned on TUNE errors
+   * only, CHECK shows whether a change generalises.
+   */
+  public enum Half {
+    ALL,
+    TUNE,
+    CHECK;
+
+    /** Whether the document with this file name belongs to this half. */
+    public boolean contains(String fileName) {
+      if (this == ALL) {
+        return true;
+      }
+      CRC32 crc = new CRC32();
+      crc.update(fileName.getBytes(StandardCharsets.UTF_8));
+      boolean tune = (crc.getValue() & 1L) == 0L;
+      return tune == (this == TUNE);
+    }
+  }
+
   private final TimexTagger tagger;
+  private final Half half;
+  private final Appendable dump;
 
   public TimemlEvaluator(TimexTagger tagger) {
+    this(tagger, Half.ALL, null);
+  }
+
+  /**
+   * @param half the documents to score
+   * @param dump where to write one tab-separated line per error (value wrong, spurious, missed), or
+   *     null for none
+   */
+  public TimemlEvaluator(TimexTagger tagger, Half half, Appendable dump) {
     this.tagger = tagger;
+    this.half = half;
+    this.dump = dump;
   }
 
   public static TimemlEvaluator standard() {
@@ -93,6 +130,9 @@ public final class TimemlEvaluator {
     Prf type = strict;
     int docs = 0;
     for (Path f : files) {
+      if (!half.contains(f.getFileName().toString())) {
+        continue;
+      }
       GoldDoc doc;
       try {
         doc = read(f);
@@ -102,12 +142,73 @@ public final class TimemlEvaluator {
       docs++;
       List<Timex> sys = scored(tagger.tag(doc.text(), doc.dct()), doc.annotatedEnd());
       DocScore d = compare(doc.gold(), sys);
+      if (dump != null) {
+        dumpErrors(corpus, f.getFileName().toString(), doc, sys);
+      }
       strict = strict.plus(d.strict);
       relaxed = relaxed.plus(d.relaxed);
       value = value.plus(d.value);
       type = type.plus(d.type);
     }
     return new CorpusScore(corpus, docs, strict, relaxed, value, type);
+  }
+
+  /**
+   * Writes {@code corpus, doc, kind, gold text, gold type, gold value, system text, system type,
+   * system value, sentence} per error; kind is VALUE (overlap, other value), FP or FN.
+   */
+  private void dumpErrors(String corpus, String docName, GoldDoc doc, List<Timex> sys) {
+    List<Timex> gold = doc.gold();
+    boolean[] used = new boolean[gold.size()];
+    try {
+      for (Timex s : sys) {
+        int best = -1;
+        for (int g = 0; g < gold.size(); g++) {
+          Timex t = gold.get(g);
+          if (!used[g] && t.start() < s.end() && s.start() < t.end()) {
+            best = g;
+            break;
+          }
+        }
+        if (best < 0) {
+          line(corpus, docName, "FP", null, s, doc.text());
+        } else {
+          used[best] = true;
+          if (!gold.get(best).value().equals(s.value())) {
+            line(corpus, docName, "VALUE", gold.get(best), s, doc.text());
+          }
+        }
+      }
+      for (int g = 0; g < gold.size(); g++) {
+        if (!used[g]) {
+          line(corpus, docName, "FN", gold.get(g), null, doc.text());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void line(String corpus, String docName, String kind, Timex g, Timex s, String text)
+      throws IOException {
+    Timex any = g != null ? g : s;
+    int from = Math.max(0, any.start() - 100);
+    int to = Math.min(text.length(), any.end() + 60);
+    String context = text.substring(from, to).replaceAll("\\s+", " ");
+    dump.append(
+        String.join(
+            "\t",
+            corpus,
+            docName,
+            kind,
+            g == null ? "" : g.text().replaceAll("\\s+", " "),
+            g == null ? "" : g.type().name(),
+            g == null ? "" : g.value(),
+            s == null ? "" : s.text().replaceAll("\\s+", " "),
+            s == null ? "" : s.type().name(),
+            s == null ? "" : s.value(),
+            context));
+    dump.append('\n');
   }
 
   /** The system TIMEXes inside the annotated part of a document. */
