@@ -27,6 +27,9 @@ enum Tense {
       }
       Tense c = cue(toks, i, lex);
       if (c != NONE) {
+        if (c == FUTURE && isUntil(toks.get(i)) && pastPerfectAfter(toks, to)) {
+          return PAST; // "Until Tuesday, police had not named him": a time already passed
+        }
         return c == FUTURE && pastAuxBefore(toks, i, lex) ? PAST : c;
       }
     }
@@ -40,6 +43,28 @@ enum Tense {
       }
     }
     return NONE;
+  }
+
+  private static boolean isUntil(Token t) {
+    String w = t.lower();
+    return w.equals("until") || w.equals("till");
+  }
+
+  /**
+   * "had" as the first verb-like word after the expression in its sentence: "until" then bounds a
+   * past span ("Until Tuesday, they had not called him a suspect").
+   */
+  private static boolean pastPerfectAfter(List<Token> toks, int to) {
+    for (int i = to; i < toks.size() && i < to + AHEAD; i++) {
+      Token t = toks.get(i);
+      if (isSentenceEnd(t)) {
+        return false;
+      }
+      if (t.isWord() && t.lower().equals("had")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "had been scheduled to", "was expected to": a future seen from the past. */

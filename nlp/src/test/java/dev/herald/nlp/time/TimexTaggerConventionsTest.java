@@ -77,4 +77,24 @@ class TimexTaggerConventionsTest {
     assertThat(t.value()).isEqualTo("P2W");
     assertThat(t.mod()).isEqualTo("APPROX");
   }
+
+  @Test
+  void shouldReadUntilWeekdayBeforeAPastPerfectAsThePastWeekday() {
+    // Given "until" (usually a future cue) bounding a span the past perfect says is over
+    String text = "Until Monday, the council had not published the audit.";
+    // When
+    Timex t = only(text);
+    // Then the Monday before the Wednesday dct
+    assertThat(t.value()).isEqualTo("2021-03-08");
+  }
+
+  @Test
+  void shouldKeepUntilWeekdayInTheFutureWithoutAPastPerfect() {
+    // Given
+    String text = "The bridge stays closed until Monday.";
+    // When
+    Timex t = only(text);
+    // Then the coming Monday
+    assertThat(t.value()).isEqualTo("2021-03-15");
+  }
 }
