@@ -87,13 +87,15 @@ final class Cues {
         "later than originally",
         "later than previously",
         "behind schedule",
-        // valid only with "until" + a time, or as "reconvened" after an adjournment
+        // valid only with "until" + a time, or as "reconvened"/"resumed" after an adjournment
         "adjourned",
         "adjourn",
         "adjourns",
         "adjourning",
         "reconvened",
-        "reconvene");
+        "reconvene",
+        "resumed",
+        "resume");
     add(
         Type.ADVANCE,
         "brought forward",

@@ -908,7 +908,7 @@ final class SentenceAnalyzer {
     if (first.startsWith("adjourn") && !untilTimeAhead(after, 14)) {
       return false; // "the council adjourned after ...": a session ended, nothing moved
     }
-    if (first.startsWith("reconven") && !(adjournBefore(c.from()) && nextTime(after, 4) >= 0)) {
+    if (isReconvene(first) && !(adjournBefore(c.from()) && nextTime(after, 4) >= 0)) {
       return false; // "the council is to reconvene Tuesday": a plan
     }
     // Word senses that are not about time.
@@ -942,7 +942,9 @@ final class SentenceAnalyzer {
           context = true;
         }
       }
-      if (!context || nextTime(after, 20) < 0 && nextDuration(after, 4) < 0 || isConditional(c)) {
+      if (!context
+          || nextTime(after, 20) < 0 && nextDuration(after, 4) < 0 && toFromPair(after) == null
+          || isConditional(c)) {
         return false;
       }
     }
@@ -1084,6 +1086,14 @@ final class SentenceAnalyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * "will be reconvened", "will be resumed": the meeting goes on at a new time, a change only after
+   * an adjournment stated as the former plan's end ({@link #adjournBefore}).
+   */
+  private static boolean isReconvene(String w) {
+    return w.startsWith("reconven") || w.startsWith("resum");
   }
 
   private static final Set<String> ORIGINALLY_FIRST =
@@ -1291,7 +1301,7 @@ final class SentenceAnalyzer {
         neu = r;
       }
     }
-    if (old == null && lower[c.from()].startsWith("reconven")) {
+    if (old == null && isReconvene(lower[c.from()])) {
       // "first convened and adjourned January 14, will be reconvened": the adjournment's date.
       for (int k = 0; k + 1 < c.from(); k++) {
         if (lower[k].startsWith("adjourn")) {
@@ -1317,7 +1327,7 @@ final class SentenceAnalyzer {
       neu = null;
     }
     // Anchor underspecified dates by role: the old time first, the new one relative to it.
-    if (old != null && dct != null && lower[c.from()].startsWith("reconven")) {
+    if (old != null && dct != null && isReconvene(lower[c.from()])) {
       // "adjourned December 23, will be reconvened": the adjournment is behind us.
       TimeSpan today =
           TimeSpan.of(new When(dct.toString(), When.Precision.DAY, null, "")).orElse(null);
@@ -1639,7 +1649,8 @@ final class SentenceAnalyzer {
             "axed",
             "set",
             "adjourn",
-            "reconven")) {
+            "reconven",
+            "resum")) {
       if (w.startsWith(stem)) {
         return !isNounForm(c);
       }
@@ -2046,6 +2057,43 @@ final class SentenceAnalyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * "extended the expiration of its offer to buy all outstanding units of ... to March 24 from
+   * March 13": a pair of times "to T2 from T1" (or "from T1 to T2", "from T1 until T2") in the
+   * clause after {@code after}, however long the object before it. The pair states both ends of the
+   * move itself, so it is trusted farther from the verb than a lone time. Returns {new, old} time
+   * indices, or null.
+   */
+  private int[] toFromPair(int after) {
+    int end = Math.min(clauseEnd(after), after + 60);
+    for (int k = after; k + 1 < end; k++) {
+      String w = lower[k];
+      int first = timeAt[k + 1];
+      if (first < 0 || !(w.equals("to") || w.equals("until") || w.equals("from"))) {
+        continue;
+      }
+      int j = times.get(first).to();
+      if (j < end && lower[j].equals(",")) {
+        j++;
+      }
+      if (j + 1 >= end) {
+        return null;
+      }
+      String link = lower[j];
+      int second = timeAt[j + 1];
+      if (second < 0 || second == first) {
+        continue;
+      }
+      if (!w.equals("from") && link.equals("from")) {
+        return new int[] {first, second};
+      }
+      if (w.equals("from") && (link.equals("to") || link.equals("until"))) {
+        return new int[] {second, first};
+      }
+    }
+    return null;
   }
 
   private int nextTime(int from, int within) {

@@ -335,4 +335,67 @@ class ChangeWordingTest {
         .singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED));
   }
+
+  @Test
+  void shouldReadAnOfferExtendedToADateFromAnotherFarAfterTheVerb() {
+    // Given an offer's expiry extended "to T2 from T1", after a long object
+    String text =
+        "Northwind Capital said it has extended the expiration of its offer to pay 12 dlrs a share"
+            + " for all outstanding shares of Bluefin Foods Inc, a Delaware company, to June 14 from"
+            + " June 2.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-30");
+
+    // Then June 2 -> June 14
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-06-02");
+              assertThat(a.current().value()).isEqualTo("2025-06-14");
+            });
+  }
+
+  @Test
+  void shouldReadAnOfferExtendedFromADateToAnotherFarAfterTheVerb() {
+    // Given the same move written "from T1 until T2"
+    String text =
+        "Northwind Capital said it has extended the expiration of its offer to pay 12 dlrs a share"
+            + " for all outstanding shares of Bluefin Foods Inc, a Delaware company, from June 2"
+            + " until June 14.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-30");
+
+    // Then June 2 -> June 14
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.previous().value()).isEqualTo("2025-06-02");
+              assertThat(a.current().value()).isEqualTo("2025-06-14");
+            });
+  }
+
+  @Test
+  void shouldReadAResumedMeetingAfterAnEarlierAdjournmentAsAPostponement() {
+    // Given a meeting previously adjourned that "will be resumed" at a stated time
+    String text =
+        "A previously adjourned meeting of Carrow Mills holders will be resumed on Friday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-11");
+
+    // Then the meeting moved to that Friday
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2025-03-14");
+              assertThat(a.event().name()).contains("meeting");
+            });
+  }
 }

@@ -266,4 +266,16 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadTalksThatResumeOnADateAsAChange() {
+    // Given talks that "will resume" on a date, with no adjournment stated as a former plan
+    String text = "Union and management negotiators said talks will resume on Friday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-11");
+
+    // Then nothing moved
+    assertThat(alerts).isEmpty();
+  }
 }
