@@ -51,6 +51,8 @@ public final class TimemlEvaluator {
   private final TimexTagger tagger;
   private final Half half;
   private final Appendable dump;
+  // error lines of the corpus being scored: written only if the corpus has gold TIMEXes
+  private final StringBuilder pending = new StringBuilder();
 
   public TimemlEvaluator(TimexTagger tagger) {
     this(tagger, Half.ALL, null);
@@ -82,7 +84,9 @@ public final class TimemlEvaluator {
       CorpusScore score = score(e.getKey(), e.getValue());
       if (score.relaxed().gold() > 0) { // TimeML files without TIMEX annotation are not a test set
         scores.add(score);
+        flushDump();
       }
+      pending.setLength(0);
     }
     return new Report(scores, null);
   }
@@ -160,42 +164,37 @@ public final class TimemlEvaluator {
   private void dumpErrors(String corpus, String docName, GoldDoc doc, List<Timex> sys) {
     List<Timex> gold = doc.gold();
     boolean[] used = new boolean[gold.size()];
-    try {
-      for (Timex s : sys) {
-        int best = -1;
-        for (int g = 0; g < gold.size(); g++) {
-          Timex t = gold.get(g);
-          if (!used[g] && t.start() < s.end() && s.start() < t.end()) {
-            best = g;
-            break;
-          }
-        }
-        if (best < 0) {
-          line(corpus, docName, "FP", null, s, doc.text());
-        } else {
-          used[best] = true;
-          if (!gold.get(best).value().equals(s.value())) {
-            line(corpus, docName, "VALUE", gold.get(best), s, doc.text());
-          }
-        }
-      }
+    for (Timex s : sys) {
+      int best = -1;
       for (int g = 0; g < gold.size(); g++) {
-        if (!used[g]) {
-          line(corpus, docName, "FN", gold.get(g), null, doc.text());
+        Timex t = gold.get(g);
+        if (!used[g] && t.start() < s.end() && s.start() < t.end()) {
+          best = g;
+          break;
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (best < 0) {
+        line(corpus, docName, "FP", null, s, doc.text());
+      } else {
+        used[best] = true;
+        if (!gold.get(best).value().equals(s.value())) {
+          line(corpus, docName, "VALUE", gold.get(best), s, doc.text());
+        }
+      }
+    }
+    for (int g = 0; g < gold.size(); g++) {
+      if (!used[g]) {
+        line(corpus, docName, "FN", gold.get(g), null, doc.text());
+      }
     }
   }
 
-  private void line(String corpus, String docName, String kind, Timex g, Timex s, String text)
-      throws IOException {
+  private void line(String corpus, String docName, String kind, Timex g, Timex s, String text) {
     Timex any = g != null ? g : s;
     int from = Math.max(0, any.start() - 100);
     int to = Math.min(text.length(), any.end() + 60);
     String context = text.substring(from, to).replaceAll("\\s+", " ");
-    dump.append(
+    pending.append(
         String.join(
             "\t",
             corpus,
@@ -208,7 +207,17 @@ public final class TimemlEvaluator {
             s == null ? "" : s.type().name(),
             s == null ? "" : s.value(),
             context));
-    dump.append('\n');
+    pending.append('\n');
+  }
+
+  private void flushDump() {
+    if (dump != null) {
+      try {
+        dump.append(pending);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** The system TIMEXes inside the annotated part of a document. */

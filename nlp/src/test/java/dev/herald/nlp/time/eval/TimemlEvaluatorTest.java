@@ -58,4 +58,38 @@ class TimemlEvaluatorTest {
     assertThat(report.corpora()).isEmpty();
     assertThat(report.toTable()).contains("not present");
   }
+
+  @Test
+  void shouldDumpTheValueErrorWithItsGoldAndSystemValues() throws Exception {
+    // Given the fixture, whose only error is the value of "spring of 2015"
+    StringBuilder dump = new StringBuilder();
+    TimemlEvaluator eval =
+        new TimemlEvaluator(
+            dev.herald.nlp.time.TimexTagger.standard(), TimemlEvaluator.Half.ALL, dump);
+    // When
+    eval.evaluate(fixture());
+    // Then one tab-separated VALUE line naming the corpus and the document
+    String[] lines = dump.toString().split("\n");
+    assertThat(lines).hasSize(1);
+    String[] cols = lines[0].split("\t");
+    assertThat(cols).hasSize(10);
+    assertThat(cols[0]).isEqualTo("Mini");
+    assertThat(cols[1]).isEqualTo("mini1.tml");
+    assertThat(cols[2]).isEqualTo("VALUE");
+    assertThat(cols[3]).isEqualTo("the spring of 2015");
+  }
+
+  @Test
+  void shouldPutEveryDocumentInExactlyOneHalf() {
+    // Given some file names
+    java.util.List<String> names =
+        java.util.List.of("a.tml", "b.tml", "wsj_0001.tml", "APW19980820.1428.tml", "x.xml");
+    // When / Then
+    for (String n : names) {
+      assertThat(TimemlEvaluator.Half.TUNE.contains(n))
+          .as(n)
+          .isNotEqualTo(TimemlEvaluator.Half.CHECK.contains(n));
+      assertThat(TimemlEvaluator.Half.ALL.contains(n)).isTrue();
+    }
+  }
 }
