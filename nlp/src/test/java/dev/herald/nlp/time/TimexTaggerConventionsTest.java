@@ -97,4 +97,25 @@ class TimexTaggerConventionsTest {
     // Then the coming Monday
     assertThat(t.value()).isEqualTo("2021-03-15");
   }
+
+  @Test
+  void shouldReadPastWithABarePluralAsVagueNotOneUnit() {
+    // Given "past" with a plural and no number
+    String text = "Floods hit the valley in past years and again over the past months.";
+    // When
+    List<Timex> all = tagger.tag(text, DCT);
+    // Then a vague past, not one year or one month
+    assertThat(all).extracting(Timex::text).containsExactly("past years", "the past months");
+    assertThat(all).extracting(Timex::value).containsExactly("PAST_REF", "PXM");
+  }
+
+  @Test
+  void shouldKeepThePastYearAsTheYearBefore() {
+    // Given the singular, which names one unit
+    String text = "Exports doubled over the past year.";
+    // When
+    Timex t = only(text);
+    // Then
+    assertThat(t.text()).isEqualTo("the past year");
+  }
 }
