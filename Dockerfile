@@ -19,7 +19,7 @@ COPY --from=build /src/samples/ /opt/herald/samples/
 # Relative defaults (out/, data/) land in the writable folder; compose sets the paths anyway.
 WORKDIR /var/lib/herald
 USER herald
-ENV HERALD_JAVA_OPTS="-Xmx512m" \
+ENV HERALD_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC" \
     HERALD_STATE_DIR=/var/lib/herald/streams \
     HERALD_ALERTS_FILE=/var/lib/herald/out/alerts.jsonl
 # A shell so that HERALD_JAVA_OPTS is split into JVM options, as the herald launcher does;
