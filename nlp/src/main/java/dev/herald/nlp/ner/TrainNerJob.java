@@ -80,24 +80,9 @@ public final class TrainNerJob {
 
     /** The settings of one member: these with the member's overrides. */
     Settings member(String overrides) {
-      Settings m =
-          new Settings(
-              trainer,
-              iterations,
-              l1,
-              l2,
-              cutoff,
-              threads,
-              beam,
-              prevMap,
-              classShape,
-              usualCase,
-              docNeighbours,
-              runHead,
-              names,
-              rareWords,
-              "",
-              granularities);
+      boolean memberRunHead = runHead;
+      boolean memberNames = names;
+      int memberRareWords = rareWords;
       for (String o : overrides.split(",")) {
         String kv = o.trim();
         if (kv.isEmpty() || kv.equals("base")) {
@@ -108,66 +93,31 @@ public final class TrainNerJob {
           throw new IllegalArgumentException("member setting without '=': " + kv);
         }
         String v = kv.substring(eq + 1);
-        m =
-            switch (kv.substring(0, eq)) {
-              case "names" ->
-                  new Settings(
-                      m.trainer,
-                      m.iterations,
-                      m.l1,
-                      m.l2,
-                      m.cutoff,
-                      m.threads,
-                      m.beam,
-                      m.prevMap,
-                      m.classShape,
-                      m.usualCase,
-                      m.docNeighbours,
-                      m.runHead,
-                      Boolean.parseBoolean(v),
-                      m.rareWords,
-                      "",
-                      m.granularities);
-              case "runHead" ->
-                  new Settings(
-                      m.trainer,
-                      m.iterations,
-                      m.l1,
-                      m.l2,
-                      m.cutoff,
-                      m.threads,
-                      m.beam,
-                      m.prevMap,
-                      m.classShape,
-                      m.usualCase,
-                      m.docNeighbours,
-                      Boolean.parseBoolean(v),
-                      m.names,
-                      m.rareWords,
-                      "",
-                      m.granularities);
-              case "rareWords" ->
-                  new Settings(
-                      m.trainer,
-                      m.iterations,
-                      m.l1,
-                      m.l2,
-                      m.cutoff,
-                      m.threads,
-                      m.beam,
-                      m.prevMap,
-                      m.classShape,
-                      m.usualCase,
-                      m.docNeighbours,
-                      m.runHead,
-                      m.names,
-                      Integer.parseInt(v),
-                      "",
-                      m.granularities);
-              default -> throw new IllegalArgumentException("unknown member setting: " + kv);
-            };
+        switch (kv.substring(0, eq)) {
+          case "names" -> memberNames = Boolean.parseBoolean(v);
+          case "runHead" -> memberRunHead = Boolean.parseBoolean(v);
+          case "rareWords" -> memberRareWords = Integer.parseInt(v);
+          default -> throw new IllegalArgumentException("unknown member setting: " + kv);
+        }
       }
-      return m;
+      // A member is one model: it has no members of its own.
+      return new Settings(
+          trainer,
+          iterations,
+          l1,
+          l2,
+          cutoff,
+          threads,
+          beam,
+          prevMap,
+          classShape,
+          usualCase,
+          docNeighbours,
+          memberRunHead,
+          memberNames,
+          memberRareWords,
+          "",
+          granularities);
     }
 
     /** The members' settings; this alone when not an ensemble. */
