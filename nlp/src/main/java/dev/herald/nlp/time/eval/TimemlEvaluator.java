@@ -163,22 +163,16 @@ public final class TimemlEvaluator {
    */
   private void dumpErrors(String corpus, String docName, GoldDoc doc, List<Timex> sys) {
     List<Timex> gold = doc.gold();
+    int[] match = relaxedMatches(gold, sys);
     boolean[] used = new boolean[gold.size()];
-    for (Timex s : sys) {
-      int best = -1;
-      for (int g = 0; g < gold.size(); g++) {
-        Timex t = gold.get(g);
-        if (!used[g] && t.start() < s.end() && s.start() < t.end()) {
-          best = g;
-          break;
-        }
-      }
-      if (best < 0) {
+    for (int i = 0; i < sys.size(); i++) {
+      Timex s = sys.get(i);
+      if (match[i] < 0) {
         line(corpus, docName, "FP", null, s, doc.text());
       } else {
-        used[best] = true;
-        if (!gold.get(best).value().equals(s.value())) {
-          line(corpus, docName, "VALUE", gold.get(best), s, doc.text());
+        used[match[i]] = true;
+        if (!gold.get(match[i]).value().equals(s.value())) {
+          line(corpus, docName, "VALUE", gold.get(match[i]), s, doc.text());
         }
       }
     }
@@ -234,15 +228,38 @@ public final class TimemlEvaluator {
   /** Per-document counts. */
   record DocScore(Prf strict, Prf relaxed, Prf value, Prf type) {}
 
+  /**
+   * For each system TIMEX, in order, the first gold TIMEX it overlaps that no earlier system TIMEX
+   * took, or -1: the one-to-one relaxed matching that the scores and the error dump share.
+   */
+  static int[] relaxedMatches(List<Timex> gold, List<Timex> sys) {
+    boolean[] used = new boolean[gold.size()];
+    int[] match = new int[sys.size()];
+    for (int i = 0; i < sys.size(); i++) {
+      Timex s = sys.get(i);
+      match[i] = -1;
+      for (int g = 0; g < gold.size(); g++) {
+        Timex t = gold.get(g);
+        if (!used[g] && t.start() < s.end() && s.start() < t.end()) {
+          used[g] = true;
+          match[i] = g;
+          break;
+        }
+      }
+    }
+    return match;
+  }
+
   /** Matches system to gold TIMEXes one to one (first overlapping gold wins). */
   static DocScore compare(List<Timex> gold, List<Timex> sys) {
     boolean[] usedStrict = new boolean[gold.size()];
-    boolean[] usedRelaxed = new boolean[gold.size()];
+    int[] match = relaxedMatches(gold, sys);
     int strict = 0;
     int relaxed = 0;
     int value = 0;
     int type = 0;
-    for (Timex s : sys) {
+    for (int i = 0; i < sys.size(); i++) {
+      Timex s = sys.get(i);
       for (int g = 0; g < gold.size(); g++) {
         Timex t = gold.get(g);
         if (!usedStrict[g] && t.start() == s.start() && t.end() == s.end()) {
@@ -251,16 +268,8 @@ public final class TimemlEvaluator {
           break;
         }
       }
-      int best = -1;
-      for (int g = 0; g < gold.size(); g++) {
-        Timex t = gold.get(g);
-        if (!usedRelaxed[g] && t.start() < s.end() && s.start() < t.end()) {
-          best = g;
-          break;
-        }
-      }
+      int best = match[i];
       if (best >= 0) {
-        usedRelaxed[best] = true;
         relaxed++;
         Timex t = gold.get(best);
         if (t.value().equals(s.value())) {
