@@ -69,11 +69,31 @@ public final class DedupeBenchmark {
    * @param rounds passthrough/dedupe pairs, back to back in each round (each pair, the median of
    *     the warm pairs and the best of each stage are reported)
    * @param seed generator seed
+   * @param stages the stages each round runs, in order: {@code passthrough} (required, the
+   *     baseline), {@code dedupe}, and the floors {@code fingerprint} (passthrough + fingerprint)
+   *     and {@code fingerprint+entry} (+ one entry record per article, no index)
    */
   public record Settings(
-      int articles, double copyShare, int partitions, int streamThreads, int rounds, long seed) {
+      int articles,
+      double copyShare,
+      int partitions,
+      int streamThreads,
+      int rounds,
+      long seed,
+      List<String> stages) {
+    public static final List<String> STAGES =
+        List.of("passthrough", "fingerprint", "fingerprint+entry", "dedupe");
+
+    public Settings {
+      stages = List.copyOf(stages);
+      if (!stages.contains("passthrough") || !STAGES.containsAll(stages)) {
+        throw new IllegalArgumentException(
+            "stages must include passthrough and be among " + STAGES + ": " + stages);
+      }
+    }
+
     public static Settings defaults() {
-      return new Settings(20_000, 0.2, 6, 1, 2, 42L);
+      return new Settings(20_000, 0.2, 6, 1, 2, 42L, List.of("passthrough", "dedupe"));
     }
   }
 
@@ -87,7 +107,8 @@ public final class DedupeBenchmark {
       double cpuMicros,
       double processCpuMicros,
       double wholeSeconds,
-      double wholeProcessCpuMicros) {
+      double wholeProcessCpuMicros,
+      double jitMicros) {
     public double perSecond() {
       return records / seconds;
     }
@@ -113,6 +134,14 @@ public final class DedupeBenchmark {
      */
     public double wholeProcessCpuMicrosPerArticle(long articles) {
       return wholeProcessCpuMicros / articles;
+    }
+
+    /**
+     * Share of the process CPU in the steady window taken by the JIT compilers (negative when
+     * unknown). While it is high, the window measures compilation as much as the stage.
+     */
+    public double jitShare() {
+      return jitMicros < 0 ? -1 : jitMicros / Math.max(1, processCpuMicros);
     }
   }
 
@@ -193,28 +222,9 @@ public final class DedupeBenchmark {
       createTopic(admin, Topics.DLQ.name(), 1);
       produce(kafka.bootstrapServers(), stream.articles());
       for (int round = 1; round <= s.rounds(); round++) {
-        runs.add(
-            runOnce(
-                "passthrough",
-                round,
-                s,
-                kafka,
-                admin,
-                workDir,
-                (c) -> DedupeStage.passthrough(Clock.systemUTC(), out("passthrough", c)),
-                log));
-        runs.add(
-            runOnce(
-                "dedupe",
-                round,
-                s,
-                kafka,
-                admin,
-                workDir,
-                (c) ->
-                    DedupeStage.topology(
-                        c, new EnrichMetrics(), Clock.systemUTC(), out("dedupe", c)),
-                log));
+        for (String stage : s.stages()) {
+          runs.add(runOnce(stage, round, s, kafka, admin, workDir, stageTopology(stage), log));
+        }
         stateBytes = changelogBytes(admin, "bench-dedupe-" + round);
       }
     }
@@ -278,6 +288,23 @@ public final class DedupeBenchmark {
     return new BenchArticles.Arrivals(Instant.now().minus(span), gap);
   }
 
+  private static Function<EnrichConfig, Topology> stageTopology(String stage) {
+    return switch (stage) {
+      case "passthrough" -> c -> DedupeStage.passthrough(Clock.systemUTC(), out(stage, c));
+      case "fingerprint" ->
+          c -> DedupeStage.fingerprintFloor(Clock.systemUTC(), out(stage, c), null);
+      case "fingerprint+entry" ->
+          c -> DedupeStage.fingerprintFloor(Clock.systemUTC(), out(stage, c), entries(c));
+      case "dedupe" ->
+          c -> DedupeStage.topology(c, new EnrichMetrics(), Clock.systemUTC(), out(stage, c));
+      default -> throw new IllegalArgumentException("unknown stage " + stage);
+    };
+  }
+
+  private static String entries(EnrichConfig c) {
+    return "bench.entries." + c.applicationId();
+  }
+
   private static String out(String stage, EnrichConfig c) {
     return OUT_PREFIX + c.applicationId();
   }
@@ -292,13 +319,16 @@ public final class DedupeBenchmark {
       Function<EnrichConfig, Topology> topology,
       PrintStream log)
       throws Exception {
-    String appId = "bench-" + stage + "-" + round;
+    String appId = "bench-" + stage.replace('+', '-') + "-" + round;
     EnrichConfig config =
         EnrichConfig.defaults(kafka.bootstrapServers(), workDir.resolve("streams").resolve(appId))
             .withApplicationId(appId)
             .withStreamThreads(s.streamThreads());
     if (stage.equals("dedupe")) {
       EnrichService.ensureFingerprintTopic(config);
+    }
+    if (stage.equals("fingerprint+entry")) {
+      createTopic(admin, entries(config), s.partitions());
     }
     String outTopic = out(stage, config);
     createTopic(admin, outTopic, s.partitions());
@@ -316,6 +346,7 @@ public final class DedupeBenchmark {
       long warmAt = 0;
       double cpuAtWarm = 0;
       double processCpuAtWarm = 0;
+      JvmThreadCpu.Sample jitAtWarm = JvmThreadCpu.Sample.UNKNOWN;
       long count = 0;
       long linked = 0;
       var deserializer = Topics.ARTICLES_ENRICHED.valueSerde().deserializer();
@@ -332,10 +363,14 @@ public final class DedupeBenchmark {
           warmAt = System.nanoTime();
           cpuAtWarm = cpuMicros(appId);
           processCpuAtWarm = processCpuMicros();
+          jitAtWarm = JvmThreadCpu.sample();
           warm = count;
         }
       }
       double seconds = (System.nanoTime() - warmAt) / 1e9;
+      JvmThreadCpu.Sample jitAtEnd = JvmThreadCpu.sample();
+      double jitMicros =
+          jitAtWarm.known() && jitAtEnd.known() ? (jitAtEnd.jitMs() - jitAtWarm.jitMs()) * 1e3 : -1;
       Run run =
           new Run(
               stage,
@@ -346,10 +381,12 @@ public final class DedupeBenchmark {
               cpuMicros(appId) - cpuAtWarm,
               processCpuMicros() - processCpuAtWarm,
               (System.nanoTime() - started) / 1e9,
-              processCpuMicros() - processCpuAtStart);
+              processCpuMicros() - processCpuAtStart,
+              jitMicros);
       log.printf(
           "bench: round %d %-11s %6d articles, steady %6.2f s = %7.0f articles/s, %5.0f us"
-              + " CPU/article, process %5.0f us (first 5%% after %.1f s, %d linked as copies)%n",
+              + " CPU/article, process %5.0f us (first 5%% after %.1f s, %d linked as copies,"
+              + " JIT %.0f%% of the process CPU)%n",
           round,
           stage,
           count,
@@ -358,7 +395,8 @@ public final class DedupeBenchmark {
           run.cpuMicrosPerArticle(),
           run.processCpuMicrosPerArticle(),
           (warmAt - started) / 1e9,
-          linked);
+          linked,
+          100 * run.jitShare());
       log.printf(
           "bench: round %d %-11s whole run %6.2f s = %7.0f articles/s, process %5.0f us"
               + " CPU/article (startup included)%n",
@@ -369,6 +407,7 @@ public final class DedupeBenchmark {
           run.wholeProcessCpuMicrosPerArticle(count));
       if (Boolean.getBoolean("herald.bench.threads")) {
         printThreadCpu(log);
+        printBrokerRequests(log);
       }
       if (stage.equals("dedupe")) {
         printIndexSize(streams, log);
@@ -428,7 +467,49 @@ public final class DedupeBenchmark {
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(15)
         .forEach(e -> log.printf("bench:   thread CPU %7.2f s %s%n", e.getValue(), e.getKey()));
+    JvmThreadCpu.Sample vm = JvmThreadCpu.sample();
+    if (vm.known()) {
+      // The JIT and the collector are native threads the MXBean does not list; without them the
+      // gap between the threads above and the process figure is unexplained.
+      log.printf("bench:   thread CPU %7.2f s JIT compilers%n", vm.jitMs() / 1e3);
+      log.printf("bench:   thread CPU %7.2f s garbage collector%n", vm.gcMs() / 1e3);
+    }
     log.printf("bench:   process CPU %7.2f s%n", processCpuMicros() / 1e6);
+  }
+
+  private static final Map<String, Long> REQUESTS_BEFORE = new TreeMap<>();
+
+  /**
+   * Requests the embedded broker handled since the previous call, by type (its JMX request
+   * metrics): which requests a stage adds, beyond its records, explains the broker's share of it.
+   */
+  private static void printBrokerRequests(PrintStream log) {
+    try {
+      var server = ManagementFactory.getPlatformMBeanServer();
+      var names =
+          server.queryNames(
+              new javax.management.ObjectName(
+                  "kafka.network:type=RequestMetrics,name=RequestsPerSec,*"),
+              null);
+      Map<String, Long> counts = new TreeMap<>();
+      for (var n : names) {
+        String request = n.getKeyProperty("request");
+        long count = ((Number) server.getAttribute(n, "Count")).longValue();
+        counts.merge(request, count, Long::sum);
+      }
+      StringBuilder line = new StringBuilder("bench:   broker requests");
+      counts.forEach(
+          (request, count) -> {
+            long delta = count - REQUESTS_BEFORE.getOrDefault(request, 0L);
+            if (delta >= 20) {
+              line.append(' ').append(request).append('=').append(delta);
+            }
+          });
+      REQUESTS_BEFORE.putAll(counts);
+      log.println(line);
+    } catch (javax.management.JMException e) {
+      log.println("bench:   broker requests unknown: " + e);
+    }
   }
 
   /** CPU time so far of the whole process (broker included), in µs. */
@@ -517,6 +598,35 @@ public final class DedupeBenchmark {
     return c;
   }
 
+  private static void printMedian(Report r, String stage, boolean settledOnly, PrintStream out) {
+    List<Double> ratios = new ArrayList<>();
+    List<Double> cpuRatios = new ArrayList<>();
+    List<Integer> rounds = new ArrayList<>();
+    for (int round = 2; round <= r.settings().rounds(); round++) {
+      Run pass = r.run("passthrough", round);
+      Run other = r.run(stage, round);
+      if (pass == null || other == null) {
+        continue;
+      }
+      boolean settled = pass.jitShare() >= 0 && pass.jitShare() < 0.1 && other.jitShare() < 0.1;
+      if (settledOnly && !settled) {
+        continue;
+      }
+      ratios.add(other.perSecond() / pass.perSecond());
+      cpuRatios.add(other.processCpuMicrosPerArticle() / pass.processCpuMicrosPerArticle());
+      rounds.add(round);
+    }
+    String which = settledOnly ? "warm rounds with the JIT settled (under 10%)" : "warm rounds";
+    if (ratios.isEmpty()) {
+      out.printf("bench: %s: no %s%n", stage, which);
+      return;
+    }
+    out.printf(
+        "bench: %s, %s %s, median of the same-round pairs: %s keeps %.0f%% of passthrough"
+            + " throughput; process CPU per article %.1fx the passthrough's%n",
+        stage, which, rounds, stage, 100 * median(ratios), median(cpuRatios));
+  }
+
   /** Changelog bytes on the broker per dedupe store of an application. */
   private static Map<String, Long> changelogBytes(Admin admin, String appId)
       throws InterruptedException, ExecutionException {
@@ -551,7 +661,8 @@ public final class DedupeBenchmark {
 
   /**
    * Runs the benchmark. Options (all optional): {@code --articles=N --copies=0.2 --partitions=6
-   * --threads=1 --rounds=2 --seed=42 --samples=DIR --work=DIR}.
+   * --threads=1 --rounds=2 --seed=42 --samples=DIR --work=DIR
+   * --stages=passthrough,fingerprint,fingerprint+entry,dedupe} (default: passthrough,dedupe).
    */
   public static void main(String[] args) throws Exception {
     Settings d = Settings.defaults();
@@ -570,7 +681,8 @@ public final class DedupeBenchmark {
             Integer.parseInt(opts.getOrDefault("partitions", "" + d.partitions())),
             Integer.parseInt(opts.getOrDefault("threads", "" + d.streamThreads())),
             Integer.parseInt(opts.getOrDefault("rounds", "" + d.rounds())),
-            Long.parseLong(opts.getOrDefault("seed", "" + d.seed())));
+            Long.parseLong(opts.getOrDefault("seed", "" + d.seed())),
+            opts.containsKey("stages") ? List.of(opts.get("stages").split(",")) : d.stages());
     String home = System.getProperty("herald.home", "");
     Path samples =
         Path.of(opts.getOrDefault("samples", Path.of(home, "samples", "articles").toString()));
@@ -585,47 +697,46 @@ public final class DedupeBenchmark {
 
   /** The summary lines: per round, then the best of each stage. */
   public static void print(Report r, PrintStream out) {
-    // Round by round: both stages of a round ran back to back on the same records, so the JIT and
-    // the machine's load were alike; early rounds are cold for both, the last the warmest.
+    // Round by round: the stages of a round ran back to back on the same records, so the JIT and
+    // the machine's load were alike; early rounds are cold for all, the last the warmest.
     for (int round = 1; round <= r.settings().rounds(); round++) {
       Run pass = r.run("passthrough", round);
-      Run dedupe = r.run("dedupe", round);
-      if (pass == null || dedupe == null) {
-        continue;
+      for (String stage : r.settings().stages()) {
+        Run other = r.run(stage, round);
+        if (pass == null || other == null || stage.equals("passthrough")) {
+          continue;
+        }
+        out.printf(
+            "bench: round %d: passthrough %.0f articles/s, %s %.0f articles/s = %.0f%%;"
+                + " process CPU/article %.0f -> %.0f us (%.1fx), application threads %.0f ->"
+                + " %.0f us; whole run %.0f%%; JIT %.0f%% / %.0f%% of the process CPU%n",
+            round,
+            pass.perSecond(),
+            stage,
+            other.perSecond(),
+            100 * other.perSecond() / pass.perSecond(),
+            pass.processCpuMicrosPerArticle(),
+            other.processCpuMicrosPerArticle(),
+            other.processCpuMicrosPerArticle() / pass.processCpuMicrosPerArticle(),
+            pass.cpuMicrosPerArticle(),
+            other.cpuMicrosPerArticle(),
+            100 * pass.wholeSeconds() / other.wholeSeconds(),
+            100 * pass.jitShare(),
+            100 * other.jitShare());
       }
-      out.printf(
-          "bench: round %d: passthrough %.0f articles/s, dedupe %.0f articles/s = %.0f%%;"
-              + " process CPU/article %.0f -> %.0f us (%.1fx), application threads %.0f -> %.0f us;"
-              + " whole run %.0f%%%n",
-          round,
-          pass.perSecond(),
-          dedupe.perSecond(),
-          100 * dedupe.perSecond() / pass.perSecond(),
-          pass.processCpuMicrosPerArticle(),
-          dedupe.processCpuMicrosPerArticle(),
-          dedupe.processCpuMicrosPerArticle() / pass.processCpuMicrosPerArticle(),
-          pass.cpuMicrosPerArticle(),
-          dedupe.cpuMicrosPerArticle(),
-          100 * pass.wholeSeconds() / dedupe.wholeSeconds());
     }
     // The warm rounds (all but the first, JIT-cold one), each pair compared within its round: the
     // passthrough's steady window is short (under a second warm), so one round's ratio swings with
-    // the machine's load; the median of the pairs and the CPU ratio move less.
-    List<Double> ratios = new ArrayList<>();
-    List<Double> cpuRatios = new ArrayList<>();
-    for (int round = 2; round <= r.settings().rounds(); round++) {
-      Run pass = r.run("passthrough", round);
-      Run dedupe = r.run("dedupe", round);
-      if (pass != null && dedupe != null) {
-        ratios.add(dedupe.perSecond() / pass.perSecond());
-        cpuRatios.add(dedupe.processCpuMicrosPerArticle() / pass.processCpuMicrosPerArticle());
+    // the machine's load; the median of the pairs and the CPU ratio move less. Rounds in which the
+    // JIT still took over a tenth of either run's process CPU are reported apart: in them the
+    // stage with more code to compile (the dedupe stage: its own code, RocksDB, the global thread,
+    // transactions over more partitions) pays for compilation the other has finished.
+    for (String stage : r.settings().stages()) {
+      if (stage.equals("passthrough")) {
+        continue;
       }
-    }
-    if (!ratios.isEmpty()) {
-      out.printf(
-          "bench: warm rounds (2-%d), median of the same-round pairs: dedupe keeps %.0f%% of"
-              + " passthrough throughput; process CPU per article %.1fx the passthrough's%n",
-          r.settings().rounds(), 100 * median(ratios), median(cpuRatios));
+      printMedian(r, stage, false, out);
+      printMedian(r, stage, true, out);
     }
     out.printf(
         "bench: passthrough %.0f articles/s, dedupe %.0f articles/s: dedupe keeps %.0f%% of"
