@@ -84,10 +84,26 @@ public final class EvalNerJob {
     }
     Path wiki = nerDataDir.resolve("wikigold/wikigold.dev.conll");
     if (Files.isRegularFile(wiki)) {
-      scores.add(score("wikigold", ConllCorpus.read(wiki), model, dumpDir));
+      List<ConllCorpus.Document> wikiDocs = ConllCorpus.read(wiki);
+      scores.add(score("wikigold", wikiDocs, model, dumpDir));
+      if (Boolean.getBoolean("herald.ner.evalHalves")) {
+        // Fixed halves for choosing among variants on one and reporting the other: documents by
+        // index (0-based) in the file, even and odd.
+        scores.add(score("wikigold-even", half(wikiDocs, 0), model, null));
+        scores.add(score("wikigold-odd", half(wikiDocs, 1), model, null));
+      }
     }
     print(scores, out);
     return scores;
+  }
+
+  /** The documents whose index modulo 2 is {@code parity}. */
+  static List<ConllCorpus.Document> half(List<ConllCorpus.Document> docs, int parity) {
+    List<ConllCorpus.Document> out = new ArrayList<>();
+    for (int i = parity; i < docs.size(); i += 2) {
+      out.add(docs.get(i));
+    }
+    return out;
   }
 
   static Score score(String name, List<ConllCorpus.Document> docs, NerModel model) {

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class Features {
 
-  static final int MAX_STATIC = 80;
+  static final int MAX_STATIC = 96;
 
   /**
    * What the features need of one word form, computed once per form and thread: its lower case,
@@ -112,6 +112,15 @@ final class Features {
   /** The name lists, or null without the name features. */
   private final Names names;
 
+  /**
+   * The second stage's document features from a first pass's labels ({@link DocLabels}), computed
+   * when the document carries them.
+   */
+  private final boolean docLabels;
+
+  /** With {@link #docLabels}: also the first pass's own tags of the token and its neighbours. */
+  private final boolean ownLabel;
+
   Features(
       WordClusters clusters,
       Truecaser truecaser,
@@ -122,6 +131,32 @@ final class Features {
       boolean docNeighbours,
       boolean runHead,
       Names names) {
+    this(
+        clusters,
+        truecaser,
+        places,
+        usePrevMap,
+        classShape,
+        usualCase,
+        docNeighbours,
+        runHead,
+        names,
+        false,
+        false);
+  }
+
+  Features(
+      WordClusters clusters,
+      Truecaser truecaser,
+      Places places,
+      boolean usePrevMap,
+      boolean classShape,
+      boolean usualCase,
+      boolean docNeighbours,
+      boolean runHead,
+      Names names,
+      boolean docLabels,
+      boolean ownLabel) {
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
@@ -131,6 +166,12 @@ final class Features {
     this.docNeighbours = docNeighbours;
     this.runHead = runHead;
     this.names = names;
+    this.docLabels = docLabels;
+    this.ownLabel = ownLabel;
+  }
+
+  boolean docLabels() {
+    return docLabels;
   }
 
   /** What a document tells about its words: their mid-sentence forms in body sentences. */
@@ -152,6 +193,9 @@ final class Features {
 
     /** The last type each lower-cased word got ("PER", ..., or "O"), filled as tagging goes. */
     final Map<String, String> prevMap = new HashMap<>();
+
+    /** A first pass's labels of this document, for a second stage; null in a first pass. */
+    DocLabels labels;
 
     Doc(List<List<String>> sentences, boolean[] headline, boolean neighbours) {
       this.sentences = sentences;
@@ -228,6 +272,12 @@ final class Features {
     /** The last token of the run of capitalised forms token i is in (i itself when none). */
     final int[] runEnd;
 
+    /** {@link DocLabels#entityCover} of this sentence (second stage only; else null). */
+    int[] docEnt;
+
+    /** The first pass's tags of this sentence (second stage only; else null). */
+    int[] firstTags;
+
     View(int n, boolean headline) {
       this.n = n;
       this.headline = headline;
@@ -287,6 +337,13 @@ final class Features {
     return new Doc(sentences, h, docNeighbours);
   }
 
+  /** As {@link #doc(List)}, carrying a first pass's labels for the second stage's features. */
+  Doc doc(List<List<String>> sentences, DocLabels labels) {
+    Doc d = doc(sentences);
+    d.labels = labels;
+    return d;
+  }
+
   View view(Doc doc, int s) {
     List<String> toks = doc.sentences.get(s);
     int n = toks.size();
@@ -328,6 +385,10 @@ final class Features {
         String pm = doc.prevMap.get(w.lower);
         v.prevMap[i] = pm == null ? 0 : Words.hash(pm);
       }
+    }
+    if (docLabels && doc.labels != null) {
+      v.docEnt = doc.labels.entityCover(v.lower, n);
+      v.firstTags = doc.labels.tags(s);
     }
     return v;
   }
@@ -505,6 +566,57 @@ final class Features {
           out[k++] = Words.hash(64, coarseClass(right));
         }
       }
+    }
+    if (docLabels && doc.labels != null) {
+      k = docLabelFeatures(doc.labels, v, i, s0, out, k);
+      if (ownLabel && v.firstTags != null) {
+        // Stacking: what the first pass said here, trusted as far as the jackknifed training
+        // labels showed it deserves.
+        int t = v.firstTags[i];
+        out[k++] = Words.hash(87, t);
+        out[k++] = Words.hash(88, t, s0);
+        out[k++] =
+            Words.hash(89, i > 0 ? v.firstTags[i - 1] : -1, i + 1 < n ? v.firstTags[i + 1] : -1);
+      }
+    }
+    return k;
+  }
+
+  /**
+   * The second stage's document features (Krishnan and Manning 2006): what the first pass made of
+   * this word and this string elsewhere in the document. A lone "Weah" typed ORG here sees that it
+   * was part of a PER name ("George Weah") in an earlier line; an untagged repeat of a tagged name
+   * sees that name's type.
+   */
+  private static int docLabelFeatures(DocLabels labels, View v, int i, long s0, long[] out, int k) {
+    int ent = v.docEnt[i];
+    if (ent != 0) {
+      out[k++] = Words.hash(83, ent);
+      out[k++] = Words.hash(84, NerModel.typeOf(ent), s0);
+    }
+    String f = v.forms[i];
+    if (!isCapitalised(f) || !Words.hasLetter(f)) {
+      return k;
+    }
+    int[] tok = labels.token(v.lowerText[i]);
+    if (tok != null) {
+      int maj = DocLabels.majority(tok);
+      int total = 0;
+      for (int c : tok) {
+        total += c;
+      }
+      out[k++] = Words.hash(80, maj, Math.min(total, 3));
+      out[k++] = Words.hash(81, maj, s0);
+      out[k++] = Words.hash(82, maj, tok[maj] == total ? 1 : 0);
+    }
+    int[] sup = labels.superEntity(v.lowerText[i]);
+    if (sup != null) {
+      int maj = DocLabels.majority(sup);
+      boolean lone =
+          (i == 0 || !isCapitalised(v.forms[i - 1]))
+              && (i + 1 == v.n || !isCapitalised(v.forms[i + 1]));
+      out[k++] = Words.hash(85, maj, lone ? 1 : 0);
+      out[k++] = Words.hash(86, maj, s0);
     }
     return k;
   }

@@ -53,6 +53,12 @@ public final class NerModel {
   private final Properties settings;
   private final int beam;
 
+  /**
+   * The second stage (null for a one-stage model): a model with the same features plus document
+   * features from this one's labels ({@link DocLabels}); it re-tags each document after this one.
+   */
+  private NerModel second;
+
   /** Weights of the previous-tag feature by previous tag, and of the tag-pair feature by pair. */
   private final float[][] tagPrev;
 
@@ -114,7 +120,34 @@ public final class NerModel {
             Boolean.parseBoolean(settings.getProperty("runHead", "false")),
             Boolean.parseBoolean(settings.getProperty("names", "false"))
                 ? Names.standard().only(settings.getProperty("nameKinds", "words,wordnet"))
-                : null);
+                : null,
+            Boolean.parseBoolean(settings.getProperty("docLabels", "false")),
+            Boolean.parseBoolean(settings.getProperty("ownLabel", "false")));
+  }
+
+  /** The settings of the second stage stored under {@code stage2.} in a model's properties. */
+  static Properties stage2Settings(Properties settings) {
+    Properties p = new Properties();
+    for (String k : settings.stringPropertyNames()) {
+      if (k.startsWith("stage2.")) {
+        p.setProperty(k.substring("stage2.".length()), settings.getProperty(k));
+      }
+    }
+    p.setProperty("docLabels", "true");
+    return p;
+  }
+
+  /** The second stage, or null. */
+  NerModel second() {
+    return second;
+  }
+
+  WordClusters clusters() {
+    return clusters;
+  }
+
+  Truecaser truecaser() {
+    return truecaser;
   }
 
   /** The model shipped in the jar, loaded once per process; null if the jar has none. */
@@ -214,7 +247,20 @@ public final class NerModel {
   public record Tagged(List<List<NameSpan>> names, List<String[]> forms) {}
 
   public Tagged tagWithForms(List<List<String>> sentences) {
-    Features.Doc doc = features.doc(sentences);
+    Tagged first = tagOnce(sentences, null);
+    if (second == null || !STAGE2) {
+      return first;
+    }
+    return second.tagOnce(sentences, DocLabels.of(sentences, first.names()));
+  }
+
+  /** {@code -Dherald.ner.useStage2=false} measures a two-stage model's first stage alone. */
+  private static final boolean STAGE2 =
+      Boolean.parseBoolean(System.getProperty("herald.ner.useStage2", "true"));
+
+  /** One pass over the document; {@code labels}: a first pass's, for a second stage. */
+  Tagged tagOnce(List<List<String>> sentences, DocLabels labels) {
+    Features.Doc doc = features.doc(sentences, labels);
     List<List<NameSpan>> out = new ArrayList<>(sentences.size());
     List<String[]> forms = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
@@ -486,6 +532,11 @@ public final class NerModel {
 
   /** Writes the model zip. */
   void save(OutputStream out, AbstractModel maxent) throws IOException {
+    save(out, maxent, null);
+  }
+
+  /** Writes the model zip, with a second stage's weights ({@code stage2.bin}) when not null. */
+  void save(OutputStream out, AbstractModel maxent, AbstractModel stage2) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.setLevel(9);
       zip.putNextEntry(new ZipEntry("ner.properties"));
@@ -497,6 +548,13 @@ public final class NerModel {
       w.persist();
       zip.write(bytes.toByteArray());
       zip.closeEntry();
+      if (stage2 != null) {
+        zip.putNextEntry(new ZipEntry("stage2.bin"));
+        ByteArrayOutputStream b2 = new ByteArrayOutputStream();
+        new GenericModelWriter(stage2, new DataOutputStream(b2)).persist();
+        zip.write(b2.toByteArray());
+        zip.closeEntry();
+      }
       zip.putNextEntry(new ZipEntry("clusters.tsv"));
       Writer cw = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
       clusters.write(cw);
@@ -516,6 +574,7 @@ public final class NerModel {
     WordClusters clusters = WordClusters.empty();
     Truecaser truecaser = Truecaser.empty();
     AbstractModel maxent = null;
+    AbstractModel stage2 = null;
     try (ZipInputStream zip = new ZipInputStream(in)) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
@@ -528,6 +587,7 @@ public final class NerModel {
                           new BinaryFileDataReader(
                               new DataInputStream(new ByteArrayInputStream(data))))
                       .getModel();
+          case "stage2.bin" -> stage2 = readMaxent(data);
           case "clusters.tsv" -> clusters = WordClusters.read(reader(data));
           case "truecase.txt" -> truecaser = Truecaser.read(reader(data));
           default -> {}
@@ -537,7 +597,19 @@ public final class NerModel {
     if (maxent == null) {
       throw new IOException("not a Herald NER model: no maxent.bin");
     }
-    return new NerModel(clusters, truecaser, table(maxent), settings, Places.standard());
+    NerModel model = new NerModel(clusters, truecaser, table(maxent), settings, Places.standard());
+    if (stage2 != null) {
+      model.second =
+          new NerModel(
+              clusters, truecaser, table(stage2), stage2Settings(settings), Places.standard());
+    }
+    return model;
+  }
+
+  private static AbstractModel readMaxent(byte[] data) throws IOException {
+    return new GenericModelReader(
+            new BinaryFileDataReader(new DataInputStream(new ByteArrayInputStream(data))))
+        .getModel();
   }
 
   private static BufferedReader reader(byte[] data) {

@@ -156,12 +156,12 @@ public final class TrainNerJob {
 
   /** Trains on CoNLL-2003 train+valid under {@code nerDataDir} and writes {@code modelOut}. */
   public static void run(Path nerDataDir, Path modelOut, PrintStream log) throws IOException {
-    run(nerDataDir, modelOut, log, Settings.defaults());
+    run(nerDataDir, null, modelOut, log, Settings.defaults(), Stage2.fromProperties());
   }
 
   public static void run(Path nerDataDir, Path modelOut, PrintStream log, Settings settings)
       throws IOException {
-    run(nerDataDir, null, modelOut, log, settings);
+    run(nerDataDir, null, modelOut, log, settings, Stage2.NONE);
   }
 
   /**
@@ -170,16 +170,29 @@ public final class TrainNerJob {
    */
   public static void run(Path nerDataDir, Path clusterText, Path modelOut, PrintStream log)
       throws IOException {
-    run(nerDataDir, clusterText, modelOut, log, Settings.defaults());
+    run(nerDataDir, clusterText, modelOut, log, Settings.defaults(), Stage2.fromProperties());
   }
 
   static void run(
-      Path nerDataDir, Path clusterText, Path modelOut, PrintStream log, Settings settings)
+      Path nerDataDir,
+      Path clusterText,
+      Path modelOut,
+      PrintStream log,
+      Settings settings,
+      Stage2 stage2)
       throws IOException {
     Path conll = nerDataDir.resolve("conll2003");
     List<ConllCorpus.Document> docs = new ArrayList<>();
     docs.addAll(ConllCorpus.read(conll.resolve("train.txt")));
     docs.addAll(ConllCorpus.read(conll.resolve("valid.txt")));
+    if (stage2.stage1Model() != null) {
+      // The first stage is an existing model file, copied as it is.
+      log.println("first stage from " + stage2.stage1Model());
+      if (stage2.on()) {
+        trainStage2(docs, stage2.stage1Model(), settings, stage2, log, modelOut);
+      }
+      return;
+    }
     List<List<String>> unlabelled = List.of();
     if (clusterText != null) {
       long t = System.nanoTime();
@@ -193,6 +206,282 @@ public final class TrainNerJob {
     log.printf(
         "trained on %d documents in %.0f s: %d features%n",
         docs.size(), (System.nanoTime() - t0) / 1e9, model.parameters());
+    if (stage2.on()) {
+      trainStage2(docs, modelOut, settings, stage2, log, modelOut);
+    }
+  }
+
+  /**
+   * The second stage's settings (system properties).
+   *
+   * @param mode {@code none} (one stage), {@code plain} (the second stage learns from the first
+   *     stage's labels of the training data) or {@code jackknife} (from labels of each fold by a
+   *     first stage trained on the other folds: realistic first-stage errors)
+   * @param folds jackknife folds (documents by index modulo folds)
+   * @param members the second stage's members (as {@link Settings#members})
+   * @param foldMembers the members of the first stages trained per fold
+   * @param stage1Model an existing model file to use as the first stage (null: train it)
+   * @param ownLabel the second stage also sees the first stage's tags of the token and its
+   *     neighbours (stacking), besides the document features
+   */
+  record Stage2(
+      String mode,
+      int folds,
+      String members,
+      String foldMembers,
+      Path stage1Model,
+      boolean ownLabel) {
+
+    static final Stage2 NONE = new Stage2("none", 4, "", "", null, false);
+
+    boolean on() {
+      return !mode.equals("none");
+    }
+
+    static Stage2 fromProperties() {
+      String s1 = System.getProperty("herald.ner.stage1Model", "");
+      return new Stage2(
+          System.getProperty("herald.ner.stage2", "none"),
+          intProp("herald.ner.stage2Folds", 4),
+          System.getProperty("herald.ner.stage2Members", "rareWords=1"),
+          System.getProperty("herald.ner.stage2FoldMembers", "rareWords=1"),
+          s1.isEmpty() ? null : Path.of(s1),
+          Boolean.parseBoolean(System.getProperty("herald.ner.stage2OwnLabel", "false")));
+    }
+  }
+
+  /**
+   * Trains the second stage (Krishnan and Manning 2006) over the first stage in {@code stage1File}
+   * and writes the two-stage model to {@code modelOut}: the first stage's entries byte for byte,
+   * its settings plus the second stage's under {@code stage2.}, and {@code stage2.bin}.
+   */
+  static void trainStage2(
+      List<ConllCorpus.Document> docs,
+      Path stage1File,
+      Settings settings,
+      Stage2 stage2,
+      PrintStream log,
+      Path modelOut)
+      throws IOException {
+    long t0 = System.nanoTime();
+    NerModel first;
+    try (java.io.InputStream in = Files.newInputStream(stage1File)) {
+      first = NerModel.load(in);
+    }
+    String nameKinds = System.getProperty("herald.ner.nameKinds", "words,wordnet");
+    List<List<List<NameSpan>>> labels = new ArrayList<>(docs.size());
+    String labelCache = System.getProperty("herald.ner.stage2LabelCache");
+    if (stage2.mode().equals("jackknife")
+        && labelCache != null
+        && Files.isRegularFile(Path.of(labelCache))) {
+      // Experiments with the second stage alone reuse the folds' labels (same data and folds).
+      labels = readLabels(Path.of(labelCache), docs);
+      log.println("first-stage labels from " + labelCache);
+    } else if (stage2.mode().equals("jackknife")) {
+      for (int i = 0; i < docs.size(); i++) {
+        labels.add(null);
+      }
+      int k = stage2.folds();
+      for (int f = 0; f < k; f++) {
+        List<ConllCorpus.Document> rest = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+          if (i % k != f) {
+            rest.add(docs.get(i));
+          }
+        }
+        Settings fs = withMembers(settings, stage2.foldMembers());
+        List<Settings> fm = fs.memberSettings();
+        AbstractModel m = trainLinear(rest, fm, first, null, false, nameKinds, log);
+        NerModel foldModel =
+            new NerModel(
+                first.clusters(),
+                first.truecaser(),
+                NerModel.table(m),
+                featureProps(fm, nameKinds, settings.beam()),
+                Places.standard());
+        for (int i = f; i < docs.size(); i += k) {
+          labels.set(i, foldModel.tagOnce(sentences(docs.get(i)), null).names());
+        }
+        log.printf("fold %d of %d labelled%n", f + 1, k);
+      }
+      if (labelCache != null) {
+        writeLabels(Path.of(labelCache), labels);
+      }
+    } else if (stage2.mode().equals("plain")) {
+      for (ConllCorpus.Document d : docs) {
+        labels.add(first.tagOnce(sentences(d), null).names());
+      }
+    } else {
+      throw new IllegalArgumentException("herald.ner.stage2: none, plain or jackknife");
+    }
+    List<Settings> members = withMembers(settings, stage2.members()).memberSettings();
+    AbstractModel second =
+        trainLinear(docs, members, first, labels, stage2.ownLabel(), nameKinds, log);
+    Properties props = new Properties();
+    props.putAll(first.settings());
+    props.setProperty("stage2.mode", stage2.mode());
+    if (stage2.mode().equals("jackknife")) {
+      props.setProperty("stage2.folds", Integer.toString(stage2.folds()));
+      props.setProperty("stage2.foldMembers", stage2.foldMembers());
+    }
+    props.setProperty("stage2.members", stage2.members());
+    Properties p2 = featureProps(members, nameKinds, settings.beam());
+    p2.setProperty("ownLabel", Boolean.toString(stage2.ownLabel()));
+    for (String key : p2.stringPropertyNames()) {
+      props.setProperty("stage2." + key, p2.getProperty(key));
+    }
+    Path tmp = modelOut.resolveSibling(modelOut.getFileName() + ".tmp");
+    if (tmp.getParent() != null) {
+      Files.createDirectories(tmp.getParent());
+    }
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(Files.newInputStream(stage1File));
+        java.util.zip.ZipOutputStream out =
+            new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+      out.setLevel(9);
+      out.putNextEntry(new java.util.zip.ZipEntry("ner.properties"));
+      props.store(out, "Herald English name finder (two stages)");
+      out.closeEntry();
+      java.util.zip.ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        if (e.getName().equals("ner.properties") || e.getName().equals("stage2.bin")) {
+          continue;
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        out.write(in.readAllBytes());
+        out.closeEntry();
+      }
+      out.putNextEntry(new java.util.zip.ZipEntry("stage2.bin"));
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      new opennlp.tools.ml.model.GenericModelWriter(second, new java.io.DataOutputStream(bytes))
+          .persist();
+      out.write(bytes.toByteArray());
+      out.closeEntry();
+    }
+    Files.move(tmp, modelOut, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    log.printf(
+        "second stage (%s) trained in %.0f s; wrote %s (%d bytes)%n",
+        stage2.mode(), (System.nanoTime() - t0) / 1e9, modelOut, Files.size(modelOut));
+  }
+
+  /** Writes names per document and sentence: one line a sentence, "start end type" triples. */
+  static void writeLabels(Path file, List<List<List<NameSpan>>> labels) throws IOException {
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
+      for (int d = 0; d < labels.size(); d++) {
+        for (List<NameSpan> sent : labels.get(d)) {
+          StringBuilder sb = new StringBuilder().append(d);
+          for (NameSpan n : sent) {
+            sb.append(' ').append(n.start()).append(' ').append(n.end()).append(' ');
+            sb.append(n.type());
+          }
+          w.write(sb.append('\n').toString());
+        }
+      }
+    }
+  }
+
+  /** Reads {@link #writeLabels}'s file for these documents. */
+  static List<List<List<NameSpan>>> readLabels(Path file, List<ConllCorpus.Document> docs)
+      throws IOException {
+    List<List<List<NameSpan>>> out = new ArrayList<>();
+    for (int d = 0; d < docs.size(); d++) {
+      out.add(new ArrayList<>());
+    }
+    for (String line : Files.readAllLines(file)) {
+      String[] f = line.split(" ");
+      List<NameSpan> sent = new ArrayList<>();
+      for (int j = 1; j + 2 < f.length; j += 3) {
+        sent.add(new NameSpan(Integer.parseInt(f[j]), Integer.parseInt(f[j + 1]), f[j + 2]));
+      }
+      out.get(Integer.parseInt(f[0])).add(sent);
+    }
+    for (int d = 0; d < docs.size(); d++) {
+      if (out.get(d).size() != docs.get(d).sentences().size()) {
+        throw new IOException(file + ": labels do not match the training documents");
+      }
+    }
+    return out;
+  }
+
+  private static Settings withMembers(Settings s, String members) {
+    return new Settings(
+        s.trainer(),
+        s.iterations(),
+        s.l1(),
+        s.l2(),
+        s.cutoff(),
+        s.threads(),
+        s.beam(),
+        s.prevMap(),
+        s.classShape(),
+        s.usualCase(),
+        s.docNeighbours(),
+        s.runHead(),
+        s.names(),
+        s.rareWords(),
+        members,
+        s.granularities());
+  }
+
+  /** The feature settings a model of these members records (the union of their switches). */
+  private static Properties featureProps(List<Settings> members, String nameKinds, int beam) {
+    Properties p = new Properties();
+    Settings m0 = members.get(0);
+    p.setProperty("beam", Integer.toString(beam));
+    p.setProperty("prevMap", Boolean.toString(m0.prevMap()));
+    p.setProperty("classShape", Boolean.toString(m0.classShape()));
+    p.setProperty("usualCase", Boolean.toString(m0.usualCase()));
+    p.setProperty(
+        "docNeighbours", Boolean.toString(members.stream().anyMatch(Settings::docNeighbours)));
+    p.setProperty("runHead", Boolean.toString(members.stream().anyMatch(Settings::runHead)));
+    boolean anyNames = members.stream().anyMatch(Settings::names);
+    p.setProperty("names", Boolean.toString(anyNames));
+    if (anyNames) {
+      p.setProperty("nameKinds", nameKinds);
+    }
+    return p;
+  }
+
+  /**
+   * Trains these members over the word classes and usual-case dictionary of {@code first} and
+   * averages them; with {@code stage1} (the first stage's names per document and sentence), a
+   * second stage, with the document features from those labels.
+   */
+  private static AbstractModel trainLinear(
+      List<ConllCorpus.Document> docs,
+      List<Settings> members,
+      NerModel first,
+      List<List<List<NameSpan>>> stage1,
+      boolean ownLabel,
+      String nameKinds,
+      PrintStream log)
+      throws IOException {
+    List<AbstractModel> trained = new ArrayList<>();
+    for (Settings m : members) {
+      Features features =
+          new Features(
+              first.clusters(),
+              first.truecaser(),
+              Places.standard(),
+              m.prevMap(),
+              m.classShape(),
+              m.usualCase(),
+              m.docNeighbours(),
+              m.runHead(),
+              m.names() ? Names.standard().only(nameKinds) : null,
+              stage1 != null,
+              ownLabel);
+      trained.add(trainMember(docs, stage1, features, m, log));
+    }
+    return trained.size() == 1 ? trained.get(0) : average(trained);
+  }
+
+  private static List<List<String>> sentences(ConllCorpus.Document d) {
+    List<List<String>> sents = new ArrayList<>();
+    for (ConllCorpus.Sentence s : d.sentences()) {
+      sents.add(s.tokens());
+    }
+    return sents;
   }
 
   static NerModel train(
@@ -265,7 +554,7 @@ public final class TrainNerJob {
               m.docNeighbours(),
               m.runHead(),
               m.names() ? Names.standard().only(nameKinds) : null);
-      trained.add(trainMember(docs, features, m, log));
+      trained.add(trainMember(docs, null, features, m, log));
     }
     AbstractModel pruned = trained.size() == 1 ? trained.get(0) : average(trained);
     NerModel model =
@@ -284,9 +573,13 @@ public final class TrainNerJob {
 
   /** Trains one model (one member of an ensemble), pruned. */
   private static AbstractModel trainMember(
-      List<ConllCorpus.Document> docs, Features features, Settings settings, PrintStream log)
+      List<ConllCorpus.Document> docs,
+      List<List<List<NameSpan>>> stage1,
+      Features features,
+      Settings settings,
+      PrintStream log)
       throws IOException {
-    List<Event> events = events(docs, features, settings.rareWords());
+    List<Event> events = events(docs, stage1, features, settings.rareWords());
     log.printf("%d training events%n", events.size());
     TrainingParameters tp = new TrainingParameters();
     tp.put(TrainingParameters.ALGORITHM_PARAM, settings.trainer());
@@ -371,16 +664,25 @@ public final class TrainNerJob {
 
   /** One event per token: static features plus gold tag history, as hexadecimal predicate names. */
   static List<Event> events(List<ConllCorpus.Document> docs, Features features) {
-    return events(docs, features, 0);
+    return events(docs, null, features, 0);
+  }
+
+  static List<Event> events(List<ConllCorpus.Document> docs, Features features, int rare) {
+    return events(docs, null, features, rare);
   }
 
   /**
    * As {@link #events(List, Features)}, without the word-identity features (the word, and the word
    * with either neighbour) of words seen at most {@code rare} times in the training text: the
    * perceptron would otherwise learn rare names by heart, and the features that must type an unseen
-   * name (shape, word class, gazetteer, name lists) would get little weight.
+   * name (shape, word class, gazetteer, name lists) would get little weight. With {@code stage1} (a
+   * first stage's names per document and sentence), the second stage's document features.
    */
-  static List<Event> events(List<ConllCorpus.Document> docs, Features features, int rare) {
+  static List<Event> events(
+      List<ConllCorpus.Document> docs,
+      List<List<List<NameSpan>>> stage1,
+      Features features,
+      int rare) {
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     if (rare > 0) {
       for (ConllCorpus.Document d : docs) {
@@ -394,12 +696,13 @@ public final class TrainNerJob {
     List<Event> events = new ArrayList<>();
     long[] buf = new long[Features.MAX_STATIC];
     long[] tbuf = new long[Features.TAG_FEATURES];
-    for (ConllCorpus.Document d : docs) {
-      List<List<String>> sents = new ArrayList<>();
-      for (ConllCorpus.Sentence s : d.sentences()) {
-        sents.add(s.tokens());
-      }
-      Features.Doc doc = features.doc(sents);
+    for (int di = 0; di < docs.size(); di++) {
+      ConllCorpus.Document d = docs.get(di);
+      List<List<String>> sents = sentences(d);
+      Features.Doc doc =
+          stage1 == null
+              ? features.doc(sents)
+              : features.doc(sents, DocLabels.of(sents, stage1.get(di)));
       for (int si = 0; si < sents.size(); si++) {
         Features.View v = features.view(doc, si);
         int[] gold = NerModel.encode(v.n, d.sentences().get(si).names());

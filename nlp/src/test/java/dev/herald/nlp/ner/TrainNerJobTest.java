@@ -130,4 +130,71 @@ class TrainNerJobTest {
     assertThat(m.iterations()).isEqualTo(10);
     assertThat(base.member("base").names()).isFalse();
   }
+
+  private static byte[] entry(Path zip, String name) throws Exception {
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+      java.util.zip.ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        if (e.getName().equals(name)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void shouldAddASecondStageTrainedOnJackknifedFirstStageLabels() throws Exception {
+    // Given a one-stage model trained on the tiny corpus
+    Path first = tmp.resolve("ner-first.bin");
+    Path out = tmp.resolve("ner-two.bin");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
+    TrainNerJob.Settings s =
+        new TrainNerJob.Settings(
+            "PERCEPTRON",
+            60,
+            0.0,
+            0.1,
+            1,
+            1,
+            1,
+            true,
+            true,
+            true,
+            false,
+            false,
+            false,
+            0,
+            "",
+            new int[] {4, 8});
+    TrainNerJob.run(miniCorpus(), first, ps, s);
+    List<ConllCorpus.Document> docs = new java.util.ArrayList<>();
+    docs.addAll(ConllCorpus.read(miniCorpus().resolve("conll2003/train.txt")));
+    docs.addAll(ConllCorpus.read(miniCorpus().resolve("conll2003/valid.txt")));
+
+    // When a second stage is trained over it, on labels of two folds by first stages of the other
+    TrainNerJob.trainStage2(
+        docs,
+        first,
+        s,
+        new TrainNerJob.Stage2("jackknife", 2, "base", "base", first, true),
+        ps,
+        out);
+    NerModel model;
+    try (InputStream in = Files.newInputStream(out)) {
+      model = NerModel.load(in);
+    }
+
+    // Then the file keeps the first stage byte for byte, loads both stages, and finds the names
+    assertThat(entry(out, "maxent.bin")).isEqualTo(entry(first, "maxent.bin"));
+    assertThat(entry(out, "stage2.bin")).isNotNull();
+    assertThat(model.second()).isNotNull();
+    assertThat(model.settings().getProperty("stage2.mode")).isEqualTo("jackknife");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("fold 2 of 2 labelled");
+    List<List<NameSpan>> names =
+        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
+    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+  }
 }
