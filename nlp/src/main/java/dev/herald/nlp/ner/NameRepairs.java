@@ -102,6 +102,12 @@ final class NameRepairs {
       }
     }
     java.util.Arrays.fill(tags, 0);
+    boolean[] covered = new boolean[forms.length];
+    for (NameSpan s : out) {
+      for (int i = s.start(); i < s.end(); i++) {
+        covered[i] = true;
+      }
+    }
     for (NameSpan s : out) {
       int start = s.start();
       int end = s.end();
@@ -120,7 +126,20 @@ final class NameRepairs {
           && (isTail(forms[end - 1], s.type()) || CONNECTORS.contains(forms[end - 1]))) {
         end--;
       }
-      int t = java.util.Arrays.asList(NerModel.TYPES).indexOf(s.type());
+      if (s.type().equals("PER")
+          && end == s.end()
+          && end < forms.length
+          && !covered[end]
+          && SUFFIXES.contains(forms[end])) {
+        end++; // "Ken Griffey Jr.": both corpora count the suffix in the name
+      }
+      String type = s.type();
+      if (type.equals("PER") && hasDigitWord(forms, start, end)) {
+        type = "MISC"; // "P-47 Thunderbolt", "F-86 Sabre": no person's name has a digit
+      } else if (type.equals("PER") && end - start > 1 && HEADS.containsKey(forms[end - 1])) {
+        type = HEADS.get(forms[end - 1]); // "Cal Anderson Park", "Outback Press"
+      }
+      int t = java.util.Arrays.asList(NerModel.TYPES).indexOf(type);
       if (end - start == 1) {
         tags[start] = NerModel.outcome('U', t);
       } else {
@@ -132,6 +151,68 @@ final class NameRepairs {
       }
     }
   }
+
+  /**
+   * Head nouns that end place and organisation names but not people's (words that are also common
+   * surnames, such as Hall, Field, Church or Ford, are left out), with the type they give.
+   */
+  static final java.util.Map<String, String> HEADS = heads();
+
+  private static java.util.Map<String, String> heads() {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (String w :
+        List.of(
+            "Street",
+            "Avenue",
+            "Road",
+            "Square",
+            "Park",
+            "Stadium",
+            "Airport",
+            "River",
+            "Island",
+            "Islands",
+            "Mountains",
+            "Valley",
+            "County",
+            "Province",
+            "District",
+            "Parish",
+            "Base")) {
+      m.put(w, "LOC");
+    }
+    for (String w :
+        List.of(
+            "School",
+            "University",
+            "College",
+            "Institute",
+            "Society",
+            "Association",
+            "Corporation",
+            "Company",
+            "Band",
+            "Press",
+            "Records",
+            "Party",
+            "Council",
+            "Committee",
+            "Foundation",
+            "Hospital",
+            "Museum",
+            "Library",
+            "Group",
+            "Inc",
+            "Inc.",
+            "Ltd",
+            "Ltd.")) {
+      m.put(w, "ORG");
+    }
+    return java.util.Map.copyOf(m);
+  }
+
+  /** Generational suffixes that end a person's name. */
+  static final Set<String> SUFFIXES = Set.of("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV");
 
   /** Words that join the parts of a name but do not end one ("Army and", "Bank of"). */
   static final Set<String> CONNECTORS =
@@ -169,6 +250,20 @@ final class NameRepairs {
       return false;
     }
     return type.equals("PER") || !isDigits(w);
+  }
+
+  private static boolean hasDigitWord(String[] forms, int start, int end) {
+    for (int i = start; i < end; i++) {
+      String w = forms[i];
+      if (Words.hasLetter(w)) {
+        for (int j = 0; j < w.length(); j++) {
+          if (Character.isDigit(w.charAt(j))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isDigits(String w) {

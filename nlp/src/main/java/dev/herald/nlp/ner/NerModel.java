@@ -248,11 +248,18 @@ public final class NerModel {
 
   public Tagged tagWithForms(List<List<String>> sentences) {
     Tagged first = tagOnce(sentences, null);
-    if (second == null || !STAGE2) {
-      return first;
+    Tagged t =
+        second == null || !STAGE2
+            ? first
+            : second.tagOnce(sentences, DocLabels.of(sentences, first.names()));
+    if (CONSISTENCY) {
+      t = new Tagged(Consistency.apply(sentences, t.names(), Places.standard()), t.forms());
     }
-    return second.tagOnce(sentences, DocLabels.of(sentences, first.names()));
+    return t;
   }
+
+  /** {@link Consistency} after tagging (off by default: measured in MODEL.md). */
+  private static final boolean CONSISTENCY = Boolean.getBoolean("herald.ner.consistency");
 
   /** {@code -Dherald.ner.useStage2=false} measures a two-stage model's first stage alone. */
   private static final boolean STAGE2 =

@@ -79,4 +79,18 @@ class NameRepairsTest {
     // Then it stays
     assertThat(names).containsExactly(new NameSpan(0, 1, "PER"));
   }
+
+  @Test
+  void shouldJoinAGenerationalSuffixToAPersonButNotToAnotherName() {
+    // Given a person followed by "Jr." and an organisation followed by "II"
+    List<String> griffey = List.of("Ken", "Griffey", "Jr.", "hit");
+    List<String> willem = List.of("Willem", "II", "won");
+
+    // When the names are repaired
+    // Then only the person takes the suffix
+    assertThat(repaired(griffey, new NameSpan(0, 2, "PER")))
+        .containsExactly(new NameSpan(0, 3, "PER"));
+    assertThat(repaired(willem, new NameSpan(0, 1, "ORG")))
+        .containsExactly(new NameSpan(0, 1, "ORG"));
+  }
 }
