@@ -77,6 +77,8 @@ final class Cues {
         "moved back",
         "move back",
         "set back to",
+        "set back",
+        "set * back",
         "slipped to",
         "slip to",
         "slips to",

@@ -340,6 +340,7 @@ final class SentenceAnalyzer {
           "expiration",
           "deadline",
           "offer",
+          "bid",
           "tender",
           "expired",
           "date");
@@ -915,13 +916,17 @@ final class SentenceAnalyzer {
     if (first.startsWith("push") && after < lower.length && AGAINST_ON_ETC.contains(lower[after])) {
       return false;
     }
+    // A time right after the verb, or for "set back" a pair "to T2 from T1" anywhere in the clause
+    // ("set back the schedule for the plant's start-up to June from May"): without one, "moved
+    // to" is a place and "set back the company" a setback.
     if ((first.startsWith("move")
             || first.equals("switched")
             || first.equals("advanced")
             || first.equals("set")
             || first.startsWith("slip"))
         && c.type() != Type.ADVANCE
-        && nextTime(after, 3) < 0) {
+        && nextTime(after, 3) < 0
+        && !(first.equals("set") && toFromPair(after) != null)) {
       return false;
     }
     if (c.type() == Type.ADVANCE
@@ -936,7 +941,16 @@ final class SentenceAnalyzer {
       return nextTime(after, 3) >= 0 && previousTime(c.from(), 3) >= 0;
     }
     if (c.type() == Type.EXTEND) {
-      boolean context = periodObject(after) >= 0;
+      // "has been extended until April 8 from March 18": a pair of dates states the move of an end
+      // date, whatever the thing is called; not in lending ("extend a waiver ... to April 29 from
+      // March 18") nor for daily hours ("extends the lunch break to 1330 from 1300").
+      int[] pair = toFromPair(after);
+      boolean context =
+          periodObject(after) >= 0
+              || pair != null
+                  && !mentionsLending()
+                  && namesADay(times.get(pair[0]))
+                  && namesADay(times.get(pair[1]));
       for (String w : lower) {
         if (EXPIRY_CONTEXT.contains(w)) {
           context = true;
@@ -1019,6 +1033,16 @@ final class SentenceAnalyzer {
       }
     }
     return -1;
+  }
+
+  private static final Pattern CLOCK_WORDS =
+      Pattern.compile(
+          "(?i)\\b(gmt|utc|est|edt|cst|cdt|pst|pdt|bst|local|time|hrs|hours|a\\.?m\\.?|p\\.?m\\.?)\\b");
+
+  /** A time that names a day, not only a clock time of the day ("1330 local time"). */
+  private static boolean namesADay(TimeRef r) {
+    return !r.value().contains("T")
+        || CLOCK_WORDS.matcher(r.text()).replaceAll("").chars().anyMatch(Character::isLetter);
   }
 
   /**
@@ -1311,6 +1335,15 @@ final class SentenceAnalyzer {
             oldStrong = true;
           }
         }
+      }
+    }
+    Cue nowCue = nowBeforeScheduleComparison(c);
+    if (nowCue != null && !newStrong) {
+      // "will now come on stream by the end of first quarter 1988, five months behind schedule"
+      int t = firstEligibleTime(nowCue.to(), c.from(), c.from() - nowCue.to());
+      if (t >= 0) {
+        neu = times.get(t);
+        newStrong = true;
       }
     }
     if (type == Type.INSTEAD) {
@@ -1840,6 +1873,60 @@ final class SentenceAnalyzer {
   }
 
   /** The first "will now" / "is now due" cue at or after token {@code from}; null when none. */
+  /** A time the change moves to: "to T2 from T1" in the clause, or "until/to T" nearby. */
+  private boolean movedToATime(Cue c) {
+    return toFromPair(c.to()) != null || untilTimeAhead(c.to(), 20);
+  }
+
+  private static final Set<String> SCHEDULE_COMPARISONS =
+      Set.of("behind", "ahead", "later", "earlier");
+
+  /**
+   * "will now open in June, two months behind schedule", "is now due in May, a month earlier than
+   * planned": the "now" cue before a comparison with the schedule when a time lies between them;
+   * null otherwise. Without that new time ("exports are running behind schedule") the comparison
+   * states a lag, not a moved occasion.
+   */
+  private Cue nowBeforeScheduleComparison(Cue c) {
+    if (!SCHEDULE_COMPARISONS.contains(lower[c.from()])) {
+      return null;
+    }
+    int start = clauseStart(c.from());
+    for (Cue k : cues) {
+      if (k.type() == Type.NOW
+          && k.from() >= start
+          && k.to() < c.from()
+          && c.from() - k.to() <= 20
+          && nextTime(k.to(), c.from() - k.to()) >= 0) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The occasion named by the verb at or after token {@code k} ("open" -> opening, "come on stream"
+   * -> start-up), skipping auxiliaries; null when the verb names none.
+   */
+  private String occasionOfVerb(int k) {
+    while (k < lower.length
+        && (BE_HAVE_BEEN.contains(lower[k]) || Words.ADVERBS.contains(lower[k]))) {
+      k++;
+    }
+    if (k + 2 < lower.length
+        && ON_STREAM_VERBS.contains(lower[k])
+        && (lower[k + 1].equals("on") && lower[k + 2].equals("stream")
+            || lower[k + 1].equals("onstream")
+            || lower[k + 1].equals("into") && INTO_SERVICE.contains(lower[k + 2]))) {
+      return "start-up";
+    }
+    return k < lower.length ? PLAN_VERB_NOUNS.get(lower[k]) : null;
+  }
+
+  private static final Set<String> ON_STREAM_VERBS = Set.of("come", "go", "be", "start");
+
+  private static final Set<String> INTO_SERVICE = Set.of("service", "operation", "production");
+
   private Cue nowCueAfter(int from) {
     for (Cue k : cues) {
       if (k.type() == Type.NOW && k.from() >= from) {
@@ -2208,6 +2295,10 @@ final class SentenceAnalyzer {
   private static final Set<String> HAVE_NEED =
       Set.of("have", "has", "had", "need", "needs", "ought", "going");
 
+  private static final Set<String> TIMETABLES = Set.of("schedule", "timetable", "calendar");
+
+  private static final Set<String> OF_FOR = Set.of("of", "for");
+
   /** Words that stand for a plan named before them: "postponed the move". */
   private static final Set<String> PLAN_ANAPHORS = Set.of("move", "plan", "plans", "step", "idea");
 
@@ -2321,6 +2412,17 @@ final class SentenceAnalyzer {
         break;
       }
     }
+    Cue now = nowBeforeScheduleComparison(c);
+    if (now != null) {
+      // "the cracker will now come on stream by March, five months behind schedule": the
+      // occasion the "now" verb names, of that clause's subject.
+      EventPhrase subj = subject(now.from());
+      if (subj == null || subj.anaphor() || isEventNoun(subj.head())) {
+        return subj;
+      }
+      String noun = occasionOfVerb(now.to());
+      return noun == null ? null : renamed(subj, subj.written() + " " + noun, noun);
+    }
     EventPhrase first;
     EventPhrase second;
     if (isNounForm(c)) {
@@ -2329,6 +2431,18 @@ final class SentenceAnalyzer {
     } else if (passive) {
       first = subject(c.from());
       second = null;
+      if (first == null || first.anaphor()) {
+        // "the bid, which has been extended until March 23": the noun the relative clause
+        // describes, when it is an occasion or the thing whose end an extension moves.
+        int q = c.from() - 1;
+        while (q > 0 && (Words.AUX.contains(lower[q]) || Words.ADVERBS.contains(lower[q]))) {
+          q--;
+        }
+        EventPhrase head = relativeHead(q + 1);
+        if (head != null && (isEventNoun(head.head()) || c.type() == Type.EXTEND)) {
+          first = head;
+        }
+      }
     } else {
       first = object(c.to());
       // The subject of an active change verb is its agent ("the board postponed ..."), except
@@ -2338,6 +2452,26 @@ final class SentenceAnalyzer {
     for (EventPhrase e : new EventPhrase[] {first, second}) {
       if (e != null && isEventNoun(e.head())) {
         return e;
+      }
+    }
+    // "set back the schedule for the plant's commercial run to June from May": a timetable that
+    // the change moves to a stated time stands for the occasion it times. Alone ("delayed its
+    // schedule") it names none.
+    int t =
+        c.to() < lower.length && Words.DETERMINERS.contains(lower[c.to()]) ? c.to() + 1 : c.to();
+    if (!passive
+        && t + 2 < lower.length
+        && TIMETABLES.contains(lower[t])
+        && OF_FOR.contains(lower[t + 1])
+        && movedToATime(c)) {
+      EventPhrase timed = object(t + 2);
+      if (timed != null && !timed.anaphor()) {
+        return isEventNoun(timed.head()) ? timed : renamed(timed, timed.written(), "date");
+      }
+    }
+    for (EventPhrase e : new EventPhrase[] {first, second}) {
+      if (e != null && TIMETABLES.contains(e.head()) && movedToATime(c)) {
+        return renamed(e, e.written(), "date");
       }
     }
     // "final dividend delayed until July 1": the dividend's payment date moved. Without a date

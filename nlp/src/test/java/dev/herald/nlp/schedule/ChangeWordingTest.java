@@ -398,4 +398,108 @@ class ChangeWordingTest {
               assertThat(a.event().name()).contains("meeting");
             });
   }
+
+  @Test
+  void shouldReadAnyAgreementExtendedToADateFromAnotherAsAMovedExpiry() {
+    // Given an exclusivity agreement (no offer, period or deadline named) extended by a date pair
+    String text =
+        "Harbor Trust said its agreement to negotiate exclusively with Pellam Group has been"
+            + " extended until July 8 from June 20.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-06-18");
+
+    // Then June 20 -> July 8
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-06-20");
+              assertThat(a.current().value()).isEqualTo("2025-07-08");
+            });
+  }
+
+  @Test
+  void shouldReadABidExtendedInARelativeClauseAsAMovedExpiry() {
+    // Given a bid extended in a relative clause after other material
+    String text =
+        "The company said it had received 2.1 mln shares in the bid, which has been extended"
+            + " until May 16.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-09");
+
+    // Then the bid's expiry moved to May 16
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2025-05-16");
+              assertThat(a.event().name()).contains("bid");
+            });
+  }
+
+  @Test
+  void shouldReadAScheduleSetBackToADateFromAnotherAsAPostponement() {
+    // Given "set back the schedule for X to T2 from T1"
+    String text =
+        "The utility has set back the schedule for the reactor's first power run to late August"
+            + " from July 10.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-06-02");
+
+    // Then July 10 -> late August, named after the run the schedule times
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-07-10");
+              assertThat(a.current().value()).isEqualTo("2025-08");
+              assertThat(a.event().name()).contains("power run");
+            });
+  }
+
+  @Test
+  void shouldReadANowTimeBehindScheduleAsAPostponementOfTheVerbsOccasion() {
+    // Given a plant that "will now come on stream" at a time, "behind schedule"
+    String text =
+        "The new ethylene unit at the Corran works will now come on stream in the third quarter"
+            + " of 2026, about four months behind schedule.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2026-03-05");
+
+    // Then its start-up is postponed to that quarter
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2026-Q3");
+              assertThat(a.event().name()).contains("start-up");
+            });
+  }
+
+  @Test
+  void shouldReadANowTimeEarlierThanPlannedAsAnAdvance() {
+    // Given a terminal that "will now open" at a time "earlier than planned"
+    String text = "The ferry terminal will now open in September, two months earlier than planned.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2026-03-05");
+
+    // Then its opening is brought forward to September
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.ADVANCED);
+              assertThat(a.current().value()).isEqualTo("2026-09");
+              assertThat(a.event().name()).contains("opening");
+            });
+  }
 }

@@ -278,4 +278,66 @@ class NotAChangeTest {
     // Then nothing moved
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadAWaiverExtendedToADateFromAnotherAsAChange() {
+    // Given banks extending a covenant waiver by a date pair (lending, not an occasion)
+    String text =
+        "The company said its banks agreed to extend a waiver of certain net worth covenants to"
+            + " May 30 from April 15.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-10");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadLongerDailyHoursAsAChange() {
+    // Given a daily break extended from one clock time to another
+    String text = "The exchange extends the midday break to 1100 to 1330 from 1100 to 1300.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-10");
+
+    // Then no alert: daily hours are no occasion
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadASetbackWithoutTimesAsAChange() {
+    // Given "set back" in its sense of a blow
+    String text = "The strike set back the company's recovery by several months.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-10");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadALagBehindScheduleWithoutANewTimeAsAChange() {
+    // Given work that is "now" behind schedule with no new time stated
+    String text = "Spring planting is now running about two weeks behind schedule.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-10");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAHistoricalStartAheadOfScheduleAsAChange() {
+    // Given a start-up that already happened ahead of schedule
+    String text = "The mine began production in January, one month ahead of schedule.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-10");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
