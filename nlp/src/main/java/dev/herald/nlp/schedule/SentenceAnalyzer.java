@@ -866,6 +866,11 @@ final class SentenceAnalyzer {
       out.add(contrast);
       return out;
     }
+    RawClaim now = nowPlanClaim();
+    if (now != null) {
+      out.add(now);
+      return out;
+    }
     out.addAll(scheduleClaims());
     return out;
   }
@@ -1852,6 +1857,64 @@ final class SentenceAnalyzer {
           ClaimStatus.CHANGED,
           certainty,
           kind,
+          cueText,
+          false,
+          location(),
+          sentence);
+    }
+    return null;
+  }
+
+  private static final Set<String> NOW_PLAN_WORDS =
+      Set.of("due", "scheduled", "expected", "set", "planned", "slated");
+
+  /**
+   * "the package is now due to be signed on March 20", "completion is now expected around July 1":
+   * a plan stated with "now" says the plan moved even when the former one is not given. A change of
+   * unknown direction with only the new time, and only for an occasion (the subject's, or the one
+   * its plan verb names) with a time of its own that is not over.
+   */
+  private RawClaim nowPlanClaim() {
+    for (Cue n : cues) {
+      if (n.type() != Type.NOW
+          || !lower[n.from()].equals("now")
+          || !NOW_PLAN_WORDS.contains(lower[n.to() - 1])
+          || isNegated(n)
+          || isConditional(n)) {
+        continue;
+      }
+      int t = firstEligibleTime(n.to(), clauseEnd(n.to()), 12);
+      if (t < 0 || isHistory(times.get(t))) {
+        continue;
+      }
+      EventPhrase event = relativeHead(n.from());
+      if (event == null) {
+        event = subject(n.from());
+      }
+      if (event == null || event.anaphor() && !isEventNoun(event.head())) {
+        continue; // "it is now due": the pronoun's event is resolved across sentences, not here
+      }
+      if (!isEventNoun(event.head())) {
+        event = plannedOccasion(event, n);
+      }
+      if (event == null
+          || !isEventNoun(event.head())
+          || Cues.FINANCIAL.contains(event.head())
+          || event.core().stream().anyMatch(Cues.FINANCIAL::contains)) {
+        continue;
+      }
+      TimeRef neu = Anchoring.anchor(times.get(t), Anchoring.Policy.FUTURE, dct, null);
+      neu = fillClockDate(neu, null);
+      Certainty certainty =
+          hedged(n.from(), times.get(t).to()) ? Certainty.POSSIBLE : Certainty.CONFIRMED;
+      String cueText = text.substring(toks.get(n.from()).start(), toks.get(n.to() - 1).end());
+      return new RawClaim(
+          event,
+          neu,
+          null,
+          ClaimStatus.CHANGED,
+          certainty,
+          ChangeKind.RESCHEDULED,
           cueText,
           false,
           location(),

@@ -502,4 +502,38 @@ class ChangeWordingTest {
               assertThat(a.event().name()).contains("opening");
             });
   }
+
+  @Test
+  void shouldReadAPlanStatedWithNowAsAChangeWithOnlyTheNewTime() {
+    // Given "is now due to be signed on" with no former date stated
+    String text = "The Harbour accord is now due to be signed on May 14, officials said.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-02");
+
+    // Then a change of unknown direction to May 14, the signing of the accord
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.RESCHEDULED);
+              assertThat(a.previous()).isNull();
+              assertThat(a.current().value()).isEqualTo("2025-05-14");
+              assertThat(a.event().name()).contains("signing");
+            });
+  }
+
+  @Test
+  void shouldReadAnOccasionNowExpectedAtATimeAsAChange() {
+    // Given an occasion that is "now expected" at a time
+    String text = "Completion of the bypass is now expected in October.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-02");
+
+    // Then a change to October
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.current().value()).isEqualTo("2025-10"));
+  }
 }

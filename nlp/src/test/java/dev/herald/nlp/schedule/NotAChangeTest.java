@@ -340,4 +340,28 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadAFigureNowExpectedAtATimeAsAChange() {
+    // Given a figure, not an occasion, "now expected" in a period
+    String text = "Net profit is now expected to exceed 5 mln dlrs in the second half.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-02");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadANowPlanWithOnlyAPastTimeAsAChange() {
+    // Given "now" with a time that is already over
+    String text = "The hearing is now scheduled, the court said last week.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-02");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
