@@ -409,6 +409,9 @@ final class SentenceAnalyzer {
   /** The event of this sentence's last change claim, for a pronoun in a later clause. */
   private EventPhrase priorChangeEvent;
 
+  /** Token of the "plans to" whose verb named the last change event, or -1. */
+  private int planOccasionAt = -1;
+
   /** All-caps or Title Case lines: capitals say nothing about names there. */
   private final boolean headline;
 
@@ -1307,6 +1310,7 @@ final class SentenceAnalyzer {
       }
     }
     boolean noun = isNounForm(c);
+    planOccasionAt = -1;
     EventPhrase event = changeEvent(c);
     // Roles of the times.
     TimeRef old = null;
@@ -1340,6 +1344,17 @@ final class SentenceAnalyzer {
             oldStrong = true;
           }
         }
+      }
+    }
+    if (planOccasionAt >= 0 && old == null) {
+      // "delay its plans to market the drug this spring", "its plans to launch the fund in May
+      // were postponed (until July)": the plan's own time is the old one.
+      int p = firstEligibleTime(planOccasionAt, clauseEnd(planOccasionAt), 16);
+      if (p >= 0 && !times.get(p).equals(neu)) {
+        old = times.get(p);
+      } else if (p >= 0 && !newStrong) {
+        old = neu;
+        neu = null;
       }
     }
     Cue nowCue = nowBeforeScheduleComparison(c);
@@ -2313,6 +2328,7 @@ final class SentenceAnalyzer {
   private static final Map<String, String> PLAN_VERB_NOUNS =
       Map.ofEntries(
           Map.entry("launch", "launch"),
+          Map.entry("market", "launch"),
           Map.entry("launched", "launch"),
           Map.entry("introduce", "introduction"),
           Map.entry("introduced", "introduction"),
@@ -2362,6 +2378,16 @@ final class SentenceAnalyzer {
 
   private static final Set<String> OF_FOR = Set.of("of", "for");
 
+  /** Token of "plan"/"plans" followed by "to" in {@code [from, to)}, or -1. */
+  private int planToVerb(int from, int to) {
+    for (int k = Math.max(0, from); k + 1 < Math.min(to, lower.length); k++) {
+      if ((lower[k].equals("plan") || lower[k].equals("plans")) && lower[k + 1].equals("to")) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Words that stand for a plan named before them: "postponed the move". */
   private static final Set<String> PLAN_ANAPHORS = Set.of("move", "plan", "plans", "step", "idea");
 
@@ -2407,6 +2433,18 @@ final class SentenceAnalyzer {
     boolean objectBase = base == null;
     if (base == null) {
       base = object(k + 1);
+      if (base != null) {
+        // "plans to launch the fund in May have been postponed": the object ends before its time
+        // or the main verb.
+        int end = tokenAtOrAfter(base.end());
+        for (int j = k + 2; j < end; j++) {
+          if (timeAt[j] >= 0 || Words.AUX.contains(lower[j])) {
+            int stop = NEW_PREPOSITIONS.contains(lower[j - 1]) ? j - 1 : j;
+            base = stop > k + 1 ? phrase(k + 1, stop) : null;
+            break;
+          }
+        }
+      }
       if (base == null || base.anaphor() || isEventNoun(base.head())) {
         return base == null || base.anaphor() ? null : base;
       }
@@ -2554,6 +2592,21 @@ final class SentenceAnalyzer {
       EventPhrase planned = plannedOccasionIn(first, tokenAtOrAfter(first.start()), c.from());
       if (planned != null) {
         return planned;
+      }
+    }
+    // "will delay the company's plans to market the drug this spring", "its plan to launch the
+    // fund has been postponed": the occasion the plan's verb names.
+    int planAt =
+        planToVerb(passive ? clauseStart(c.from()) : c.to(), passive ? c.from() : c.to() + 5);
+    if (planAt >= 0) {
+      for (Cue k : cues) {
+        if (k.from() == planAt && k.type() == Type.EXPECT) {
+          EventPhrase planned = plannedOccasion(null, k);
+          if (planned != null && !planned.anaphor()) {
+            planOccasionAt = planAt;
+            return planned;
+          }
+        }
       }
     }
     // "had planned to introduce night trading on April 2, but postponed the move": "the move"

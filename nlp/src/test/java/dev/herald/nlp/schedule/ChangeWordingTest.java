@@ -536,4 +536,45 @@ class ChangeWordingTest {
         .singleElement()
         .satisfies(a -> assertThat(a.current().value()).isEqualTo("2025-10"));
   }
+
+  @Test
+  void shouldReadPostponedPlansToLaunchAsAPostponedLaunch() {
+    // Given plans to launch something at a time, postponed to another
+    String text = "Its plans to launch the Meridian fund in May have been postponed until July.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the launch moved from May to July
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-05");
+              assertThat(a.current().value()).isEqualTo("2025-07");
+              assertThat(a.event().name()).contains("launch");
+            });
+  }
+
+  @Test
+  void shouldReadADelayOfPlansToMarketAsADelayedLaunchFromThePlansTime() {
+    // Given a delay of plans to market a product at a time, with no new time
+    String text =
+        "The extra review will delay the group's plans to market the vaccine this autumn.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then a postponed launch whose old time is the plan's autumn
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(c.previousWhen().value()).isEqualTo("2025-FA");
+              assertThat(c.event().name()).contains("launch");
+            });
+  }
 }

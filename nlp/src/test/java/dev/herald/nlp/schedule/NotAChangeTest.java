@@ -364,4 +364,16 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadDelayedPlansToBuyAsAChange() {
+    // Given delayed plans whose verb names no occasion
+    String text = "The army has delayed plans to buy a new air defence missile.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
