@@ -577,4 +577,22 @@ class ChangeWordingTest {
               assertThat(c.event().name()).contains("launch");
             });
   }
+
+  @Test
+  void shouldReadADelayedFinalisationAsAChangeWithoutDates() {
+    // Given the finalising of a deal delayed, with no time stated (like a delayed completion)
+    String text = "Licensing problems have delayed the finalising of the ferry contracts.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then one changed claim about the finalising
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.event().name()).contains("finalising");
+            });
+  }
 }
