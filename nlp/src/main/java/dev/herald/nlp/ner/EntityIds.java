@@ -164,6 +164,7 @@ final class EntityIds {
     Map<String, String> surname = new HashMap<>();
     Map<String, String> firstName = new HashMap<>();
     Map<String, String> acronym = new HashMap<>();
+    Map<String, String> acronymType = new HashMap<>();
     for (EntityMention m : base) {
       String[] parts = m.id().split("-");
       if (EntityMention.PERSON.equals(m.type()) && parts.length >= 2) {
@@ -179,19 +180,29 @@ final class EntityIds {
             ini.append(Character.toLowerCase(w.charAt(0)));
           }
         }
-        if (ini.length() >= 2) {
-          acronym.putIfAbsent(ini.toString(), m.id());
+        if (ini.length() >= 2 && !acronym.containsKey(ini.toString())) {
+          acronym.put(ini.toString(), m.id());
+          acronymType.put(ini.toString(), m.type());
         }
       }
-      // "Organisation for the Prohibition of Chemical Weapons (OPCW)"
+      // "Organisation for the Prohibition of Chemical Weapons (OPCW)". Only an acronym of the
+      // name: after a person or a team the brackets hold a country, a party or an age ("Jesper
+      // Ronnback ( Sweden )"), which must keep its own type and id.
       int after = m.end();
       while (after < text.length() && text.charAt(after) == ' ') {
         after++;
       }
-      if (after < text.length() && text.charAt(after) == '(' && parts.length >= 2) {
+      if (after < text.length()
+          && text.charAt(after) == '('
+          && parts.length >= 2
+          && !EntityMention.PERSON.equals(m.type())) {
         int close = text.indexOf(')', after);
-        if (close > after + 1 && close - after <= 10) {
-          acronym.put(Names.slug(text.substring(after + 1, close)), m.id());
+        if (close > after + 1 && close - after <= 12) {
+          String inside = text.substring(after + 1, close).strip();
+          if (isAcronymOf(inside, m.text())) {
+            acronym.put(Names.slug(inside), m.id());
+            acronymType.put(Names.slug(inside), m.type());
+          }
         }
       }
     }
@@ -207,13 +218,23 @@ final class EntityIds {
           && EntityMention.PERSON.equals(type)
           && firstName.getOrDefault(id, "").length() > 0) {
         id = firstName.get(id);
-      } else if (single && acronym.containsKey(id) && !EntityMention.PERSON.equals(type)) {
+      } else if (single
+          && acronym.containsKey(id)
+          && !EntityMention.PERSON.equals(type)
+          && (!EntityMention.LOCATION.equals(type)
+              || EntityMention.LOCATION.equals(acronymType.get(id)))) {
+        // The short form takes the full name's id and type; a place keeps its own unless the
+        // full name is a place too ("United Arab Emirates (UAE)").
+        type = acronymType.get(id);
         id = acronym.get(id);
-        type = EntityMention.ORGANIZATION.equals(type) ? type : EntityMention.ORGANIZATION;
       } else if (single && reg != null && !EntityMention.EVENT.equals(type)) {
         String known = reg.lookup(type, id);
-        if (known == null && !EntityMention.LOCATION.equals(type)) {
-          // A surname the model typed otherwise ("Lavrov" as ORGANIZATION) still names the person.
+        if (known == null
+            && !EntityMention.LOCATION.equals(type)
+            && Places.standard().kinds(m.text()) == 0) {
+          // A surname the model typed otherwise ("Lavrov" as ORGANIZATION) still names the person;
+          // not a place's name: clubs named after their city ("Milan", "Bologna") were re-typed
+          // PERSON by a surname learnt from another text.
           known = reg.lookup(EntityMention.PERSON, id);
           if (known != null) {
             type = EntityMention.PERSON;
@@ -227,9 +248,49 @@ final class EntityIds {
     }
     if (reg != null) {
       surname.forEach((s, full) -> reg.learn(EntityMention.PERSON, s, full));
-      acronym.forEach((a, full) -> reg.learn(EntityMention.ORGANIZATION, a, full));
+      acronym.forEach(
+          (a, full) -> reg.learn(acronymType.getOrDefault(a, EntityMention.ORGANIZATION), a, full));
     }
     return out;
+  }
+
+  /**
+   * Is {@code inside} an acronym of {@code name}: two to eight characters, capitals (digits, "&",
+   * "." and "-" allowed), at least two letters, the first of them the initial of one of the name's
+   * capitalised words ("OPCW" for "Organisation for the Prohibition of Chemical Weapons").
+   */
+  static boolean isAcronymOf(String inside, String name) {
+    String bare = inside.replace(".", "");
+    if (bare.length() < 2 || bare.length() > 8) {
+      return false;
+    }
+    int letters = 0;
+    for (int i = 0; i < bare.length(); i++) {
+      char c = bare.charAt(i);
+      if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false;
+        }
+        letters++;
+      } else if (!Character.isDigit(c) && c != '&' && c != '-') {
+        return false;
+      }
+    }
+    if (letters < 2) {
+      return false;
+    }
+    char first = 0;
+    for (int i = 0; i < bare.length() && first == 0; i++) {
+      if (Character.isLetter(bare.charAt(i))) {
+        first = bare.charAt(i);
+      }
+    }
+    for (String w : SPACES_HYPHENS.split(name)) {
+      if (!w.isEmpty() && Character.toUpperCase(w.charAt(0)) == first) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String stripPossessive(String w) {

@@ -101,11 +101,13 @@ public final class EntityTagger {
     for (int si = 0; si < sents.size(); si++) {
       TextAnalyzer.AnalyzedSentence s = sents.get(si);
       String[] forms = tagged.forms().get(si);
-      List<NameSpan> ev = EventNames.find(forms);
+      List<NameSpan> names = credits(companies(tagged.names().get(si), forms), forms);
+      List<NameSpan> ev =
+          withoutEventsInsideNames(EventNames.find(forms, model.truecaser()), names);
       for (NameSpan e : ev) {
         events.add(mention(text, s, e, EntityMention.EVENT));
       }
-      for (NameSpan n : credits(companies(tagged.names().get(si), forms), forms)) {
+      for (NameSpan n : names) {
         EntityMention m = mention(text, s, n, type(n.type()));
         if (!overlapsAny(m, ev, s)) {
           out.add(m);
@@ -266,6 +268,33 @@ public final class EntityTagger {
         }
       }
     }
+  }
+
+  /**
+   * Events that lie strictly inside a longer name the model found are part of that name: the
+   * "Islamic Conference" of the "Organisation of the Islamic Conference" is an organisation's name,
+   * not an event. An event the model's name only matches or overlaps stays an event.
+   */
+  static List<NameSpan> withoutEventsInsideNames(List<NameSpan> events, List<NameSpan> names) {
+    if (events.isEmpty() || names.isEmpty()) {
+      return events;
+    }
+    List<NameSpan> out = new ArrayList<>(events.size());
+    for (NameSpan e : events) {
+      boolean inside = false;
+      for (NameSpan n : names) {
+        if (n.start() <= e.start()
+            && e.end() <= n.end()
+            && n.end() - n.start() > e.end() - e.start()) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private static boolean overlapsAny(

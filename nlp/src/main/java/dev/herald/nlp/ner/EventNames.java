@@ -57,7 +57,6 @@ final class EventNames {
           "talks",
           "conference",
           "forum",
-          "games",
           "olympics",
           "negotiations",
           "round",
@@ -76,11 +75,21 @@ final class EventNames {
 
   /** Event spans over tokens [start, end) of one sentence, given the (re-cased) word forms. */
   static List<NameSpan> find(String[] forms) {
+    return find(forms, Truecaser.empty());
+  }
+
+  /**
+   * As {@link #find(String[])}; {@code usualCase} tells which sentence-initial words are common
+   * words written lower case mid-sentence ("Results of the World Cup" names no event "Results").
+   */
+  static List<NameSpan> find(String[] forms, Truecaser usualCase) {
     List<NameSpan> out = new ArrayList<>();
     int n = forms.length;
     int i = 0;
     while (i < n) {
-      if (!isNameWord(forms[i]) && !isYear(forms[i]) || !startsName(forms, i)) {
+      if (!isNameWord(forms[i]) && !isYear(forms[i])
+          || !startsName(forms, i)
+          || i == 0 && usualCase.usualCase(Words.lower(forms[i])) == 1) {
         // A capitalised "The" or "In" opens no name ("The Congress of ..." starts at Congress).
         i++;
         continue;
@@ -125,7 +134,9 @@ final class EventNames {
       }
       if (lastHead < 0 && end < n && end - i >= 1 && !isYear(forms[i])) {
         String next = forms[end];
-        if (LOWER_HEADS.contains(next) && !allDemonyms(forms, i, end)) {
+        if (LOWER_HEADS.contains(next)
+            && !allDemonyms(forms, i, end)
+            && !isBody(forms, i, end + 1, end)) {
           out.add(new NameSpan(i, end + 1, "EVENT"));
           i = end + 1;
           continue;
@@ -173,10 +184,61 @@ final class EventNames {
     return true;
   }
 
-  /** "U.S. Congress", "National Congress", "Congress": a legislature or party, not an event. */
+  /** Adjectives of continents and regions, which qualify parties as places do. */
+  private static final Set<String> REGIONS =
+      Set.of("african", "european", "asian", "american", "arab", "pan-african", "latin");
+
+  /** Qualifiers that make a "Conference" a sports league ("Southwest Conference"), not an event. */
+  private static final Set<String> LEAGUE_WORDS =
+      Set.of(
+          "athletic",
+          "intercollegiate",
+          "football",
+          "basketball",
+          "hockey",
+          "baseball",
+          "eastern",
+          "western",
+          "northern",
+          "southern",
+          "southwest",
+          "southwestern",
+          "southeast",
+          "southeastern",
+          "northwest",
+          "northeast",
+          "central",
+          "big",
+          "pacific",
+          "atlantic",
+          "coast");
+
+  /**
+   * "U.S. Congress", "United States Congress", "National Congress", "Congress": a legislature or
+   * party, not an event; "Southwest Conference", "Eastern Conference": a league.
+   */
   private static boolean isBody(String[] forms, int from, int to, int head) {
-    if (!BODY_HEADS.contains(Words.lower(forms[head]))) {
+    String headWord = Words.lower(forms[head]);
+    if (headWord.equals("conference")) {
+      for (int k = from; k < to; k++) {
+        if (k != head && LEAGUE_WORDS.contains(Words.lower(forms[k]))) {
+          return true;
+        }
+      }
       return false;
+    }
+    if (!BODY_HEADS.contains(headWord)) {
+      return false;
+    }
+    if (head > from && head == to - 1) {
+      // The qualifiers read together as one place ("United States", "South Africa").
+      StringBuilder place = new StringBuilder();
+      for (int k = from; k < head; k++) {
+        place.append(k > from ? " " : "").append(Words.lower(forms[k]));
+      }
+      if (Places.standard().kinds(place.toString()) != 0) {
+        return true;
+      }
     }
     Places places = Places.standard();
     for (int k = from; k < to; k++) {
@@ -185,6 +247,7 @@ final class EventNames {
       }
       String l = Words.lower(forms[k]);
       if (places.kinds(forms[k]) != 0
+          || REGIONS.contains(l)
           || l.equals("national")
           || l.equals("general")
           || l.equals("u.s.")

@@ -145,6 +145,14 @@ public final class TextAnalyzer {
     if (letters < 3) {
       return "und";
     }
+    // Names say little about a text's language and much about their own: an English results
+    // table of Dutch clubs read as Dutch, an English line about a French village as French, and
+    // the text got no entities. The words written lower case (function words, verbs, common
+    // nouns) are the text's own language; when there are enough of them, they decide.
+    CharSequence common = lowerCaseWords(text, script);
+    if (letterCount(common) >= MIN_LOWER_CASE_SAMPLE) {
+      sample = new StringBuilder(common);
+    }
     Language[] ranked = rank(sample);
     if (ranked.length == 0) {
       return "und";
@@ -152,10 +160,16 @@ public final class TextAnalyzer {
     String best = ranked[0].getLang();
     if (!best.equals("eng") && script == Character.UnicodeScript.LATIN) {
       // Short, name-heavy English ("Merkel met Macron in Paris") scores flat across languages:
-      // English close behind the best guess plus an English function word decide it.
+      // English close behind the best guess plus an English function word decide it; so does
+      // English further behind when English function words are a quarter of the words ("Clergoux
+      // is a village and commune in the département of ..." read as French).
+      int words = wordCount(sample);
+      int function = functionWords(sample);
       for (Language l : ranked) {
         if (l.getLang().equals("eng")) {
-          if (l.getConfidence() >= 0.8 * ranked[0].getConfidence() && englishWords(sample) > 0) {
+          double ratio = l.getConfidence() / ranked[0].getConfidence();
+          if (ratio >= 0.8 && englishWords(sample) > 0
+              || ratio >= 0.25 && function >= 2 && function * 4 >= words) {
             best = "eng";
           }
           break;
@@ -209,6 +223,76 @@ public final class TextAnalyzer {
           "the", "and", "of", "to", "said", "says", "with", "from", "was", "were", "has", "have",
           "will", "would", "that", "which", "met", "meets", "after", "for", "on", "by", "its",
           "their", "his", "her", "who", "ready", "over");
+
+  /** Letters of lower-case words a language sample needs before it replaces the full one. */
+  static final int MIN_LOWER_CASE_SAMPLE = 40;
+
+  private static int letterCount(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != ' ') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The words of {@code script} that start with a lower-case letter, space-separated, up to {@link
+   * #LANGUAGE_SAMPLE} letters, from the first 4,000 characters (bounded work).
+   */
+  static CharSequence lowerCaseWords(String text, Character.UnicodeScript script) {
+    StringBuilder out = new StringBuilder(LANGUAGE_SAMPLE + 64);
+    int letters = 0;
+    int limit = Math.min(text.length(), 4000);
+    int i = 0;
+    while (i < limit && letters < LANGUAGE_SAMPLE) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c) || scriptOf(c) != script) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < limit && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      if (Character.isLowerCase(c)) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(text, start, i);
+        letters += i - start;
+      }
+    }
+    return out;
+  }
+
+  /** English function words, for the share of a sample's words they make up. */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "the", "and", "of", "to", "with", "from", "was", "were", "has", "have", "had", "that",
+          "which", "for", "on", "by", "its", "their", "his", "her", "who", "is", "are", "a", "an",
+          "in", "at", "as", "be", "been", "it", "this", "said");
+
+  private static int functionWords(CharSequence sample) {
+    int hits = 0;
+    for (String w : sample.toString().split(" ")) {
+      if (FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  private static int wordCount(CharSequence sample) {
+    int words = 0;
+    for (String w : sample.toString().split(" ")) {
+      if (!w.isEmpty()) {
+        words++;
+      }
+    }
+    return words;
+  }
 
   private static int englishWords(CharSequence sample) {
     int hits = 0;
@@ -309,6 +393,54 @@ public final class TextAnalyzer {
     return out;
   }
 
+  /**
+   * Sentences the detector ended at a name's initial joined again: "B. Young c Moin Khan" and "C.
+   * Cairns b Saqlain" were cut after "B." and "C.", which left the surname to a sentence of its own
+   * and the initial to the end of another. A single capital letter and a full stop, after a space
+   * or at the start, ends no sentence.
+   */
+  static Span[] joinInitials(String line, Span[] sents) {
+    if (sents.length < 2) {
+      return sents;
+    }
+    List<Span> out = new ArrayList<>(sents.length);
+    Span cur = sents[0];
+    for (int k = 1; k < sents.length; k++) {
+      if (endsWithInitial(line, cur.getEnd())) {
+        cur = new Span(cur.getStart(), sents[k].getEnd());
+      } else {
+        out.add(cur);
+        cur = sents[k];
+      }
+    }
+    out.add(cur);
+    return out.size() == sents.length ? sents : out.toArray(new Span[0]);
+  }
+
+  private static boolean endsWithInitial(String line, int end) {
+    if (end < 2 || line.charAt(end - 1) != '.') {
+      return false;
+    }
+    int start = end - 1;
+    while (start > 0 && Character.isLetter(line.charAt(start - 1))) {
+      start--;
+    }
+    if (start > 0 && !Character.isWhitespace(line.charAt(start - 1))) {
+      return false;
+    }
+    String word = line.substring(start, end - 1);
+    return word.length() == 1 && Character.isUpperCase(word.charAt(0)) || TITLES.contains(word);
+  }
+
+  /**
+   * Abbreviations that stand before a name and end no sentence ("St. Louis Cardinals", "Dr. Jane
+   * Smith"): the detector cut after some of them.
+   */
+  private static final Set<String> TITLES =
+      Set.of(
+          "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl",
+          "Maj", "Adm", "Gov", "Sen", "Rep", "Prof", "Rev", "Msgr", "Hon", "Pres", "Messrs");
+
   private void analyzeLine(
       String text,
       int from,
@@ -327,7 +459,7 @@ public final class TextAnalyzer {
     }
     String line = text.substring(from, to);
     LineKind kind = isCaption(line) ? LineKind.CAPTION : LineKind.BODY;
-    Span[] sents = sd.sentPosDetect(line);
+    Span[] sents = joinInitials(line, sd.sentPosDetect(line));
     for (Span s : sents) {
       tok.size = 0;
       NewsTokenizer.tokenize(text, from + s.getStart(), from + s.getEnd(), tok);

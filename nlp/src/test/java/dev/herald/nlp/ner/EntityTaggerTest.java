@@ -146,4 +146,58 @@ class EntityTaggerTest {
     assertThat(b.lang()).isEqualTo("ru");
     assertThat(b.entities()).isEmpty();
   }
+
+  @Test
+  void shouldKeepACountryInBracketsAfterAPersonAPlace() {
+    // Given a results list with each skier's country in brackets
+    String text = "1. Anna Berg ( Sweden ) 25.76 points\n2. Carl Moss ( Norway ) 24.88";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then the countries keep their own type and id: brackets after a person hold no acronym
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Sweden") || e.text().equals("Norway"))
+        .extracting(EntityMention::type, EntityMention::id)
+        .containsExactly(tuple("LOCATION", "sweden"), tuple("LOCATION", "norway"));
+  }
+
+  @Test
+  void shouldLinkAnAcronymInBracketsToTheNameItAbbreviates() {
+    // Given an organisation introduced with its acronym, then the acronym alone
+    String text =
+        "The Organisation for the Prohibition of Chemical Weapons (OPCW) met in The Hague on"
+            + " Monday. The OPCW said inspectors would return.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then the acronym takes the full name's id
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("OPCW"))
+        .extracting(EntityMention::id)
+        .containsOnly("organisation-for-the-prohibition-of-chemical-weapons");
+    assertThat(
+            EntityIds.isAcronymOf("OPCW", "Organisation for the Prohibition of Chemical Weapons"))
+        .isTrue();
+    assertThat(EntityIds.isAcronymOf("Sweden", "Anna Berg")).isFalse();
+    assertThat(EntityIds.isAcronymOf("GER", "Bayer Leverkusen")).isFalse();
+  }
+
+  @Test
+  void shouldNotMakeAPersonOfAClubNamedAfterItsCityThroughTheRegistry() {
+    // Given an earlier article about a person whose surname is a city's name
+    EntityRegistry registry = new EntityRegistry(1000);
+    tagger.tag("Coach Antonio Bologna signed a new contract on Monday .", registry);
+
+    // When a later article names the club of that city
+    List<EntityMention> m =
+        tagger.tag("Juventus beat Bologna 2-1 in Turin on Sunday .", registry).entities();
+
+    // Then the club is not re-typed as the person
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Bologna"))
+        .extracting(EntityMention::type)
+        .doesNotContain("PERSON");
+  }
 }

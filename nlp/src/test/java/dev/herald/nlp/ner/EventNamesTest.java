@@ -1,0 +1,66 @@
+package dev.herald.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventNamesTest {
+
+  private static List<NameSpan> events(String sentence) {
+    return EventNames.find(sentence.split(" "), NerModel.standard().truecaser());
+  }
+
+  @Test
+  void shouldNotStartAnEventAtACommonSentenceInitialWord() {
+    // Given a sentence that opens with a common word before a named event
+    // When events are found
+    List<NameSpan> e = events("Results of the World Cup race in Tignes on Friday :");
+
+    // Then the event is the cup alone
+    assertThat(e).containsExactly(new NameSpan(3, 5, "EVENT"));
+  }
+
+  @Test
+  void shouldTakeALegislatureOrALeagueForNoEvent() {
+    // Given a legislature qualified by a two-word country and a sports conference
+    // When events are found
+    // Then neither is an event, while a summit still is
+    assertThat(events("The United States Congress passed the bill .")).isEmpty();
+    assertThat(events("They joined the Southwest Conference in 1920 .")).isEmpty();
+    assertThat(events("The Kigali Climate Summit opens on Monday ."))
+        .containsExactly(new NameSpan(1, 4, "EVENT"));
+  }
+
+  @Test
+  void shouldNotMakeAnEventOfGamesPlayedInALeague() {
+    // Given a player's games in a league, written lower case
+    // When events are found
+    // Then "NHL games" is no event
+    assertThat(events("He played 20 NHL games last season .")).isEmpty();
+  }
+
+  @Test
+  void shouldTakeALeagueHeaderOrAContinentalPartyForNoEvent() {
+    // Given a re-cased standings header and a party named after a continent
+    // When events are found
+    // Then neither is an event, while the dialogue congress still is
+    assertThat(EventNames.find(new String[] {"Eastern", "conference"})).isEmpty();
+    assertThat(events("The African National Congress said on Friday .")).isEmpty();
+    assertThat(events("The Syrian National Dialogue Congress was expected in Sochi ."))
+        .containsExactly(new NameSpan(1, 5, "EVENT"));
+  }
+
+  @Test
+  void shouldLeaveAnEventInsideALongerModelNameToThatName() {
+    // Given the model's organisation name around an event-like name
+    List<NameSpan> names = List.of(new NameSpan(0, 5, "ORG"));
+    List<NameSpan> inside = List.of(new NameSpan(3, 5, "EVENT"));
+    List<NameSpan> same = List.of(new NameSpan(0, 5, "EVENT"));
+
+    // When events inside names are dropped
+    // Then only the strictly inner one goes
+    assertThat(EntityTagger.withoutEventsInsideNames(inside, names)).isEmpty();
+    assertThat(EntityTagger.withoutEventsInsideNames(same, names)).isEqualTo(same);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.herald.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzerTest {
+
+  private static TextAnalyzer analyzer;
+
+  @BeforeAll
+  static void load() {
+    analyzer = TextAnalyzer.standard();
+  }
+
+  @Test
+  void shouldNotEndASentenceAtANameInitialOrATitle() {
+    // Given score-card lines with initials and a club named after a saint
+    String text = "B. Young c Anna Berg b Carl Moss 5\nThe St. Louis Eagles won again .";
+
+    // When split into sentences
+    List<TextAnalyzer.AnalyzedSentence> s = analyzer.sentences(text);
+
+    // Then each line is one sentence: no name is cut after its initial or "St."
+    assertThat(s).hasSize(2);
+    assertThat(s.get(0).tokens(text)).startsWith("B.", "Young");
+    assertThat(s.get(1).tokens(text)).contains("St.", "Louis", "Eagles");
+  }
+
+  @Test
+  void shouldReadEnglishInATextFullOfForeignNames() {
+    // Given English lines whose names are French, Dutch or Russian
+    String village =
+        "Montbrison-sur-Lez is a village and commune in the Drôme département of France .";
+    String singer = "Ivan Petrovich Sokolov is a Russian singer .";
+    String table =
+        "VOETBAL - EREDIVISIE UITSLAGEN .\nResults of Dutch first division soccer matches played"
+            + " on Sunday :\nAjax Amsterdam 2 Feyenoord Rotterdam 1\nVitesse Arnhem 0 Twente"
+            + " Enschede 0\nGroningen 3 Heerenveen 1";
+
+    // When their language is detected
+    // Then it is English
+    assertThat(analyzer.language(village)).isEqualTo("en");
+    assertThat(analyzer.language(singer)).isEqualTo("en");
+    assertThat(analyzer.language(table)).isEqualTo("en");
+  }
+
+  @Test
+  void shouldStillReadOtherLanguagesAsThemselves() {
+    // Given short Dutch, German and French news sentences
+    String nl = "De minister is in Den Haag aangekomen en heeft met de premier gesproken.";
+    String de = "Der Minister ist in Berlin angekommen und hat mit der Kanzlerin gesprochen.";
+    String fr = "Le ministre est arrivé à Paris et a parlé avec le président du budget.";
+
+    // When their language is detected
+    // Then no English bias turns them into English
+    assertThat(analyzer.language(nl)).isEqualTo("nl");
+    assertThat(analyzer.language(de)).isEqualTo("de");
+    assertThat(analyzer.language(fr)).isEqualTo("fr");
+  }
+}
