@@ -163,12 +163,12 @@ public final class TextAnalyzer {
       // English close behind the best guess plus an English function word decide it; so does
       // English further behind when English function words are a quarter of the words ("Clergoux
       // is a village and commune in the département of ..." read as French).
-      int words = wordCount(sample);
-      int function = functionWords(sample);
+      int words = count(sample, null);
+      int function = count(sample, FUNCTION_WORDS);
       for (Language l : ranked) {
         if (l.getLang().equals("eng")) {
           double ratio = l.getConfidence() / ranked[0].getConfidence();
-          if (ratio >= 0.8 && englishWords(sample) > 0
+          if (ratio >= 0.8 && count(sample, ENGLISH) > 0
               || ratio >= 0.25 && function >= 2 && function * 4 >= words) {
             best = "eng";
           }
@@ -274,30 +274,11 @@ public final class TextAnalyzer {
           "which", "for", "on", "by", "its", "their", "his", "her", "who", "is", "are", "a", "an",
           "in", "at", "as", "be", "been", "it", "this", "said");
 
-  private static int functionWords(CharSequence sample) {
+  /** How many of the sample's words are in {@code words}; {@code null}: how many words it has. */
+  private static int count(CharSequence sample, Set<String> words) {
     int hits = 0;
     for (String w : sample.toString().split(" ")) {
-      if (FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
-        hits++;
-      }
-    }
-    return hits;
-  }
-
-  private static int wordCount(CharSequence sample) {
-    int words = 0;
-    for (String w : sample.toString().split(" ")) {
-      if (!w.isEmpty()) {
-        words++;
-      }
-    }
-    return words;
-  }
-
-  private static int englishWords(CharSequence sample) {
-    int hits = 0;
-    for (String w : sample.toString().split(" ")) {
-      if (ENGLISH.contains(w.toLowerCase(Locale.ROOT))) {
+      if (!w.isEmpty() && (words == null || words.contains(w.toLowerCase(Locale.ROOT)))) {
         hits++;
       }
     }
