@@ -127,7 +127,10 @@ final class EventNames {
         // "Congress Speaker Nancy Pelosi": the event name stops at its noun.
         end = lastHead + 1;
       }
-      if (lastHead >= 0 && end - i >= 2 && !isBody(forms, i, end, lastHead)) {
+      if (lastHead >= 0
+          && end - i >= 2
+          && !isBody(forms, i, end, lastHead)
+          && !BODY_NAMES.contains(Words.lower(forms[i]))) {
         out.add(new NameSpan(i, end, "EVENT"));
         i = end;
         continue;
@@ -183,6 +186,24 @@ final class EventNames {
     }
     return true;
   }
+
+  /**
+   * First words that make a name an organisation's whatever event noun it holds: "Organisation of
+   * the Islamic Conference", "Council of the Baltic Sea States Summit" is a body, not an event.
+   */
+  private static final Set<String> BODY_NAMES =
+      Set.of(
+          "organisation",
+          "organization",
+          "council",
+          "committee",
+          "association",
+          "federation",
+          "union",
+          "league",
+          "commission",
+          "party",
+          "secretariat");
 
   /** Adjectives of continents and regions, which qualify parties as places do. */
   private static final Set<String> REGIONS =

@@ -47,6 +47,7 @@ class EventNamesTest {
     // Then neither is an event, while the dialogue congress still is
     assertThat(EventNames.find(new String[] {"Eastern", "conference"})).isEmpty();
     assertThat(events("The African National Congress said on Friday .")).isEmpty();
+    assertThat(events("The Organisation of the Islamic Conference met in Jakarta .")).isEmpty();
     assertThat(events("The Syrian National Dialogue Congress was expected in Sochi ."))
         .containsExactly(new NameSpan(1, 5, "EVENT"));
   }
