@@ -7,16 +7,25 @@
 # corpora's tokens; this path adds language detection, sentence splitting, tokenizing, event rules
 # and canonical ids, which must not cost accuracy.
 #
-# Usage: scripts/eval-tag-entities.sh [NER_DATA_DIR]   (default ../shared/data/ner; needs python3)
+# Usage: scripts/eval-tag-entities.sh [NER_DATA_DIR] [NAME=CONLL_FILE ...]
+#   (default ../shared/data/ner, its CoNLL-2003 test and wikigold; other corpora as NAME=FILE in
+#   CoNLL form: token first, gold tag last, -DOCSTART- between documents; needs python3)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${1:-$HERE/../shared/data/ner}"
+shift || true
+CORPORA=("$@")
+if [ ${#CORPORA[@]} -eq 0 ]; then
+  CORPORA=("conll2003-test=$DATA/conll2003/test.txt" "wikigold=$DATA/wikigold/wikigold.dev.conll")
+fi
 WORK="${WORK:-$HERE/target/eval-tag-entities}"
 mkdir -p "$WORK"
-if [ ! -f "$DATA/conll2003/test.txt" ] || [ ! -f "$DATA/wikigold/wikigold.dev.conll" ]; then
-  echo "No CoNLL-2003 test / wikigold under $DATA: nothing to score." >&2
-  exit 1
-fi
+for corpus in "${CORPORA[@]}"; do
+  if [ ! -f "${corpus#*=}" ]; then
+    echo "No ${corpus#*=}: nothing to score." >&2
+    exit 1
+  fi
+done
 
 to_jsonl() { # gold-file name -> WORK/name.jsonl
   python3 - "$1" "$2" "$WORK" <<'PY'
@@ -83,9 +92,9 @@ with open(f"{work}/{name}.predictions.txt", "w", encoding="utf-8") as out:
 PY
 }
 
-for corpus in "conll2003-test:$DATA/conll2003/test.txt" "wikigold:$DATA/wikigold/wikigold.dev.conll"; do
-  name="${corpus%%:*}"
-  gold="${corpus#*:}"
+for corpus in "${CORPORA[@]}"; do
+  name="${corpus%%=*}"
+  gold="${corpus#*=}"
   to_jsonl "$gold" "$name"
   "$HERE/herald" tag entities --input "$WORK/$name.jsonl" --output "$WORK/$name.out.jsonl" >&2
   to_predictions "$gold" "$name"
