@@ -258,8 +258,9 @@ public final class NerModel {
     return t;
   }
 
-  /** {@link Consistency} after tagging (off by default: measured in MODEL.md). */
-  private static final boolean CONSISTENCY = Boolean.getBoolean("herald.ner.consistency");
+  /** {@link Consistency} after tagging (on; -Dherald.ner.consistency=false measures without it). */
+  private static final boolean CONSISTENCY =
+      Boolean.parseBoolean(System.getProperty("herald.ner.consistency", "true"));
 
   /** {@code -Dherald.ner.useStage2=false} measures a two-stage model's first stage alone. */
   private static final boolean STAGE2 =
