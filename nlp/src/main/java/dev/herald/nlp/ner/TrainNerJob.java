@@ -459,21 +459,32 @@ public final class TrainNerJob {
     List<AbstractModel> trained = new ArrayList<>();
     for (Settings m : members) {
       Features features =
-          new Features(
-              first.clusters(),
-              first.truecaser(),
-              Places.standard(),
-              m.prevMap(),
-              m.classShape(),
-              m.usualCase(),
-              m.docNeighbours(),
-              m.runHead(),
-              m.names() ? Names.standard().only(nameKinds) : null,
-              stage1 != null,
-              ownLabel);
+          features(first.clusters(), first.truecaser(), m, nameKinds, stage1 != null, ownLabel);
       trained.add(trainMember(docs, stage1, features, m, log));
     }
     return trained.size() == 1 ? trained.get(0) : average(trained);
+  }
+
+  /** A member's features: its switches over the shared word classes and usual-case dictionary. */
+  private static Features features(
+      WordClusters clusters,
+      Truecaser truecaser,
+      Settings m,
+      String nameKinds,
+      boolean docLabels,
+      boolean ownLabel) {
+    return new Features(
+        clusters,
+        truecaser,
+        Places.standard(),
+        m.prevMap(),
+        m.classShape(),
+        m.usualCase(),
+        m.docNeighbours(),
+        m.runHead(),
+        m.names() ? Names.standard().only(nameKinds) : null,
+        docLabels,
+        ownLabel);
   }
 
   private static List<List<String>> sentences(ConllCorpus.Document d) {
@@ -543,17 +554,7 @@ public final class TrainNerJob {
     }
     List<AbstractModel> trained = new ArrayList<>();
     for (Settings m : members) {
-      Features features =
-          new Features(
-              clusters,
-              truecaser,
-              Places.standard(),
-              m.prevMap(),
-              m.classShape(),
-              m.usualCase(),
-              m.docNeighbours(),
-              m.runHead(),
-              m.names() ? Names.standard().only(nameKinds) : null);
+      Features features = features(clusters, truecaser, m, nameKinds, false, false);
       trained.add(trainMember(docs, null, features, m, log));
     }
     AbstractModel pruned = trained.size() == 1 ? trained.get(0) : average(trained);
