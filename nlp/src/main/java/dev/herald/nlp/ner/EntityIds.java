@@ -168,8 +168,17 @@ final class EntityIds {
     for (EntityMention m : base) {
       String[] parts = m.id().split("-");
       if (EntityMention.PERSON.equals(m.type()) && parts.length >= 2) {
-        surname.merge(parts[parts.length - 1], m.id(), (a, b) -> a.equals(b) ? a : a);
-        firstName.merge(parts[0], m.id(), (a, b) -> a.equals(b) ? a : "");
+        // The first and last words as written, when they are words: in "Michael Olsen@ENRON"
+        // (an e-mail address the name finder ran into) "enron" is no surname, and every "Enron"
+        // of the text became that person.
+        String[] words = SPACES.split(singleSpaced(m.text()));
+        String last = stripPossessive(words[words.length - 1]);
+        if (words.length >= 2 && isNameWord(last)) {
+          surname.merge(Names.slug(last), m.id(), (a, b) -> a.equals(b) ? a : a);
+        }
+        if (words.length >= 2 && isNameWord(words[0])) {
+          firstName.merge(Names.slug(words[0]), m.id(), (a, b) -> a.equals(b) ? a : "");
+        }
       }
       if (EntityMention.ORGANIZATION.equals(m.type()) && parts.length >= 2) {
         StringBuilder ini = new StringBuilder();
@@ -291,6 +300,20 @@ final class EntityIds {
       }
     }
     return false;
+  }
+
+  /** Letters, with inner hyphens, apostrophes or full stops ("O'Neill", "Jean-Luc", "Jr."). */
+  private static boolean isNameWord(String w) {
+    if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!Character.isLetter(c) && c != '-' && c != '\'' && c != '\u2019' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String stripPossessive(String w) {

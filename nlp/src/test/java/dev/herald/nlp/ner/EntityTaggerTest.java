@@ -200,4 +200,21 @@ class EntityTaggerTest {
         .extracting(EntityMention::type)
         .doesNotContain("PERSON");
   }
+
+  @Test
+  void shouldNotTakeAnEmailDomainForASurname() {
+    // Given a message whose sender's address the name finder reads as part of a person's name
+    String text =
+        "From : Anna Berg@SIEMENS\nSiemens said the contract was signed .\nSiemens will ship in"
+            + " May .";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then the company stays an organisation: the domain is no surname
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Siemens"))
+        .extracting(EntityMention::type, EntityMention::id)
+        .containsOnly(tuple("ORGANIZATION", "siemens"));
+  }
 }
