@@ -168,16 +168,16 @@ final class EntityIds {
     for (EntityMention m : base) {
       String[] parts = m.id().split("-");
       if (EntityMention.PERSON.equals(m.type()) && parts.length >= 2) {
-        // The first and last words as written, when they are words: in "Michael Olsen@ENRON"
-        // (an e-mail address the name finder ran into) "enron" is no surname, and every "Enron"
-        // of the text became that person.
+        // Only when the first and last words as written are words: in "Michael Olsen@ENRON" (an
+        // e-mail address the name finder ran into) "enron" is no surname, and every "Enron" of
+        // the text became that person.
         String[] words = SPACES.split(singleSpaced(m.text()));
         String last = stripPossessive(words[words.length - 1]);
         if (words.length >= 2 && isNameWord(last)) {
-          surname.merge(Names.slug(last), m.id(), (a, b) -> a.equals(b) ? a : a);
+          surname.merge(parts[parts.length - 1], m.id(), (a, b) -> a.equals(b) ? a : a);
         }
         if (words.length >= 2 && isNameWord(words[0])) {
-          firstName.merge(Names.slug(words[0]), m.id(), (a, b) -> a.equals(b) ? a : "");
+          firstName.merge(parts[0], m.id(), (a, b) -> a.equals(b) ? a : "");
         }
       }
       if (EntityMention.ORGANIZATION.equals(m.type()) && parts.length >= 2) {
