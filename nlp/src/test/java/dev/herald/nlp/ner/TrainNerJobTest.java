@@ -3,6 +3,7 @@ package dev.herald.nlp.ner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -21,41 +22,56 @@ class TrainNerJobTest {
     return Path.of(TrainNerJobTest.class.getResource("mini").toURI());
   }
 
+  /**
+   * Settings for the tiny corpus: 60 perceptron iterations, the given beam, the document features
+   * (neighbours, run head, name lists) on or off together, and the ensemble's members.
+   */
+  private static TrainNerJob.Settings miniSettings(int beam, boolean docFeatures, String members) {
+    return new TrainNerJob.Settings(
+        "PERCEPTRON",
+        60,
+        0.0,
+        0.1,
+        1,
+        1,
+        beam,
+        true,
+        true,
+        true,
+        docFeatures,
+        docFeatures,
+        docFeatures,
+        0,
+        members,
+        new int[] {4, 8});
+  }
+
+  private static NerModel load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return NerModel.load(in);
+    }
+  }
+
+  /** The mini corpus's names: "Anna Berg" a person, "Oslo" a place. */
+  private static void assertFindsTheTrainingNames(NerModel model) {
+    List<List<NameSpan>> names =
+        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
+    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+  }
+
   @Test
   void shouldTrainAModelFileThatLoadsAndFindsTheNamesItWasTrainedOn() throws Exception {
     // Given a tiny CoNLL-format corpus in the layout of ../shared/data/ner
     Path out = tmp.resolve("ner-test.bin");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    TrainNerJob.Settings s =
-        new TrainNerJob.Settings(
-            "PERCEPTRON",
-            60,
-            0.0,
-            0.1,
-            1,
-            1,
-            3,
-            true,
-            true,
-            true,
-            true,
-            true,
-            true,
-            0,
-            "",
-            new int[] {4, 8});
+    TrainNerJob.Settings s = miniSettings(3, true, "");
 
     // When the job trains and the model is loaded back from its file
     TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
-    NerModel model;
-    try (InputStream in = Files.newInputStream(out)) {
-      model = NerModel.load(in);
-    }
+    NerModel model = load(out);
 
     // Then it reproduces the training names
-    List<List<NameSpan>> names =
-        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
-    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+    assertFindsTheTrainingNames(model);
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("wrote").contains("trained on");
   }
 
@@ -64,39 +80,17 @@ class TrainNerJobTest {
     // Given the tiny corpus and an ensemble of a plain member and one with the name lists
     Path out = tmp.resolve("ner-ensemble.bin");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    TrainNerJob.Settings s =
-        new TrainNerJob.Settings(
-            "PERCEPTRON",
-            60,
-            0.0,
-            0.1,
-            1,
-            1,
-            1,
-            true,
-            true,
-            true,
-            false,
-            false,
-            false,
-            0,
-            "base;rareWords=1,names=true",
-            new int[] {4, 8});
+    TrainNerJob.Settings s = miniSettings(1, false, "base;rareWords=1,names=true");
 
     // When the job trains both and the averaged model is loaded back
     TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
-    NerModel model;
-    try (InputStream in = Files.newInputStream(out)) {
-      model = NerModel.load(in);
-    }
+    NerModel model = load(out);
 
     // Then it trained two members, computes the name features, and still finds the names
     assertThat(log.toString(StandardCharsets.UTF_8).split("PERCEPTRON trained", -1)).hasSize(3);
     assertThat(model.settings().getProperty("names")).isEqualTo("true");
     assertThat(model.settings().getProperty("members")).isEqualTo("base;rareWords=1,names=true");
-    List<List<NameSpan>> names =
-        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
-    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+    assertFindsTheTrainingNames(model);
   }
 
   @Test
@@ -151,24 +145,7 @@ class TrainNerJobTest {
     Path out = tmp.resolve("ner-two.bin");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
-    TrainNerJob.Settings s =
-        new TrainNerJob.Settings(
-            "PERCEPTRON",
-            60,
-            0.0,
-            0.1,
-            1,
-            1,
-            1,
-            true,
-            true,
-            true,
-            false,
-            false,
-            false,
-            0,
-            "",
-            new int[] {4, 8});
+    TrainNerJob.Settings s = miniSettings(1, false, "");
     TrainNerJob.run(miniCorpus(), first, ps, s);
     List<ConllCorpus.Document> docs = new java.util.ArrayList<>();
     docs.addAll(ConllCorpus.read(miniCorpus().resolve("conll2003/train.txt")));
@@ -182,10 +159,7 @@ class TrainNerJobTest {
         new TrainNerJob.Stage2("jackknife", 2, "base", "base", first, true),
         ps,
         out);
-    NerModel model;
-    try (InputStream in = Files.newInputStream(out)) {
-      model = NerModel.load(in);
-    }
+    NerModel model = load(out);
 
     // Then the file keeps the first stage byte for byte, loads both stages, and finds the names
     assertThat(entry(out, "maxent.bin")).isEqualTo(entry(first, "maxent.bin"));
@@ -193,8 +167,6 @@ class TrainNerJobTest {
     assertThat(model.second()).isNotNull();
     assertThat(model.settings().getProperty("stage2.mode")).isEqualTo("jackknife");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("fold 2 of 2 labelled");
-    List<List<NameSpan>> names =
-        model.tag(List.of(List.of("Anna", "Berg", "visited", "Oslo", "on", "Monday", ".")));
-    assertThat(names.get(0)).containsExactly(new NameSpan(0, 2, "PER"), new NameSpan(3, 4, "LOC"));
+    assertFindsTheTrainingNames(model);
   }
 }
