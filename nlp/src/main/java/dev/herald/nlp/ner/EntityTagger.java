@@ -10,7 +10,8 @@ import java.util.Set;
  * Herald's entity tagger: language detection, line/sentence/token segmentation ({@link
  * TextAnalyzer}), the trained name finder ({@link NerModel}: PERSON, ORGANIZATION, LOCATION, MISC),
  * named events by rule ({@link EventNames}, EVENT) and canonical ids ({@link EntityIds}). Text in a
- * language other than English yields no entities. Thread-safe.
+ * language other than English yields no entities, except in its lines that are clearly English on
+ * their own; lines of an English text that are clearly in another language yield none. Thread-safe.
  */
 public final class EntityTagger {
 
@@ -68,10 +69,12 @@ public final class EntityTagger {
       return new Result("und", List.of());
     }
     String lang = analyzer.language(text);
-    if (!"en".equals(lang)) {
+    // Text in another language is tagged only where a line of it is clearly English on its own.
+    List<TextAnalyzer.AnalyzedSentence> sents =
+        "en".equals(lang) ? analyzer.sentences(text) : analyzer.englishLines(text);
+    if (sents.isEmpty()) {
       return new Result(lang, List.of());
     }
-    List<TextAnalyzer.AnalyzedSentence> sents = analyzer.sentences(text);
     return new Result(lang, EntityIds.resolve(text, mentions(text, sents), registry));
   }
 

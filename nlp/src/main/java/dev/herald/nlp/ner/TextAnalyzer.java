@@ -1,5 +1,6 @@
 package dev.herald.nlp.ner;
 
+import dev.herald.nlp.text.LanguageDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -353,8 +354,25 @@ public final class TextAnalyzer {
     return ISO3_TO_1.getOrDefault(iso3, iso3);
   }
 
-  /** Sentences of the text's lines, tokenised; linear in the text length. */
+  /**
+   * Sentences of an English text's lines, tokenised; linear in the text length. A line whose
+   * function words clearly show another language ({@link LanguageDetector#clearLanguage}: a quoted
+   * French paragraph, the German half of a bilingual release) is left out, as lines in another
+   * script are: the English name finder would only tag its capitalised words at random.
+   */
   public List<AnalyzedSentence> sentences(String text) {
+    return sentences(text, false);
+  }
+
+  /**
+   * Sentences of the lines of a text in another language that are clearly English on their own (the
+   * English paragraphs of a bilingual text); none when no line is.
+   */
+  public List<AnalyzedSentence> englishLines(String text) {
+    return sentences(text, true);
+  }
+
+  private List<AnalyzedSentence> sentences(String text, boolean clearlyEnglishOnly) {
     List<AnalyzedSentence> out = new ArrayList<>();
     if (text == null || text.isEmpty()) {
       return out;
@@ -368,7 +386,7 @@ public final class TextAnalyzer {
       if (lineEnd < 0) {
         lineEnd = n;
       }
-      analyzeLine(text, lineStart, lineEnd, sd, tok, out);
+      analyzeLine(text, lineStart, lineEnd, clearlyEnglishOnly, sd, tok, out);
       lineStart = lineEnd + 1;
     }
     return out;
@@ -426,6 +444,7 @@ public final class TextAnalyzer {
       String text,
       int from,
       int to,
+      boolean clearlyEnglishOnly,
       SentenceDetectorME sd,
       NewsTokenizer.Tokens tok,
       List<AnalyzedSentence> out) {
@@ -436,6 +455,10 @@ public final class TextAnalyzer {
       to--;
     }
     if (from >= to || !mostlyLatin(text, from, to)) {
+      return;
+    }
+    String clear = LanguageDetector.clearLanguage(text, from, to);
+    if (clearlyEnglishOnly ? !"en".equals(clear) : clear != null && !clear.equals("en")) {
       return;
     }
     String line = text.substring(from, to);

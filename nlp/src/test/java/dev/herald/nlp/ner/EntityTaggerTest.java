@@ -130,6 +130,52 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldTagTheEnglishParagraphsOfATextInAnotherLanguage() {
+    // Given a German release with an English paragraph
+    String text =
+        "Bundeskanzlerin Angela Merkel hat am Dienstag in Berlin mit dem Präsidenten gesprochen."
+            + " Die Gespräche sollen im Dezember fortgesetzt werden, wie das Amt mitteilte."
+            + " Beide Seiten wollen über die Lage in der Region und über die Wirtschaft sprechen,"
+            + " hieß es weiter aus dem Umfeld der Regierung, die sich zufrieden zeigte.\n"
+            + "German Chancellor Angela Merkel met the French president in Berlin on Tuesday,"
+            + " and the talks will continue in December, her office said.";
+
+    // When tagged
+    EntityTagger.Result r = tagger.tag(text);
+
+    // Then the text is German, and only the English paragraph has entities
+    int english = text.indexOf('\n') + 1;
+    assertThat(r.lang()).isEqualTo("de");
+    assertThat(r.entities()).isNotEmpty().allMatch(e -> e.start() >= english);
+    assertThat(r.entities())
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("Angela Merkel", "PERSON"), tuple("Berlin", "LOCATION"));
+  }
+
+  @Test
+  void shouldLeaveOutAParagraphOfAnEnglishTextThatIsClearlyInAnotherLanguage() {
+    // Given an English report quoting a whole French paragraph
+    String text =
+        "French President Emmanuel Macron said on Monday that the summit in Paris would go"
+            + " ahead as planned, and that leaders from across Europe had been invited.\n"
+            + "Le président a déclaré que les Français de Marseille et de Lyon sont avec nous"
+            + " dans la Grande Nation pour le sommet de Paris.\n"
+            + "Macron is expected to meet German Chancellor Olaf Scholz before the summit.";
+
+    // When tagged
+    EntityTagger.Result r = tagger.tag(text);
+
+    // Then the English lines are tagged and the French paragraph yields nothing
+    int french = text.indexOf('\n') + 1;
+    int back = text.indexOf('\n', french) + 1;
+    assertThat(r.lang()).isEqualTo("en");
+    assertThat(r.entities()).noneMatch(e -> e.start() >= french && e.start() < back);
+    assertThat(r.entities())
+        .extracting(EntityMention::text)
+        .contains("Emmanuel Macron", "Paris", "Olaf Scholz");
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
