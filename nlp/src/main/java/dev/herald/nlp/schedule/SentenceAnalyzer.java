@@ -343,7 +343,14 @@ final class SentenceAnalyzer {
           "bid",
           "tender",
           "expired",
-          "date");
+          "date",
+          // "extended its buyer incentive program to April 6", "extended its warrants by six
+          // months":
+          // programmes and warrants run until a date
+          "program",
+          "programme",
+          "warrant",
+          "warrants");
 
   private static final Set<String> STRONG_OLD_WORDS =
       Set.of(
@@ -914,7 +921,8 @@ final class SentenceAnalyzer {
     if (isHypothetical(c) || isIntention(c)) {
       return false;
     }
-    if (first.startsWith("adjourn") && !untilTimeAhead(after, 14)) {
+    if ((first.startsWith("adjourn") || lower[c.to() - 1].equals("over"))
+        && !untilTimeAhead(after, 14)) {
       return false; // "the council adjourned after ...": a session ended, nothing moved
     }
     if (isReconvene(first) && !(adjournBefore(c.from()) && nextTime(after, 4) >= 0)) {
@@ -965,7 +973,10 @@ final class SentenceAnalyzer {
         }
       }
       if (!context
-          || nextTime(after, 20) < 0 && nextDuration(after, 4) < 0 && toFromPair(after) == null
+          || nextTime(after, 20) < 0
+              && nextDuration(after, 4) < 0
+              && toFromPair(after) == null
+              && !extensionDuration(c)
           || isConditional(c)) {
         return false;
       }
@@ -1284,8 +1295,28 @@ final class SentenceAnalyzer {
           && !Cues.FINANCIAL.contains(next)) {
         return false;
       }
-      if (Cues.FINANCIAL.contains(w) && !Cues.EVENT_NOUNS.contains(next)) {
+      if (Cues.FINANCIAL.contains(w)
+          && !Cues.EVENT_NOUNS.contains(next)
+          && !(c.type() == Type.EXTEND && (WARRANTS.contains(w) || warrantsHeadCompound(k)))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> WARRANTS = Set.of("warrant", "warrants");
+
+  /**
+   * "extended its common stock purchase warrants": the compound from {@code k} ends in warrants,
+   * which expire on a date, so the money word before them is only their modifier.
+   */
+  private boolean warrantsHeadCompound(int k) {
+    for (int j = k + 1; j < Math.min(lower.length, k + 4); j++) {
+      if (WARRANTS.contains(lower[j])) {
+        return true;
+      }
+      if (!toks.get(j).isWord() || COMPOUND_BREAKS.contains(lower[j])) {
+        return false;
       }
     }
     return false;
@@ -1430,15 +1461,20 @@ final class SentenceAnalyzer {
       newStrong = false;
     }
     boolean strongTime =
-        newStrong || oldStrong || type == Type.INSTEAD || nextDuration(c.to(), 3) >= 0;
+        newStrong
+            || oldStrong
+            || type == Type.INSTEAD
+            || nextDuration(c.to(), 3) >= 0
+            || extensionDuration(c);
     // Every change needs an occasion: an event noun heading the subject or object ("postpone
     // action" is not one), or the clause's first event noun when a time is firmly attached.
     if (type == Type.EXTEND
         && !isEventNoun(event.head())
         && !event.anaphor()
         && strongTime
-        && event.core().stream().noneMatch(Cues.FINANCIAL::contains)
-        && !Cues.FINANCIAL.contains(event.head())) {
+        && (WARRANTS.contains(event.head())
+            || event.core().stream().noneMatch(Cues.FINANCIAL::contains)
+                && !Cues.FINANCIAL.contains(event.head()))) {
       // "the INRA, originally due to expire in October 1985, was extended": its expiry moved.
       event =
           new EventPhrase(
@@ -1469,7 +1505,7 @@ final class SentenceAnalyzer {
     }
     // With no time at all only an occasion counts: "postponed a session", not "a decision".
     // "will put off for one week a decision": a stated delay counts like a date.
-    boolean delayStated = nextDuration(c.to(), 3) >= 0;
+    boolean delayStated = nextDuration(c.to(), 3) >= 0 || extensionDuration(c);
     if (neu == null
         && old == null
         && !delayStated
@@ -1804,9 +1840,10 @@ final class SentenceAnalyzer {
           t2 = -1;
         }
       }
-      if (t2 < 0 && lower[p.from()].equals("had")) {
-        // "which had been scheduled for the third quarter, will now ship in the second": a
-        // pluperfect plan and a "now" plan in a later clause contrast without a "but".
+      if (t2 < 0 && (lower[p.from()].equals("had") || p.type() == Type.PAST_PLAN || strong)) {
+        // "which had been scheduled for the third quarter, will now ship in the second", "were due
+        // to expire June 5 and will now expire on December 5": a former plan and a "now" plan in a
+        // later clause contrast without a "but".
         Cue now = nowCueAfter(old.to());
         if (now != null) {
           t2 = firstEligibleTime(now.to(), lower.length, 8);
@@ -1820,6 +1857,9 @@ final class SentenceAnalyzer {
         continue;
       }
       EventPhrase event = relativeHead(p.from());
+      if (event == null) {
+        event = coordinatedRelativeHead(p.from());
+      }
       if (event == null) {
         event = subject(p.from());
       }
@@ -1948,6 +1988,25 @@ final class SentenceAnalyzer {
     }
     int end = lower[p - 2].equals(",") ? p - 3 : p - 2;
     return end < 0 ? null : nounPhraseEndingAt(end);
+  }
+
+  /**
+   * "the sessions, which began yesterday and were initially expected to end tomorrow": the noun a
+   * relative clause describes when the plan is its second verb, joined by "and"; null otherwise.
+   */
+  private EventPhrase coordinatedRelativeHead(int p) {
+    boolean and = false;
+    for (int k = p - 1; k >= Math.max(2, p - 10); k--) {
+      String w = lower[k];
+      if (w.equals("and")) {
+        and = true;
+      } else if (THAT_WHICH.contains(w)) {
+        return and && lower[k - 1].equals(",") ? relativeHead(k + 1) : null;
+      } else if (!toks.get(k).isWord() || Words.BOUNDARY.contains(w)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The first "will now" / "is now due" cue at or after token {@code from}; null when none. */
@@ -2287,6 +2346,23 @@ final class SentenceAnalyzer {
       }
     }
     return -1;
+  }
+
+  /**
+   * "extended its warrants by six months", "extended the offer for a further week": a duration
+   * after "by"/"for" later in the extension's clause states how far the end moved, as a date would.
+   */
+  private boolean extensionDuration(Cue c) {
+    if (c.type() != Type.EXTEND) {
+      return false;
+    }
+    int end = Math.min(clauseEnd(c.to()), c.to() + 10);
+    for (TimeRef d : durations) {
+      if (d.from() > c.to() && d.from() < end && FOR_BY.contains(lower[d.from() - 1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The duration that starts at token {@code k}, or -1. */

@@ -595,4 +595,123 @@ class ChangeWordingTest {
               assertThat(c.event().name()).contains("finalising");
             });
   }
+
+  @Test
+  void shouldReadAFormerPlanAndALaterWillNowTimeAsAChange() {
+    // Given a plan stated as former in a main clause and "will now" with a new time after "and"
+    String text = "The vouchers were due to expire on May 10 and will now expire on August 10.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-01");
+
+    // Then the vouchers' expiry moves from May 10 to August 10
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-05-10");
+              assertThat(a.current().value()).isEqualTo("2025-08-10");
+              assertThat(a.event().name()).contains("vouchers").contains("expiry");
+            });
+  }
+
+  @Test
+  void shouldTakeTheEventOfARelativeClauseWhosePlanIsItsSecondVerb() {
+    // Given "which began ... and were initially expected to end ..., will now run into ..."
+    String text =
+        "The committee's hearings, which opened on Monday and were initially expected to end on"
+            + " Thursday, will now run into next week.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the hearings move from this Thursday to next week
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.event().name()).contains("hearings");
+              assertThat(a.previous().value()).isEqualTo("2025-03-13");
+              assertThat(a.current().value()).isEqualTo("2025-W12");
+            });
+  }
+
+  @Test
+  void shouldReadHeldOverUntilADateAsAPostponement() {
+    // Given a vote "held over until" a day, the occasion after the time
+    String text = "The council held over until Friday the final vote on the harbour plan.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the vote is postponed to Friday
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2025-03-14");
+              assertThat(a.event().name()).contains("vote");
+            });
+  }
+
+  @Test
+  void shouldReadAProgrammeExtendedToADateAsAChange() {
+    // Given a programme whose run is extended to a date
+    String text = "The carmaker extended its spring rebate program on two models to May 31.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then a postponement to May 31
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2025-05-31");
+              assertThat(a.event().name()).contains("program");
+            });
+  }
+
+  @Test
+  void shouldReadWarrantsExtendedByADurationAsAChangeWithoutDates() {
+    // Given warrants (a money word heads no lending here) extended by a stated duration
+    String text =
+        "The board extended the company's common stock purchase warrants by three months.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then one changed claim about the warrants' expiry, with no dates
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(c.event().name()).contains("warrants").contains("expiry");
+              assertThat(c.when()).isNull();
+            });
+  }
+
+  @Test
+  void shouldReadDelayedDeliberationsAsAChangeWithoutDates() {
+    // Given deliberations (an occasion like a debate) delayed with no time
+    String text = "A walkout by the opposition has delayed deliberations of the finance committee.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then one changed claim about the deliberations
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.event().name()).contains("deliberations");
+            });
+  }
 }

@@ -376,4 +376,28 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadHeldOverWithoutAnUntilTimeAsAChange() {
+    // Given "held over" in the sense of detained, with a time but no "until"
+    String text = "Police said two men were held over the weekend for questioning.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAProgrammeExtendedToPlacesAsAChange() {
+    // Given a programme extended to more places, with no time
+    String text = "The state extended its school meals program to three more counties.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
