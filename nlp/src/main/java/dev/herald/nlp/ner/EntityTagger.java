@@ -104,7 +104,9 @@ public final class EntityTagger {
     for (int si = 0; si < sents.size(); si++) {
       TextAnalyzer.AnalyzedSentence s = sents.get(si);
       String[] forms = tagged.forms().get(si);
-      List<NameSpan> names = credits(companies(tagged.names().get(si), forms), forms);
+      List<NameSpan> names =
+          particleNames(
+              credits(companies(tagged.names().get(si), forms), forms), forms, model.truecaser());
       List<NameSpan> ev =
           withoutEventsInsideNames(EventNames.find(forms, model.truecaser()), names);
       for (NameSpan e : ev) {
@@ -168,6 +170,85 @@ public final class EntityTagger {
       }
     }
     return out;
+  }
+
+  /** Particles inside a person's name, as written (lower case). */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "de", "da", "di", "du", "do", "dos", "das", "del", "della", "van", "von", "der", "den",
+          "ter", "ten", "zu", "bin", "ibn", "al", "el", "le", "la");
+
+  /**
+   * A person found after a lower-case particle ("de Mistura", "bin Salman") takes the capitalised
+   * word before the particle as the first name it is: "UN Special Envoy for Syria Staffan" (ORG) +
+   * "Mistura" (PER) becomes "UN Special Envoy for Syria" + "Staffan de Mistura", and a person cut
+   * at the particle ("Luiz Inacio Lula" + "Silva") is one again. A word usually written lower case
+   * ("Envoy de Mistura") or a word of capitals ("UN") is no first name; a one-word name of another
+   * type after the particle counts only when it is no place ({@link #ranIntoSurname}).
+   */
+  static List<NameSpan> particleNames(List<NameSpan> names, String[] forms, Truecaser usual) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan p = names.get(k);
+      int q = p.start();
+      while (q > 0 && p.start() - q < 2 && PARTICLES.contains(forms[q - 1])) {
+        q--;
+      }
+      int w = q - 1;
+      if (q == p.start()
+          || w < 0
+          || !firstNameLike(forms[w], usual)
+          || !p.type().equals("PER") && !ranIntoSurname(p, forms, out, names, k, w)) {
+        if (out != null) {
+          out.add(p);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      }
+      NameSpan before = out.isEmpty() ? null : out.get(out.size() - 1);
+      int start = w;
+      if (before != null && before.end() == w + 1) {
+        out.remove(out.size() - 1);
+        if (before.type().equals("PER")) {
+          start = before.start();
+        } else if (before.start() < w) {
+          out.add(new NameSpan(before.start(), w, before.type()));
+        }
+      } else if (before != null && before.end() > w) {
+        out.add(p); // the word before the particle ends no name of its own: leave both alone
+        continue;
+      }
+      out.add(new NameSpan(start, p.end(), "PER"));
+    }
+    return out == null ? names : out;
+  }
+
+  /**
+   * A one-word name typed otherwise after a particle is the surname when the word before the
+   * particle closes a longer non-person name, which ran into it ("UN Special Envoy for Syria
+   * Staffan" + "de" + "Mistura"): a place after the particle ("Banco Central de Chile") is not.
+   */
+  private static boolean ranIntoSurname(
+      NameSpan p, String[] forms, List<NameSpan> out, List<NameSpan> names, int k, int w) {
+    if (p.end() - p.start() != 1 || Places.standard().kinds(forms[p.start()]) != 0) {
+      return false;
+    }
+    List<NameSpan> done = out != null ? out : names.subList(0, k);
+    if (done.isEmpty()) {
+      return false;
+    }
+    NameSpan before = done.get(done.size() - 1);
+    return before.end() == w + 1 && before.start() < w && !before.type().equals("PER");
+  }
+
+  private static boolean firstNameLike(String w, Truecaser usual) {
+    return w.length() > 1
+        && Character.isUpperCase(w.charAt(0))
+        && Character.isLowerCase(w.charAt(w.length() - 1))
+        && w.chars().allMatch(c -> Character.isLetter(c) || c == '-')
+        && usual.usualCase(Words.lower(w)) != 1;
   }
 
   private static boolean isNameWord(String w) {

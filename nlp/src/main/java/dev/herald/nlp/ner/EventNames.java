@@ -71,6 +71,29 @@ final class EventNames {
 
   private static final Set<String> CONNECTORS = Set.of("of", "on", "for", "de");
 
+  /** "The World Cup on Friday", "talks on March 3": a date after a connector names no event. */
+  private static final Set<String> DAYS_AND_MONTHS =
+      Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
+
   private EventNames() {}
 
   /** Event spans over tokens [start, end) of one sentence, given the (re-cased) word forms. */
@@ -107,6 +130,7 @@ final class EventNames {
         } else if (j > i
             && CONNECTORS.contains(Words.lower(w))
             && j + 1 < n
+            && !DAYS_AND_MONTHS.contains(Words.lower(forms[j + 1]))
             && (isNameWord(forms[j + 1])
                 || Words.lower(forms[j + 1]).equals("the")
                     && j + 2 < n

@@ -151,7 +151,8 @@ public final class TextAnalyzer {
     // the text got no entities. The words written lower case (function words, verbs, common
     // nouns) are the text's own language; when there are enough of them, they decide.
     CharSequence common = lowerCaseWords(text, script);
-    if (letterCount(common) >= MIN_LOWER_CASE_SAMPLE) {
+    boolean nameHeavy = letterCount(common) < MIN_LOWER_CASE_SAMPLE;
+    if (!nameHeavy) {
       sample = new StringBuilder(common);
     }
     Language[] ranked = rank(sample);
@@ -163,14 +164,19 @@ public final class TextAnalyzer {
       // Short, name-heavy English ("Merkel met Macron in Paris") scores flat across languages:
       // English close behind the best guess plus an English function word decide it; so does
       // English further behind when English function words are a quarter of the words ("Clergoux
-      // is a village and commune in the département of ..." read as French).
+      // is a village and commune in the département of ..." read as French), and a short,
+      // name-heavy sentence whose few common words are English ("Lula da Silva arrived in
+      // Brasilia on Sunday", read as Italian).
       int words = count(sample, null);
       int function = count(sample, FUNCTION_WORDS);
       for (Language l : ranked) {
         if (l.getLang().equals("eng")) {
           double ratio = l.getConfidence() / ranked[0].getConfidence();
           if (ratio >= 0.8 && count(sample, ENGLISH) > 0
-              || ratio >= 0.25 && function >= 2 && function * 4 >= words) {
+              || ratio >= 0.25 && function >= 2 && function * 4 >= words
+              // Too few common words for the n-gram model, which then scores every language
+              // alike: English function words leading the others' decide it.
+              || nameHeavy && ratio >= 0.5 && LanguageDetector.englishLeads(sample)) {
             best = "eng";
           }
           break;

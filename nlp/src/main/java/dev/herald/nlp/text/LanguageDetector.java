@@ -162,7 +162,53 @@ public final class LanguageDetector {
    * longest function word, so the cost is one pass and a few lookups per line.
    */
   public static String clearLanguage(CharSequence text, int from, int to) {
-    int[] hits = new int[STOP_WORDS.size()];
+    int[] hits = stopWordHits(text, from, to);
+    int words = hits[hits.length - 1];
+    if (words < MIN_CLEAR_WORDS) {
+      return null;
+    }
+    int best = 0;
+    for (int k = 1; k < LANGUAGES.size(); k++) {
+      if (hits[k] > hits[best]) {
+        best = k;
+      }
+    }
+    int second = 0;
+    for (int k = 0; k < LANGUAGES.size(); k++) {
+      if (k != best) {
+        second = Math.max(second, hits[k]);
+      }
+    }
+    int h = hits[best];
+    return h >= 3 && h * 5 >= words && h >= 2 * second ? LANGUAGES.get(best) : null;
+  }
+
+  /**
+   * Do English function words lead in the text: at least two of them, and more than of any other
+   * language's? Evidence for short, name-heavy English ("Italian Prime Minister Giorgia Meloni met
+   * Pope Francis at the Vatican.") on which a character n-gram model scores every language alike.
+   */
+  public static boolean englishLeads(CharSequence text) {
+    int[] hits = stopWordHits(text, 0, text.length());
+    int en = hits[LANGUAGE_INDEX.get("en")];
+    if (en < 2) {
+      return false;
+    }
+    for (int k = 0; k < LANGUAGES.size(); k++) {
+      if (k != LANGUAGE_INDEX.get("en") && hits[k] >= en) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Function-word hits per language of {@link #LANGUAGES} over the first {@value #MAX_WORDS} words
+   * of the span, and the number of words read as the last element. A word is looked up only when it
+   * is no longer than the longest function word: one pass and a few lookups.
+   */
+  private static int[] stopWordHits(CharSequence text, int from, int to) {
+    int[] hits = new int[LANGUAGES.size() + 1];
     int words = 0;
     int i = from;
     char[] word = new char[MAX_STOP_WORD];
@@ -190,23 +236,8 @@ public final class LanguageDetector {
         }
       }
     }
-    if (words < MIN_CLEAR_WORDS) {
-      return null;
-    }
-    int best = -1;
-    int second = 0;
-    for (int k = 0; k < hits.length; k++) {
-      if (best < 0 || hits[k] > hits[best]) {
-        if (best >= 0) {
-          second = Math.max(second, hits[best]);
-        }
-        best = k;
-      } else {
-        second = Math.max(second, hits[k]);
-      }
-    }
-    int h = hits[best];
-    return h >= 3 && h * 5 >= words && h >= 2 * second ? LANGUAGES.get(best) : null;
+    hits[LANGUAGES.size()] = words;
+    return hits;
   }
 
   /** Languages whose text this detector's schedule rules understand. */

@@ -176,6 +176,51 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldKeepAFirstNameBeforeANameParticleWithThePerson() {
+    // Given people whose names hold a particle, after a title the model runs into them
+    String text =
+        "UN Special Envoy for Syria Staffan de Mistura met Russian officials in Geneva on"
+            + " Tuesday. De Mistura told reporters that he was pleased with the talks.\n"
+            + "Saudi Crown Prince Mohammed bin Salman met US officials in Riyadh.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then each whole name is one person, with its first name
+    assertThat(m)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("Staffan de Mistura", "PERSON"), tuple("Mohammed bin Salman", "PERSON"));
+  }
+
+  @Test
+  void shouldTakeNoCommonWordBeforeAParticleForAFirstName() {
+    // Given a title written capitalised before "de Mistura"
+    List<NameSpan> names = List.of(new NameSpan(3, 4, "PER"));
+    String[] forms = "the Special Envoy de Mistura said".split(" ");
+    Truecaser usual = NerModel.standard().truecaser();
+
+    // When particle names are mended
+    List<NameSpan> out = EntityTagger.particleNames(names, forms, usual);
+
+    // Then "Envoy" stays out of the person
+    assertThat(usual.usualCase("envoy")).isEqualTo(1);
+    assertThat(out).containsExactly(new NameSpan(3, 4, "PER"));
+  }
+
+  @Test
+  void shouldLeaveAPlaceAfterAParticleToTheNameBeforeIt() {
+    // Given a university whose name ends in "de Chile", found as an organisation and a place
+    List<NameSpan> names = List.of(new NameSpan(1, 3, "ORG"), new NameSpan(4, 5, "LOC"));
+    String[] forms = "the Universidad Catolica de Chile said".split(" ");
+
+    // When particle names are mended
+    List<NameSpan> out = EntityTagger.particleNames(names, forms, NerModel.standard().truecaser());
+
+    // Then no person is made of "Catolica de Chile"
+    assertThat(out).isEqualTo(names);
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =

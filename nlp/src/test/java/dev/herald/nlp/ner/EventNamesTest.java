@@ -33,6 +33,19 @@ class EventNamesTest {
   }
 
   @Test
+  void shouldEndAnEventNameBeforeADayOrAMonth() {
+    // Given event names followed by "on" and a weekday or a month
+    // When events are found
+    // Then the date stays out of the name, while "Conference on Climate Change" keeps its topic
+    assertThat(events("He named his squad for the World Cup on Friday ."))
+        .containsExactly(new NameSpan(6, 8, "EVENT"));
+    assertThat(events("The Geneva Talks on March 3 ended early ."))
+        .containsExactly(new NameSpan(1, 3, "EVENT"));
+    assertThat(events("The Conference on Climate Change opens ."))
+        .containsExactly(new NameSpan(1, 5, "EVENT"));
+  }
+
+  @Test
   void shouldNotMakeAnEventOfGamesPlayedInALeague() {
     // Given a player's games in a league, written lower case
     // When events are found

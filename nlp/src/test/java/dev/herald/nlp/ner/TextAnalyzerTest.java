@@ -48,16 +48,35 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void shouldReadAShortNameHeavyEnglishSentenceAsEnglish() {
+    // Given single English sentences made mostly of Portuguese, Italian and Spanish names
+    String lula =
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Brasilia late on Sunday.";
+    String meloni = "Italian Prime Minister Giorgia Meloni met Pope Francis at the Vatican.";
+    String sanchez = "Spanish Prime Minister Pedro Sanchez flew to Buenos Aires on Monday.";
+
+    // When their language is detected
+    // Then it is English
+    assertThat(analyzer.language(lula)).isEqualTo("en");
+    assertThat(analyzer.language(meloni)).isEqualTo("en");
+    assertThat(analyzer.language(sanchez)).isEqualTo("en");
+  }
+
+  @Test
   void shouldStillReadOtherLanguagesAsThemselves() {
-    // Given short Dutch, German and French news sentences
+    // Given short Dutch, German, French, Italian and Spanish news sentences
     String nl = "De minister is in Den Haag aangekomen en heeft met de premier gesproken.";
     String de = "Der Minister ist in Berlin angekommen und hat mit der Kanzlerin gesprochen.";
     String fr = "Le ministre est arrivé à Paris et a parlé avec le président du budget.";
+    String it = "Il presidente Sergio Mattarella ha incontrato il Papa in Vaticano.";
+    String es = "El presidente Pedro Sánchez viajó a Buenos Aires el lunes.";
 
     // When their language is detected
     // Then no English bias turns them into English
     assertThat(analyzer.language(nl)).isEqualTo("nl");
     assertThat(analyzer.language(de)).isEqualTo("de");
     assertThat(analyzer.language(fr)).isEqualTo("fr");
+    assertThat(analyzer.language(it)).isEqualTo("it");
+    assertThat(analyzer.language(es)).isEqualTo("es");
   }
 }
