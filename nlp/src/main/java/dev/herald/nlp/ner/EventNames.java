@@ -1,8 +1,14 @@
 package dev.herald.nlp.ner;
 
+import java.time.DayOfWeek;
+import java.time.Month;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Named events by rule, on top of the model: a capitalised name ending in an event noun ("Syrian
@@ -73,26 +79,9 @@ final class EventNames {
 
   /** "The World Cup on Friday", "talks on March 3": a date after a connector names no event. */
   private static final Set<String> DAYS_AND_MONTHS =
-      Set.of(
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
+      Stream.concat(Arrays.stream(DayOfWeek.values()), Arrays.stream(Month.values()))
+          .map(e -> e.name().toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
 
   private EventNames() {}
 
