@@ -714,4 +714,22 @@ class ChangeWordingTest {
               assertThat(c.event().name()).contains("deliberations");
             });
   }
+
+  @Test
+  void shouldReadADelayedBudgetAsAChangeWithoutDates() {
+    // Given a budget (its presentation and passage are an occasion) delayed with no time
+    String text = "The state budget has been delayed by a dispute over school funding.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then one changed claim about the budget
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.event().name()).contains("budget");
+            });
+  }
 }

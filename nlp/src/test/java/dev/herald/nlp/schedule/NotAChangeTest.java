@@ -400,4 +400,16 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadABudgetThatDelaysSomethingElseAsAChange() {
+    // Given a budget as the agent of a delay of something that is no occasion
+    String text = "Budget cuts have delayed the new hospital wing.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
