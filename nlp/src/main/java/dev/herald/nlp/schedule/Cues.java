@@ -76,6 +76,11 @@ final class Cues {
         "push * back",
         "moved back",
         "move back",
+        // valid only with a time or a duration right after ("will be put back in American hands")
+        "put back",
+        "puts back",
+        "putting back",
+        "put * back",
         "set back to",
         "set back",
         "set * back",

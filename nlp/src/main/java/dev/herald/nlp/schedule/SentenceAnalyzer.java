@@ -928,6 +928,12 @@ final class SentenceAnalyzer {
     if (isReconvene(first) && !(adjournBefore(c.from()) && nextTime(after, 4) >= 0)) {
       return false; // "the council is to reconvene Tuesday": a plan
     }
+    if (first.startsWith("put")
+        && lower[c.to() - 1].equals("back")
+        && nextTime(after, 3) < 0
+        && nextDuration(after, 3) < 0) {
+      return false; // "put back in American hands": returned, not moved in time
+    }
     // Word senses that are not about time.
     if (first.startsWith("push") && after < lower.length && AGAINST_ON_ETC.contains(lower[after])) {
       return false;
@@ -1860,6 +1866,10 @@ final class SentenceAnalyzer {
       if (event == null) {
         event = coordinatedRelativeHead(p.from());
       }
+      if (event == null && p.from() >= 2 && lower[p.from() - 1].equals(",")) {
+        // "the meeting, originally set for March 20, will now be held on March 27"
+        event = nounPhraseEndingAt(p.from() - 2);
+      }
       if (event == null) {
         event = subject(p.from());
       }
@@ -2030,7 +2040,10 @@ final class SentenceAnalyzer {
     }
     int start = clauseStart(c.from());
     for (Cue k : cues) {
-      if (k.type() == Type.NOW
+      // "will be held on April 2, a week later than planned": a plain future plan with its time
+      // before the comparison states the new time as "now" does.
+      boolean futurePlan = k.type() == Type.SCHEDULE && lower[k.from()].equals("will");
+      if ((k.type() == Type.NOW || futurePlan)
           && k.from() >= start
           && k.to() < c.from()
           && c.from() - k.to() <= 20
@@ -2598,6 +2611,9 @@ final class SentenceAnalyzer {
         return subj;
       }
       String noun = occasionOfVerb(now.to());
+      if (noun == null && MEET_MEETS_ETC.contains(lower[now.to() - 1])) {
+        return meetingOf(subj); // "the ministers will meet on Friday, a day later than planned"
+      }
       return noun == null ? null : renamed(subj, subj.written() + " " + noun, noun);
     }
     EventPhrase first;
@@ -2624,7 +2640,8 @@ final class SentenceAnalyzer {
       first = object(c.to());
       // The subject of an active change verb is its agent ("the board postponed ..."), except
       // for phrases that are not verbs ("shipments ... earlier than planned").
-      second = isVerbForm(c) ? null : subject(c.from());
+      // "slipped to September" has no agent: its subject is what moved.
+      second = isVerbForm(c) && !lower[c.from()].startsWith("slip") ? null : subject(c.from());
     }
     for (EventPhrase e : new EventPhrase[] {first, second}) {
       if (e != null && isEventNoun(e.head())) {

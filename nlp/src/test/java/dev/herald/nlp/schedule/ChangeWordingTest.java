@@ -732,4 +732,99 @@ class ChangeWordingTest {
               assertThat(c.event().name()).contains("budget");
             });
   }
+
+  @Test
+  void shouldReadSlippedToADateWithTheSubjectAsTheOccasion() {
+    // Given an intransitive "slipped to" whose subject (with its plan in commas) is the occasion
+    String text = "The launch, set for June, has slipped to September.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the launch moves from June to September
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.event().name()).contains("launch");
+              assertThat(a.previous().value()).isEqualTo("2025-06");
+              assertThat(a.current().value()).isEqualTo("2025-09");
+            });
+  }
+
+  @Test
+  void shouldReadAFormerPlanBetweenCommasAndAWillNowTimeAsAChange() {
+    // Given a former plan inserted between commas after the occasion, then "will now" + a time
+    String text = "The meeting, originally set for March 20, will now be held on March 27.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then March 20 -> March 27
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-03-20");
+              assertThat(a.current().value()).isEqualTo("2025-03-27");
+            });
+  }
+
+  @Test
+  void shouldReadAFuturePlanBeforeLaterThanPlannedAsTheNewTime() {
+    // Given a plain future plan with its time, then "a week later than planned"
+    String text = "The strike ballot will be held on April 2, a week later than planned.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the ballot is postponed to April 2
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.event().name()).contains("ballot");
+              assertThat(a.current().value()).isEqualTo("2025-04-02");
+            });
+  }
+
+  @Test
+  void shouldReadAMeetingVerbBeforeLaterThanPlannedAsAMovedMeeting() {
+    // Given "will meet" with a day, then "a day later than originally planned"
+    String text = "The ministers will meet on Friday, a day later than originally planned.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the ministers' meeting is postponed to Friday
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.event().name()).contains("meeting");
+              assertThat(a.current().value()).isEqualTo("2025-03-14");
+            });
+  }
+
+  @Test
+  void shouldReadPutBackToADateAsAPostponement() {
+    // Given "put back" followed by a new time
+    String text = "The shareholder vote has been put back to May.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the vote is postponed to May
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2025-05");
+            });
+  }
 }

@@ -412,4 +412,28 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadPutBackWithoutATimeAsAChange() {
+    // Given "put back" in the sense of returned, with no time after it
+    String text = "The paintings will be put back in the museum's main hall next month.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAFuturePlanLaterThanUsualAsAChange() {
+    // Given a future plan compared with habit, not with a plan
+    String text = "The fair will open on May 3, a week later than usual.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
