@@ -3,6 +3,8 @@ package dev.herald.app.cli;
 import dev.herald.nlp.ner.TrainNerJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +43,13 @@ public final class TrainCommand {
 
     @Option(
         names = "--cluster-text",
-        paramLabel = "DIR",
+        paramLabel = "PATH",
         description =
-            "Reuters-21578 (reut2-*.sgm) whose article bodies the word classes also learn from"
-                + " (MODEL.md names the shipped model's setting).")
-    Path clusterText;
+            "Unlabelled text the word classes and usual-case dictionary also learn from;"
+                + " repeatable: a Reuters-21578 directory (reut2-*.sgm) or files/directories of"
+                + " .tml, .xml (CAT/NAF tokens), .json (articleBody) or .txt (MODEL.md names the"
+                + " shipped model's setting).")
+    List<Path> clusterText = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -53,9 +57,11 @@ public final class TrainCommand {
         spec.commandLine().getErr().println("herald train ner: no corpora at " + data);
         return 2;
       }
-      if (clusterText != null && !Files.isDirectory(clusterText)) {
-        spec.commandLine().getErr().println("herald train ner: no text at " + clusterText);
-        return 2;
+      for (Path p : clusterText) {
+        if (!Files.exists(p)) {
+          spec.commandLine().getErr().println("herald train ner: no text at " + p);
+          return 2;
+        }
       }
       TrainNerJob.run(data, clusterText, output, System.err);
       return 0;

@@ -156,12 +156,12 @@ public final class TrainNerJob {
 
   /** Trains on CoNLL-2003 train+valid under {@code nerDataDir} and writes {@code modelOut}. */
   public static void run(Path nerDataDir, Path modelOut, PrintStream log) throws IOException {
-    run(nerDataDir, null, modelOut, log, Settings.defaults(), Stage2.fromProperties());
+    run(nerDataDir, List.of(), modelOut, log, Settings.defaults(), Stage2.fromProperties());
   }
 
   public static void run(Path nerDataDir, Path modelOut, PrintStream log, Settings settings)
       throws IOException {
-    run(nerDataDir, null, modelOut, log, settings, Stage2.NONE);
+    run(nerDataDir, List.of(), modelOut, log, settings, Stage2.NONE);
   }
 
   /**
@@ -173,9 +173,36 @@ public final class TrainNerJob {
     run(nerDataDir, clusterText, modelOut, log, Settings.defaults(), Stage2.fromProperties());
   }
 
+  /**
+   * As {@link #run(Path, Path, Path, PrintStream)}, the word classes and usual-case dictionary
+   * learning from every source of {@code clusterTexts} in order (Reuters-21578 directories and
+   * TimeML, token-XML, JSON or plain-text files or directories: {@link ClusterText#read(List)}).
+   */
+  public static void run(Path nerDataDir, List<Path> clusterTexts, Path modelOut, PrintStream log)
+      throws IOException {
+    run(nerDataDir, clusterTexts, modelOut, log, Settings.defaults(), Stage2.fromProperties());
+  }
+
   static void run(
       Path nerDataDir,
       Path clusterText,
+      Path modelOut,
+      PrintStream log,
+      Settings settings,
+      Stage2 stage2)
+      throws IOException {
+    run(
+        nerDataDir,
+        clusterText == null ? List.of() : List.of(clusterText),
+        modelOut,
+        log,
+        settings,
+        stage2);
+  }
+
+  static void run(
+      Path nerDataDir,
+      List<Path> clusterTexts,
       Path modelOut,
       PrintStream log,
       Settings settings,
@@ -194,12 +221,13 @@ public final class TrainNerJob {
       return;
     }
     List<List<String>> unlabelled = List.of();
-    if (clusterText != null) {
+    if (!clusterTexts.isEmpty()) {
       long t = System.nanoTime();
-      unlabelled = ClusterText.reuters21578(clusterText);
+      unlabelled = ClusterText.read(clusterTexts);
+      long tokens = unlabelled.stream().mapToLong(List::size).sum();
       log.printf(
-          "unlabelled text for word classes: %d sentences from %s in %.0f s%n",
-          unlabelled.size(), clusterText, (System.nanoTime() - t) / 1e9);
+          "unlabelled text for word classes: %d sentences, %d tokens from %s in %.0f s%n",
+          unlabelled.size(), tokens, clusterTexts, (System.nanoTime() - t) / 1e9);
     }
     long t0 = System.nanoTime();
     NerModel model = train(docs, unlabelled, settings, log, modelOut);

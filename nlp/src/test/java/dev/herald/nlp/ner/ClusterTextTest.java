@@ -31,4 +31,45 @@ class ClusterTextTest {
     assertThat(sentences.get(0)).startsWith("Acme", "Corp", "<ACM>", "said");
     assertThat(sentences.get(1)).containsExactly("The", "deal", "closes", "in", "May", ".");
   }
+
+  @Test
+  void shouldReadTimeMlTokenXmlJsonAndPlainTextByExtensionKeepingARepeatedSentenceOnce()
+      throws IOException {
+    // Given invented files of each kind in a tree, one sentence in two layouts, and a README
+    Path sub = Files.createDirectories(dir.resolve("news/cat"));
+    Files.writeString(
+        dir.resolve("news/a.tml"),
+        "<TimeML><TITLE>Not this</TITLE><TEXT>Acme &amp; Sons <EVENT eid=\"e1\">hired</EVENT>"
+            + " Jo Bloggs <TIMEX3 tid=\"t1\">on Monday</TIMEX3>.</TEXT></TimeML>");
+    Files.writeString(
+        sub.resolve("b.xml"),
+        "<Document><token t_id=\"1\" sentence=\"0\">Acme</token>"
+            + "<token t_id=\"2\" sentence=\"0\">&amp;</token>"
+            + "<token t_id=\"3\" sentence=\"0\">Sons</token>"
+            + "<token t_id=\"4\" sentence=\"0\">hired</token>"
+            + "<token t_id=\"5\" sentence=\"0\">Jo</token>"
+            + "<token t_id=\"6\" sentence=\"0\">Bloggs</token>"
+            + "<token t_id=\"7\" sentence=\"0\">on</token>"
+            + "<token t_id=\"8\" sentence=\"0\">Monday</token>"
+            + "<token t_id=\"9\" sentence=\"0\">.</token>"
+            + "<token t_id=\"10\" sentence=\"1\">Shares</token>"
+            + "<token t_id=\"11\" sentence=\"1\">rose</token>"
+            + "<token t_id=\"12\" sentence=\"1\">.</token></Document>");
+    Files.writeString(
+        dir.resolve("news/c.json"),
+        "{\"x1\": {\"url\": \"http://a\", \"articleBody\": \"Widgetco closed in Leeds.\"}}");
+    Files.writeString(dir.resolve("news/d.txt"), "Rain fell in Oslo.");
+    Files.writeString(dir.resolve("news/README.txt"), "This corpus is described here.");
+
+    // When the tree is read
+    List<List<String>> sentences = ClusterText.read(dir.resolve("news"));
+
+    // Then each file's text comes back tokenized, without markup, title or README, once each
+    assertThat(sentences)
+        .containsExactlyInAnyOrder(
+            List.of("Acme", "&", "Sons", "hired", "Jo", "Bloggs", "on", "Monday", "."),
+            List.of("Shares", "rose", "."),
+            List.of("Widgetco", "closed", "in", "Leeds", "."),
+            List.of("Rain", "fell", "in", "Oslo", "."));
+  }
 }
