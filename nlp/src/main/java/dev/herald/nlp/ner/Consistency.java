@@ -25,6 +25,8 @@ final class Consistency {
     Map<String, int[]> byString = new HashMap<>();
     // Counts by type of the person names a word ends (for lone surnames).
     Map<String, int[]> lastOfPerson = new HashMap<>();
+    // How often each word is tagged PER on its own (a surname alone: "Street said").
+    Map<String, Integer> lonePerson = new HashMap<>();
     for (int s = 0; s < sentences.size(); s++) {
       List<String> toks = sentences.get(s);
       for (NameSpan n : names.get(s)) {
@@ -33,6 +35,9 @@ final class Consistency {
           continue;
         }
         byString.computeIfAbsent(key(toks, n.start(), n.end()), k -> new int[4])[t]++;
+        if (n.type().equals("PER") && n.end() - n.start() == 1) {
+          lonePerson.merge(Words.lower(toks.get(n.start())), 1, Integer::sum);
+        }
         if (n.type().equals("PER") && n.end() - n.start() > 1) {
           lastOfPerson.computeIfAbsent(Words.lower(toks.get(n.end() - 1)), k -> new int[4])[t]++;
         }
@@ -46,6 +51,7 @@ final class Consistency {
       boolean[] taken = new boolean[toks.size()];
       for (NameSpan n : names.get(s)) {
         NameSpan r = retype(n, toks, gaz, byString);
+        r = personAfterAll(r, toks, gaz, lonePerson);
         sent.add(r);
         for (int i = n.start(); i < Math.min(n.end(), toks.size()); i++) {
           taken[i] = true;
@@ -77,6 +83,26 @@ final class Consistency {
       return n;
     }
     return new NameSpan(n.start(), n.end(), NerModel.TYPES[maj]);
+  }
+
+  /**
+   * A place or organisation that {@link NameRepairs} made of a person by its head noun ("Picabo
+   * Street" -> LOC) is the person after all when the document tags the head word alone as a person
+   * at least twice elsewhere ("Street won"): a park or street is rarely named by its head noun
+   * alone, and one such tag may be the model's slip ("the infamous Island").
+   */
+  private static NameSpan personAfterAll(
+      NameSpan n, List<String> toks, int[] gaz, Map<String, Integer> lonePerson) {
+    if (n.end() - n.start() < 2 || n.end() > toks.size()) {
+      return n;
+    }
+    String head = toks.get(n.end() - 1);
+    if (!n.type().equals(NameRepairs.HEADS.get(head))
+        || lonePerson.getOrDefault(Words.lower(head), 0) < 2
+        || isPlace(gaz, n.start(), n.end())) {
+      return n;
+    }
+    return new NameSpan(n.start(), n.end(), "PER");
   }
 
   /**

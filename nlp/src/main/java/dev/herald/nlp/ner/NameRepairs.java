@@ -108,7 +108,9 @@ final class NameRepairs {
         covered[i] = true;
       }
     }
-    for (NameSpan s : out) {
+    java.util.ArrayDeque<NameSpan> work = new java.util.ArrayDeque<>(out);
+    while (!work.isEmpty()) {
+      NameSpan s = work.poll();
       int start = s.start();
       int end = s.end();
       if (s.type().equals("PER")) {
@@ -118,7 +120,18 @@ final class NameRepairs {
       }
       for (int i = start + 1; i < end; i++) {
         if (isBreak(forms[i])) {
-          end = i; // "League , like many other far-Right": the name ended before the comma
+          // "League , like many other far-Right": the name ended before the comma. In a person's
+          // name, a capitalised word right after a lower-case word or comma starts a person of
+          // its own ("Germon b Astle" in a cricket scorecard is two people): dropping it would
+          // also drop it from the previous-map memory, and later mentions would be typed without
+          // it. (Other types keep the cut alone: "Office of biologist Charles" is no office.)
+          if (s.type().equals("PER")
+              && (forms[i].equals(",") || Character.isLowerCase(forms[i].charAt(0)))
+              && i + 1 < s.end()
+              && isNameStart(forms[i + 1])) {
+            work.addFirst(new NameSpan(i + 1, s.end(), s.type()));
+          }
+          end = i;
           break;
         }
       }
@@ -136,7 +149,10 @@ final class NameRepairs {
       String type = s.type();
       if (type.equals("PER") && hasDigitWord(forms, start, end)) {
         type = "MISC"; // "P-47 Thunderbolt", "F-86 Sabre": no person's name has a digit
-      } else if (type.equals("PER") && end - start > 1 && HEADS.containsKey(forms[end - 1])) {
+      } else if (type.equals("PER")
+          && end - start > 1
+          && HEADS.containsKey(forms[end - 1])
+          && !givenNameAndSurname(forms, start, end)) {
         type = HEADS.get(forms[end - 1]); // "Cal Anderson Park", "Outback Press"
       }
       int t = java.util.Arrays.asList(NerModel.TYPES).indexOf(type);
@@ -209,6 +225,33 @@ final class NameRepairs {
       m.put(w, "ORG");
     }
     return java.util.Map.copyOf(m);
+  }
+
+  /**
+   * Two words, a given name that is neither a surname nor a place name and a head noun that is also
+   * a surname ("Andrew Park"): a person, where the head-noun rule would make it a park. Places
+   * named after a person are usually named after the surname ("Hyde Park") or after a given name
+   * that is a place too ("Lincoln", "Victoria"), and streets' heads are no surnames.
+   */
+  static boolean givenNameAndSurname(String[] forms, int start, int end) {
+    if (end - start != 2) {
+      return false;
+    }
+    Names names = Names.standard();
+    int first = names.wordBits(Words.lower(forms[start]));
+    int head = names.wordBits(Words.lower(forms[start + 1]));
+    if ((first & Names.GIVEN) == 0 || (first & Names.SURNAME) != 0 || (head & Names.SURNAME) == 0) {
+      return false;
+    }
+    int[] kinds = names.match(List.of(forms[start], forms[start + 1]));
+    int[] alone = names.match(List.of(forms[start]));
+    int place = Names.LOCATION | Names.ORGANIZATION;
+    return (kinds[0] & place) == 0 && (kinds[1] & place) == 0 && (alone[0] & place) == 0;
+  }
+
+  /** A word that can start a name: capitalised, with a letter. */
+  private static boolean isNameStart(String w) {
+    return Words.hasLetter(w) && Words.isCapitalised(w);
   }
 
   /** Generational suffixes that end a person's name. */

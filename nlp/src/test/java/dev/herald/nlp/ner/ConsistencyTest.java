@@ -69,4 +69,29 @@ class ConsistencyTest {
     // Then the LOC mention stays LOC
     assertThat(out.get(3)).containsExactly(new NameSpan(4, 5, "LOC"));
   }
+
+  @Test
+  void shouldMakeAPersonOfAHeadNounNameWhenTheDocumentTagsItsLastWordAloneAsThatPersonTwice() {
+    // Given an invented story: the skier "Zola Street" typed LOC by the head noun, "Street" alone
+    // PER twice later; and a "Mill Road" typed LOC where "Road" is a person only once
+    List<List<String>> story =
+        List.of(
+            List.of("Zola", "Street", "won", "the", "downhill", "."),
+            List.of("Street", "led", "after", "the", "first", "run", "."),
+            List.of("Street", "said", "she", "was", "tired", "at", "Mill", "Road", "."),
+            List.of("Road", "finished", "third", "."));
+    List<List<NameSpan>> tagged =
+        List.of(
+            List.of(new NameSpan(0, 2, "LOC")),
+            List.of(new NameSpan(0, 1, "PER")),
+            List.of(new NameSpan(0, 1, "PER"), new NameSpan(6, 8, "LOC")),
+            List.of(new NameSpan(0, 1, "PER")));
+
+    // When the consistency pass runs
+    List<List<NameSpan>> out = Consistency.apply(story, tagged, Places.standard());
+
+    // Then the skier is a person; the road, whose head is a lone person once only, stays a place
+    assertThat(out.get(0)).containsExactly(new NameSpan(0, 2, "PER"));
+    assertThat(out.get(2)).contains(new NameSpan(6, 8, "LOC"));
+  }
 }

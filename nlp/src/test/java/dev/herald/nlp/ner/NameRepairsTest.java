@@ -93,4 +93,39 @@ class NameRepairsTest {
     assertThat(repaired(willem, new NameSpan(0, 1, "ORG")))
         .containsExactly(new NameSpan(0, 1, "ORG"));
   }
+
+  @Test
+  void shouldKeepAGivenNameAndSurnameEndingInAPlaceNounAPerson() {
+    // Given invented sentences: a woman whose surname is a place noun, and parks and a street
+    List<String> emily = List.of("Emily", "Park", "won", "the", "final", ".");
+    List<String> hyde = List.of("They", "met", "in", "Hyde", "Park", ".");
+    List<String> lincoln = List.of("They", "met", "in", "Lincoln", "Park", ".");
+    List<String> wall = List.of("Shares", "rose", "on", "Wall", "Street", ".");
+
+    // When the decoder typed each of them PER and the names are repaired
+    // Then the given name and surname stay a person; the others take the head noun's type
+    assertThat(repaired(emily, new NameSpan(0, 2, "PER")))
+        .containsExactly(new NameSpan(0, 2, "PER"));
+    assertThat(repaired(hyde, new NameSpan(3, 5, "PER")))
+        .containsExactly(new NameSpan(3, 5, "LOC"));
+    assertThat(repaired(lincoln, new NameSpan(3, 5, "PER")))
+        .containsExactly(new NameSpan(3, 5, "LOC"));
+    assertThat(repaired(wall, new NameSpan(3, 5, "PER")))
+        .containsExactly(new NameSpan(3, 5, "LOC"));
+  }
+
+  @Test
+  void shouldKeepTheSecondPersonOfAScorecardLineTheDecoderRanInto() {
+    // Given an invented cricket line where the decoder read fielder, "b" and bowler as one person,
+    // and an organisation run on past a lower-case word into a capitalised one
+    List<String> cricket = List.of("Smith", "b", "Jones", "12");
+    List<String> office = List.of("Office", "of", "biologist", "Mary", "Webb");
+
+    // When the names are repaired
+    // Then the person is split in two; the organisation is only cut
+    assertThat(repaired(cricket, new NameSpan(0, 3, "PER")))
+        .containsExactly(new NameSpan(0, 1, "PER"), new NameSpan(2, 3, "PER"));
+    assertThat(repaired(office, new NameSpan(0, 5, "ORG")))
+        .containsExactly(new NameSpan(0, 1, "ORG"));
+  }
 }
