@@ -105,8 +105,12 @@ public final class EntityTagger {
       TextAnalyzer.AnalyzedSentence s = sents.get(si);
       String[] forms = tagged.forms().get(si);
       List<NameSpan> names =
-          particleNames(
-              credits(companies(tagged.names().get(si), forms), forms), forms, model.truecaser());
+          datelinePlaces(
+              particleNames(
+                  credits(companies(tagged.names().get(si), forms), forms),
+                  forms,
+                  model.truecaser()),
+              forms);
       List<NameSpan> ev =
           withoutEventsInsideNames(EventNames.find(forms, model.truecaser()), names);
       for (NameSpan e : ev) {
@@ -168,6 +172,44 @@ public final class EntityTagger {
       if (a < m.start()) {
         out.set(k, new NameSpan(a, m.end(), "ORG"));
       }
+    }
+    return out;
+  }
+
+  /** Tokens a dateline's place may be followed by before the agency: "MOSCOW, Nov 14 (Reuters)". */
+  private static final int DATELINE_TOKENS = 8;
+
+  /**
+   * A wire dateline names where the story was filed: in "WASHINGTON (Reuters) -" and "KYIV, Ukraine
+   * (AP) -" every name before the bracketed agency is a place, whatever type the name finder gave
+   * the capitals. A name is re-typed only when the sentence opens with the dateline: names, commas,
+   * slashes and date words, then "(", an agency, ")".
+   */
+  static List<NameSpan> datelinePlaces(List<NameSpan> names, String[] forms) {
+    if (names.isEmpty() || names.get(0).start() != 0) {
+      return names;
+    }
+    int open = -1;
+    for (int i = 1; i < Math.min(forms.length - 2, DATELINE_TOKENS + 1); i++) {
+      if (forms[i].equals("(")) {
+        open = i;
+        break;
+      }
+      String w = forms[i];
+      boolean dateWord = Character.isDigit(w.charAt(0)) || Character.isUpperCase(w.charAt(0));
+      if (!dateWord && !w.equals(",") && !w.equals("/") && !w.equals(".")) {
+        return names;
+      }
+    }
+    if (open < 0
+        || !AGENCIES.contains(Words.lower(forms[open + 1]))
+        || !forms[open + 2].equals(")")) {
+      return names;
+    }
+    List<NameSpan> out = new ArrayList<>(names.size());
+    for (NameSpan n : names) {
+      out.add(
+          n.end() <= open && !n.type().equals("LOC") ? new NameSpan(n.start(), n.end(), "LOC") : n);
     }
     return out;
   }

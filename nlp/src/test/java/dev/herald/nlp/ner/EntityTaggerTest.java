@@ -221,6 +221,31 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldTakeTheNamesOfAWireDatelineForPlaces() {
+    // Given stories that open with a wire dateline, and a company with its ticker in brackets
+    String washington =
+        "WASHINGTON (Reuters) - U.S. Secretary of State Antony Blinken will travel to Beijing"
+            + " next week, the State Department said on Friday.";
+    String kyiv =
+        "KYIV, Ukraine (AP) - Ukrainian officials said on Thursday the talks would resume.";
+
+    // When tagged
+    List<EntityMention> w = tagger.tag(washington).entities();
+    List<EntityMention> k = tagger.tag(kyiv).entities();
+
+    // Then the dateline's names are places and the agency an organisation; a ticker is no agency
+    assertThat(w)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("WASHINGTON", "LOCATION"), tuple("Reuters", "ORGANIZATION"));
+    assertThat(k)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("KYIV", "LOCATION"), tuple("Ukraine", "LOCATION"));
+    List<NameSpan> company = List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 3, "ORG"));
+    assertThat(EntityTagger.datelinePlaces(company, "Tesla ( TSLA ) said".split(" ")))
+        .isEqualTo(company);
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
