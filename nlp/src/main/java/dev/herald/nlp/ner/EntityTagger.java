@@ -105,11 +105,13 @@ public final class EntityTagger {
       TextAnalyzer.AnalyzedSentence s = sents.get(si);
       String[] forms = tagged.forms().get(si);
       List<NameSpan> names =
-          datelinePlaces(
-              particleNames(
-                  credits(companies(tagged.names().get(si), forms), forms),
-                  forms,
-                  model.truecaser()),
+          titledPersons(
+              datelinePlaces(
+                  particleNames(
+                      credits(companies(tagged.names().get(si), forms), forms),
+                      forms,
+                      model.truecaser()),
+                  forms),
               forms);
       List<NameSpan> ev =
           withoutEventsInsideNames(EventNames.find(forms, model.truecaser()), names);
@@ -174,6 +176,63 @@ public final class EntityTagger {
       }
     }
     return out;
+  }
+
+  /** Courtesy titles, as written without a full stop and lower-cased: only people carry them. */
+  private static final Set<String> COURTESY_TITLES =
+      Set.of("mr", "mrs", "ms", "mme", "messrs", "dr");
+
+  /**
+   * A name after a courtesy title is a person's, and the title is not part of it: "Mr. Biden"
+   * untagged, "Mrs. Harris" typed MISC and "Ms. Yellen" typed ORG with the title inside all become
+   * the person alone. The name is the run of capitalised words (initials and particles inside)
+   * after the title; a name the finder found over it keeps its own end.
+   */
+  static List<NameSpan> titledPersons(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int i = 0; i + 1 < forms.length; i++) {
+      String t = forms[i].endsWith(".") ? forms[i].substring(0, forms[i].length() - 1) : forms[i];
+      if (t.isEmpty()
+          || !COURTESY_TITLES.contains(Words.lower(t))
+          || !Character.isUpperCase(t.charAt(0))
+          || !isNameWord(forms[i + 1])) {
+        continue;
+      }
+      List<NameSpan> cur = out != null ? out : names;
+      int at = 0; // the first span that ends after the title
+      while (at < cur.size() && cur.get(at).end() <= i) {
+        at++;
+      }
+      NameSpan over = at < cur.size() && cur.get(at).start() <= i + 1 ? cur.get(at) : null;
+      if (over != null && over.start() == i + 1 && over.type().equals("PER")) {
+        continue; // already the person, without the title
+      }
+      int end;
+      if (over != null && over.end() > i + 1) {
+        end = over.end();
+      } else {
+        end = i + 2;
+        while (end < forms.length
+            && (isNameWord(forms[end])
+                || PARTICLES.contains(forms[end])
+                    && end + 1 < forms.length
+                    && isNameWord(forms[end + 1]))) {
+          end++;
+        }
+        int next = over != null ? at + 1 : at;
+        if (next < cur.size() && cur.get(next).start() < end) {
+          end = cur.get(next).start(); // a name the run ran into keeps its place
+        }
+      }
+      if (out == null) {
+        out = new ArrayList<>(names);
+      }
+      if (over != null) {
+        out.remove(at);
+      }
+      out.add(at, new NameSpan(i + 1, end, "PER"));
+    }
+    return out == null ? names : out;
   }
 
   /** Tokens a dateline's place may be followed by before the agency: "MOSCOW, Nov 14 (Reuters)". */

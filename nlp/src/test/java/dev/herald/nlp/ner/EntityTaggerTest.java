@@ -246,6 +246,40 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldTakeTheNameAfterACourtesyTitleForAPersonWithoutTheTitle() {
+    // Given people named only with a courtesy title and a surname
+    String text =
+        "Mr. Biden and Mrs. Harris spoke with Ms. Yellen at the White House on Wednesday.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then each surname is a person and no title is inside a name
+    assertThat(m)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(
+            tuple("Biden", "PERSON"),
+            tuple("Harris", "PERSON"),
+            tuple("Yellen", "PERSON"),
+            tuple("White House", "LOCATION"));
+  }
+
+  @Test
+  void shouldStopATitledNameAtTheNextNameTheFinderFound() {
+    // Given an untagged name after "Mr" that runs into a place
+    List<NameSpan> names = List.of(new NameSpan(3, 4, "LOC"));
+    String[] forms = "Mr Smith visited Paris".split(" ");
+    String[] runOn = "Mr Smith Paris office".split(" ");
+
+    // When titled persons are mended
+    // Then the person is the name after the title, and the place keeps its own span
+    assertThat(EntityTagger.titledPersons(names, forms))
+        .containsExactly(new NameSpan(1, 2, "PER"), new NameSpan(3, 4, "LOC"));
+    assertThat(EntityTagger.titledPersons(List.of(new NameSpan(2, 3, "LOC")), runOn))
+        .containsExactly(new NameSpan(1, 2, "PER"), new NameSpan(2, 3, "LOC"));
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
