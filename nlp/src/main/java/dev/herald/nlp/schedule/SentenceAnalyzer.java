@@ -829,8 +829,12 @@ final class SentenceAnalyzer {
         && !Words.AUX.contains(lower[i])
         && !AND_OR_ETC.contains(lower[i])
         && !CONJUNCTIONS_AFTER_TIME.contains(lower[i])
+        && !YEAR_PAIR_WORDS.contains(lower[i])
         && !cueToken[i];
   }
+
+  /** "pushed back to 1989 from 1988": a year before these words is a time, not a modifier. */
+  private static final Set<String> YEAR_PAIR_WORDS = Set.of("from", "instead", "rather");
 
   /** "to close in 1989 after the stopes are mined": the year is a time, not a noun's modifier. */
   private static final Set<String> CONJUNCTIONS_AFTER_TIME =
@@ -929,10 +933,10 @@ final class SentenceAnalyzer {
       return false; // "the council is to reconvene Tuesday": a plan
     }
     if (first.startsWith("put")
-        && lower[c.to() - 1].equals("back")
+        && (lower[c.to() - 1].equals("back") || lower[c.to() - 1].equals("forward"))
         && nextTime(after, 3) < 0
         && nextDuration(after, 3) < 0) {
-      return false; // "put back in American hands": returned, not moved in time
+      return false; // "put back in American hands", "put forward a proposal": not a move in time
     }
     // Word senses that are not about time.
     if (first.startsWith("push") && after < lower.length && AGAINST_ON_ETC.contains(lower[after])) {
@@ -1851,6 +1855,9 @@ final class SentenceAnalyzer {
         // to expire June 5 and will now expire on December 5": a former plan and a "now" plan in a
         // later clause contrast without a "but".
         Cue now = nowCueAfter(old.to());
+        if (now == null) {
+          now = futurePlanAfterComma(old.to());
+        }
         if (now != null) {
           t2 = firstEligibleTime(now.to(), lower.length, 8);
           if (t2 >= 0) {
@@ -1941,11 +1948,10 @@ final class SentenceAnalyzer {
    */
   private RawClaim nowPlanClaim() {
     for (Cue n : cues) {
-      if (n.type() != Type.NOW
-          || !lower[n.from()].equals("now")
-          || !NOW_PLAN_WORDS.contains(lower[n.to() - 1])
-          || isNegated(n)
-          || isConditional(n)) {
+      boolean nowPlan =
+          lower[n.from()].equals("now") && NOW_PLAN_WORDS.contains(lower[n.to() - 1])
+              || willNowHold(n);
+      if (n.type() != Type.NOW || !nowPlan || isNegated(n) || isConditional(n)) {
         continue;
       }
       int t = firstEligibleTime(n.to(), clauseEnd(n.to()), 12);
@@ -1989,6 +1995,28 @@ final class SentenceAnalyzer {
   }
 
   /**
+   * "will now take place on May 1", "will now be held", "will now begin": "will now" before a verb
+   * that holds an occasion restates its time; "talks will now resume" (after a break) and "will now
+   * focus on" do not.
+   */
+  private boolean willNowHold(Cue n) {
+    int k = n.to();
+    if (!lower[n.from()].equals("will")
+        || !lower[n.to() - 1].equals("now")
+        || k + 1 >= lower.length) {
+      return false;
+    }
+    String v = lower[k];
+    String next = lower[k + 1];
+    return v.equals("take") && next.equals("place")
+        || v.equals("be") && next.equals("held")
+        || v.equals("go") && next.equals("ahead")
+        || WILL_NOW_VERBS.contains(v);
+  }
+
+  private static final Set<String> WILL_NOW_VERBS = Set.of("begin", "start", "open", "convene");
+
+  /**
    * "the launch, which had been scheduled for ...": the noun phrase a relative clause starting
    * right before {@code p} describes; null when {@code p} does not follow "which"/"that".
    */
@@ -2019,6 +2047,33 @@ final class SentenceAnalyzer {
     return null;
   }
 
+  private static final Set<String> WILL_WOULD = Set.of("will", "would");
+
+  /** "will be held", "would take place": a plan verb in the future. */
+  private boolean isFuturePlan(Cue k) {
+    return k.type() == Type.SCHEDULE
+        && (WILL_WOULD.contains(lower[k.from()])
+            || k.from() > 0 && WILL_WOULD.contains(lower[k.from() - 1]));
+  }
+
+  /**
+   * "the vote, which had been due on Tuesday, will take place on Thursday": after a former plan set
+   * off by a comma, the first future plan verb of the main clause; null when none.
+   */
+  private Cue futurePlanAfterComma(int from) {
+    boolean comma = false;
+    for (Cue k : cues) {
+      if (k.from() < from) {
+        continue;
+      }
+      for (int j = from; j < k.from(); j++) {
+        comma |= lower[j].equals(",");
+      }
+      return comma && isFuturePlan(k) ? k : null;
+    }
+    return null;
+  }
+
   /** The first "will now" / "is now due" cue at or after token {@code from}; null when none. */
   /** A time the change moves to: "to T2 from T1" in the clause, or "until/to T" nearby. */
   private boolean movedToATime(Cue c) {
@@ -2042,7 +2097,7 @@ final class SentenceAnalyzer {
     for (Cue k : cues) {
       // "will be held on April 2, a week later than planned": a plain future plan with its time
       // before the comparison states the new time as "now" does.
-      boolean futurePlan = k.type() == Type.SCHEDULE && lower[k.from()].equals("will");
+      boolean futurePlan = isFuturePlan(k);
       if ((k.type() == Type.NOW || futurePlan)
           && k.from() >= start
           && k.to() < c.from()

@@ -827,4 +827,136 @@ class ChangeWordingTest {
               assertThat(a.current().value()).isEqualTo("2025-05");
             });
   }
+
+  @Test
+  void shouldReadAFormerPlanInCommasThenAFuturePlanAsAChange() {
+    // Given a plan stated as former between commas, then a plain future plan with another day
+    String text = "The vote, which had been due on Tuesday, will take place on Thursday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then Tuesday -> Thursday
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-03-11");
+              assertThat(a.current().value()).isEqualTo("2025-03-13");
+            });
+  }
+
+  @Test
+  void shouldReadWouldBeHeldBeforeLaterThanScheduledAsTheNewTime() {
+    // Given reported speech "would be held" with a day, then "one week later than originally
+    // scheduled"
+    String text =
+        "Officials said the auction would be held next Tuesday, one week later than originally scheduled.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then the auction is postponed to next Tuesday
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.event().name()).contains("auction");
+              assertThat(a.current().value()).isEqualTo("2025-03-18");
+            });
+  }
+
+  @Test
+  void shouldReadPutForwardToADateAsAnAdvance() {
+    // Given "put forward" followed by a day
+    String text = "The ministers' meeting has been put forward to Thursday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then an advance to Thursday
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.ADVANCED);
+              assertThat(a.current().value()).isEqualTo("2025-03-13");
+            });
+  }
+
+  @Test
+  void shouldReadAYearBeforeFromAsTheOldTimeOfAPair() {
+    // Given a move "to 1989 from 1988" (a year before "from" is no noun modifier)
+    String text = "The start of production has been pushed back to 1989 from 1988.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "1987-03-12");
+
+    // Then 1988 -> 1989
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("1988");
+              assertThat(a.current().value()).isEqualTo("1989");
+            });
+  }
+
+  @Test
+  void shouldReadSlippedIntoAYearAsAPostponement() {
+    // Given "slipped into" a year
+    String text = "Delivery of the first aircraft has slipped into 1990.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "1987-03-12");
+
+    // Then a postponement of the delivery to 1990
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.event().name()).contains("Delivery");
+              assertThat(a.current().value()).isEqualTo("1990");
+            });
+  }
+
+  @Test
+  void shouldReadWillNowTakePlaceOnADateAsAChange() {
+    // Given "will now take place" with a day
+    String text = "The merger vote will now take place on May 1.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then a change of the vote to May 1
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.RESCHEDULED);
+              assertThat(a.current().value()).isEqualTo("2025-05-01");
+            });
+  }
+
+  @Test
+  void shouldReadADelayedClosingAsAChangeWithoutDates() {
+    // Given the closing of a deal delayed, with no time stated
+    String text = "The closing of the pipeline sale has been delayed.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then one changed claim about the closing
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.event().name()).contains("closing");
+            });
+  }
 }

@@ -436,4 +436,40 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadPutForwardAProposalAsAChange() {
+    // Given "put forward" a proposal that names a day later
+    String text = "The group put forward a proposal to hold talks on Monday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadTalksThatWillNowResumeAsAChange() {
+    // Given talks that "will now resume" on a day (after a break)
+    String text = "Talks will now resume on Monday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadARelativeClauseOfPastEventsThenAFuturePlanAsAChange() {
+    // Given a relative clause of what happened, then a future plan
+    String text = "The talks, which began on Monday, will end on Friday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
