@@ -378,11 +378,37 @@ public final class EntityTagger {
           "pa",
           "bloomberg");
 
+  /** Words of a photo credit's tail ("REUTERS/Jane Doe/File Photo", ".../Pool"): no names. */
+  private static final Set<String> CREDIT_WORDS = Set.of("file", "photo", "pool", "handout");
+
   /**
    * A photo credit ("REUTERS/Maxim Shemetov") is two names: the name finder may join them over the
-   * slash, so a name is cut at a slash token; after an agency the photographer is a person.
+   * slash, so a name is cut at a slash token; after an agency the photographer is a person. A
+   * credit's tail after a slash ("File Photo", "Pool") names nobody and is dropped.
    */
   static List<NameSpan> credits(List<NameSpan> names, String[] forms) {
+    List<NameSpan> cut = cutCredits(names, forms);
+    List<NameSpan> out = null;
+    for (int k = 0; k < cut.size(); k++) {
+      NameSpan n = cut.get(k);
+      int b = n.start(); // "File" may stay out of the span the finder found for "Photo"
+      while (b > 0 && CREDIT_WORDS.contains(Words.lower(forms[b - 1]))) {
+        b--;
+      }
+      boolean tail = b > 0 && forms[b - 1].equals("/");
+      for (int i = n.start(); tail && i < n.end(); i++) {
+        tail = CREDIT_WORDS.contains(Words.lower(forms[i]));
+      }
+      if (tail && out == null) {
+        out = new ArrayList<>(cut.subList(0, k));
+      } else if (!tail && out != null) {
+        out.add(n);
+      }
+    }
+    return out == null ? cut : out;
+  }
+
+  private static List<NameSpan> cutCredits(List<NameSpan> names, String[] forms) {
     List<NameSpan> out = null;
     for (int k = 0; k < names.size(); k++) {
       NameSpan n = names.get(k);
@@ -409,7 +435,7 @@ public final class EntityTagger {
       if (slash + 1 < n.end()) {
         // The rest may hold a further slash ("AP/John Smith/Pool").
         List<NameSpan> rest =
-            credits(List.of(new NameSpan(slash + 1, n.end(), agency ? "PER" : n.type())), forms);
+            cutCredits(List.of(new NameSpan(slash + 1, n.end(), agency ? "PER" : n.type())), forms);
         out.addAll(rest);
       }
     }

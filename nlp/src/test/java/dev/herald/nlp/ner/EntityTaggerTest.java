@@ -280,6 +280,20 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldDropTheFilePhotoTailOfAPhotoCredit() {
+    // Given a credit whose tail the name finder took for an organisation
+    String[] forms = "REUTERS / Jane Doe / File Photo".split(" ");
+    List<NameSpan> names =
+        List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 4, "PER"), new NameSpan(6, 7, "ORG"));
+
+    // When credits are mended
+    List<NameSpan> out = EntityTagger.credits(names, forms);
+
+    // Then the agency and the photographer stay, the tail goes
+    assertThat(out).containsExactly(new NameSpan(0, 1, "ORG"), new NameSpan(2, 4, "PER"));
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
