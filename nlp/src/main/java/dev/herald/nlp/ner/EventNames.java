@@ -53,7 +53,13 @@ final class EventNames {
           "conferences",
           "meetings",
           "rounds",
-          "launches");
+          "launches",
+          // Named events of history: "Battle of Hastings", "Siege of Petersburg", "Gulf War".
+          "battle",
+          "siege",
+          "war",
+          "uprising",
+          "rebellion");
 
   /** Event nouns that, written lower case after a name, make that name an event. */
   private static final Set<String> LOWER_HEADS =
@@ -84,6 +90,10 @@ final class EventNames {
           .collect(Collectors.toUnmodifiableSet());
 
   private EventNames() {}
+
+  private static boolean isRomanNumeral(String w) {
+    return w.length() <= 4 && w.chars().allMatch(c -> c == 'I' || c == 'V' || c == 'X');
+  }
 
   /** Event spans over tokens [start, end) of one sentence, given the (re-cased) word forms. */
   static List<NameSpan> find(String[] forms) {
@@ -137,8 +147,10 @@ final class EventNames {
       if (lastHead >= 0
           && lastHead < end - 1
           && !CONNECTORS.contains(Words.lower(forms[lastHead + 1]))) {
-        // "Congress Speaker Nancy Pelosi": the event name stops at its noun.
-        end = lastHead + 1;
+        // "Congress Speaker Nancy Pelosi": the event name stops at its noun, or at the ordinal
+        // that numbers it ("World War II").
+        end =
+            lastHead + 1 < end && isRomanNumeral(forms[lastHead + 1]) ? lastHead + 2 : lastHead + 1;
       }
       if (lastHead >= 0
           && end - i >= 2

@@ -46,6 +46,18 @@ class EventNamesTest {
   }
 
   @Test
+  void shouldNameBattlesAndWarsAsEvents() {
+    // Given a battle, a numbered war and a ministry named after war
+    // When events are found
+    // Then the battle and the war are events, with the war's ordinal; the ministry is none
+    assertThat(events("The Battle of Hastings was fought in 1066 ."))
+        .containsExactly(new NameSpan(1, 4, "EVENT"));
+    assertThat(events("He served in World War II as a pilot ."))
+        .containsExactly(new NameSpan(3, 6, "EVENT"));
+    assertThat(events("The War Office said nothing .")).isEmpty();
+  }
+
+  @Test
   void shouldNotMakeAnEventOfGamesPlayedInALeague() {
     // Given a player's games in a league, written lower case
     // When events are found
