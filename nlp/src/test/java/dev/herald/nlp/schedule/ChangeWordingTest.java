@@ -959,4 +959,23 @@ class ChangeWordingTest {
               assertThat(c.event().name()).contains("closing");
             });
   }
+
+  @Test
+  void shouldReadMovedForwardByADurationAsAnAdvance() {
+    // Given an occasion "moved forward by" a duration, with no date
+    String text = "The summit has been moved forward by a day.";
+
+    // When analysed
+    List<Claim> claims = analyze(text, "2025-03-12").claims();
+
+    // Then an advance of the summit without dates
+    assertThat(claims)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.CHANGED);
+              assertThat(c.kind()).isEqualTo(ChangeKind.ADVANCED);
+              assertThat(c.event().name()).contains("summit");
+            });
+  }
 }
