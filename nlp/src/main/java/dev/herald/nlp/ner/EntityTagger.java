@@ -459,7 +459,8 @@ public final class EntityTagger {
     }
     for (int i = 1; i < forms.length; i++) {
       String w = forms[i];
-      if (!EventNames.HEADS.contains(w) || !DETERMINERS.contains(Words.lower(forms[i - 1]))) {
+      if (!EventNames.ANAPHORIC_HEADS.contains(w)
+          || !DETERMINERS.contains(Words.lower(forms[i - 1]))) {
         continue;
       }
       int start = s.tokenStarts()[i];

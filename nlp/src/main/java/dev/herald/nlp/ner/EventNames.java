@@ -20,8 +20,11 @@ import java.util.stream.Stream;
  */
 final class EventNames {
 
-  /** Event nouns (singular and plural as written). */
-  static final Set<String> HEADS =
+  /**
+   * Event nouns (singular and plural as written) of occasions that are scheduled and moved, which
+   * "the congress" written alone refers back to.
+   */
+  static final Set<String> ANAPHORIC_HEADS =
       Set.of(
           "congress",
           "summit",
@@ -53,13 +56,33 @@ final class EventNames {
           "conferences",
           "meetings",
           "rounds",
-          "launches",
+          "launches");
+
+  /**
+   * Event nouns of names only: history's and sport's events are named events, but "the war", "the
+   * tour" or "the rally" written alone says too little to stand for the last one named.
+   */
+  static final Set<String> NAME_ONLY_HEADS =
+      Set.of(
           // Named events of history: "Battle of Hastings", "Siege of Petersburg", "Gulf War".
           "battle",
           "siege",
           "war",
           "uprising",
-          "rebellion");
+          "rebellion",
+          // Sporting events, often moved: "U.S. Open", "PGA Tour", "Monaco Grand Prix".
+          "open",
+          "tour",
+          "prix",
+          "derby",
+          "rally",
+          "regatta",
+          "paralympics");
+
+  /** Every event noun of a name. */
+  static final Set<String> HEADS =
+      Stream.concat(ANAPHORIC_HEADS.stream(), NAME_ONLY_HEADS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Event nouns that, written lower case after a name, make that name an event. */
   private static final Set<String> LOWER_HEADS =

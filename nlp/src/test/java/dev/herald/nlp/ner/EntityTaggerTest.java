@@ -294,6 +294,23 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldNameASportingEventButNotReferBackToItWithACommonNoun() {
+    // Given a named tour, then "the tour" alone
+    String text =
+        "The World Bodyboarding Tour opened in Hawaii on Monday. The tour has eight stops this"
+            + " year.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then the tour's name is an event and "the tour" is no mention of it
+    assertThat(m)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("World Bodyboarding Tour", "EVENT"));
+    assertThat(m).extracting(EntityMention::text).doesNotContain("tour");
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
