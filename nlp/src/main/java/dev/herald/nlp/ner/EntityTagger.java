@@ -525,6 +525,11 @@ public final class EntityTagger {
       String text, TextAnalyzer.AnalyzedSentence s, NameSpan n, String type) {
     int a = s.tokenStarts()[n.start()];
     int b = s.tokenEnds()[n.end() - 1];
+    if (b < text.length()
+        && text.charAt(b) == '+'
+        && (b + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(b + 1)))) {
+      b++; // "OPEC+": the tokenizer split the plus off for the name finder; it is the name's
+    }
     return new EntityMention(a, b, text.substring(a, b), type, "");
   }
 

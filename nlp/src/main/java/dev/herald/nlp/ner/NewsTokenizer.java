@@ -165,6 +165,15 @@ final class NewsTokenizer {
       }
     }
     int len = e - s;
+    if (len >= 3
+        && t.charAt(e - 1) == '+'
+        && Character.isUpperCase(t.charAt(e - 2))
+        && Character.isUpperCase(t.charAt(s))) {
+      // "OPEC+", "BRICS+": the group's name, which the name finder knows, then the plus.
+      out.add(s, e - 1);
+      out.add(e - 1, e);
+      return;
+    }
     for (String c : CLITICS) {
       int cl = c.length();
       if (len > cl && regionMatchesClitic(t, e - cl, c)) {

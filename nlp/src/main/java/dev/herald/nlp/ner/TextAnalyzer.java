@@ -411,7 +411,8 @@ public final class TextAnalyzer {
     List<Span> out = new ArrayList<>(sents.length);
     Span cur = sents[0];
     for (int k = 1; k < sents.length; k++) {
-      if (endsWithInitial(line, cur.getEnd())) {
+      if (endsWithInitial(line, cur.getEnd())
+          || endsWithMonthBeforeDay(line, cur.getEnd(), sents[k].getStart())) {
         cur = new Span(cur.getStart(), sents[k].getEnd());
       } else {
         out.add(cur);
@@ -421,6 +422,10 @@ public final class TextAnalyzer {
     out.add(cur);
     return out.size() == sents.length ? sents : out.toArray(new Span[0]);
   }
+
+  /** Month abbreviations that a day number follows: "Nov. 30" ends no sentence. */
+  private static final Set<String> MONTH_ABBREVIATIONS =
+      Set.of("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
 
   private static boolean endsWithInitial(String line, int end) {
     if (end < 2 || line.charAt(end - 1) != '.') {
@@ -435,6 +440,19 @@ public final class TextAnalyzer {
     }
     String word = line.substring(start, end - 1);
     return word.length() == 1 && Character.isUpperCase(word.charAt(0)) || TITLES.contains(word);
+  }
+
+  /** "to Nov. 30 from Nov. 26": a month's abbreviation followed by a day number. */
+  private static boolean endsWithMonthBeforeDay(String line, int end, int next) {
+    if (end < 4 || line.charAt(end - 1) != '.' || next >= line.length()) {
+      return false;
+    }
+    int start = end - 1;
+    while (start > 0 && Character.isLetter(line.charAt(start - 1))) {
+      start--;
+    }
+    return MONTH_ABBREVIATIONS.contains(line.substring(start, end - 1))
+        && Character.isDigit(line.charAt(next));
   }
 
   /**

@@ -30,6 +30,30 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void shouldNotEndASentenceAtAMonthAbbreviationBeforeADay() {
+    // Given a sentence with two abbreviated dates
+    String dates = "The meeting moved to Nov. 30 from Nov. 26, the group said.";
+
+    // When split into sentences
+    // Then the dates keep the sentence whole
+    assertThat(analyzer.sentences(dates)).hasSize(1);
+  }
+
+  @Test
+  void shouldSplitThePlusOffAGroupsNameAndKeepItInTheEntity() {
+    // Given a group written with a plus
+    String text = "OPEC+ has postponed its ministerial meeting by four days, the group said.";
+
+    // When tokenised and tagged
+    List<String> tokens = analyzer.sentences(text).get(0).tokens(text);
+    List<dev.herald.nlp.entity.EntityMention> m = EntityTagger.standard().tag(text).entities();
+
+    // Then the name finder sees "OPEC" and the entity is "OPEC+"
+    assertThat(tokens).startsWith("OPEC", "+");
+    assertThat(m).extracting(e -> e.text() + "/" + e.type()).contains("OPEC+/ORGANIZATION");
+  }
+
+  @Test
   void shouldReadEnglishInATextFullOfForeignNames() {
     // Given English lines whose names are French, Dutch or Russian
     String village =
