@@ -311,6 +311,23 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldKeepTypographicQuotesOutOfNames() {
+    // Given curly quotes and apostrophes around and inside names, as web copy writes them
+    String text =
+        "“It was the best part,” Steenburgen said. She had phoned from the Chicago set of"
+            + " “Fargo,” and said: ‘Look, it works.’";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then no name starts or ends with a quote, and a quoted word is no name
+    assertThat(m).extracting(EntityMention::text).contains("Steenburgen", "Chicago");
+    assertThat(m)
+        .extracting(EntityMention::text)
+        .noneMatch(t -> t.matches("(?s).*[\u2018\u2019\u201c\u201d].*"));
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
