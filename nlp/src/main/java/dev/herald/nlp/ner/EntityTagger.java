@@ -1,10 +1,14 @@
 package dev.herald.nlp.ner;
 
 import dev.herald.nlp.entity.EntityMention;
+import java.time.Month;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Herald's entity tagger: language detection, line/sentence/token segmentation ({@link
@@ -104,15 +108,7 @@ public final class EntityTagger {
     for (int si = 0; si < sents.size(); si++) {
       TextAnalyzer.AnalyzedSentence s = sents.get(si);
       String[] forms = tagged.forms().get(si);
-      List<NameSpan> names =
-          titledPersons(
-              datelinePlaces(
-                  particleNames(
-                      credits(companies(tagged.names().get(si), forms), forms),
-                      forms,
-                      model.truecaser()),
-                  forms),
-              forms);
+      List<NameSpan> names = mend(tagged.names().get(si), forms);
       List<NameSpan> ev =
           withoutEventsInsideNames(EventNames.find(forms, model.truecaser()), names);
       for (NameSpan e : ev) {
@@ -129,6 +125,16 @@ public final class EntityTagger {
     out.addAll(events);
     out.sort(Comparator.comparingInt(EntityMention::start));
     return out;
+  }
+
+  /** The name finder's spans of one sentence, mended by the rules below, in this order. */
+  private List<NameSpan> mend(List<NameSpan> found, String[] forms) {
+    List<NameSpan> names = companies(found, forms);
+    names = credits(names, forms);
+    names = particleNames(names, forms, model.truecaser());
+    names = datelinePlaces(names, forms);
+    names = titledPersons(names, forms);
+    return withoutMonths(names, forms);
   }
 
   private static final Set<String> DETERMINERS = Set.of("the", "this", "that");
@@ -220,6 +226,28 @@ public final class EntityTagger {
       }
     }
     return out;
+  }
+
+  /** Month names that name nothing else when alone ("May" does: Theresa May). */
+  private static final Set<String> MONTHS =
+      Arrays.stream(Month.values())
+          .map(mo -> mo.name().toLowerCase(Locale.ROOT))
+          .filter(mo -> !mo.equals("may"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** A month alone is a date, never a name: "in March" was tagged a place. */
+  static List<NameSpan> withoutMonths(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan n = names.get(k);
+      boolean month = n.end() - n.start() == 1 && MONTHS.contains(Words.lower(forms[n.start()]));
+      if (month && out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      } else if (!month && out != null) {
+        out.add(n);
+      }
+    }
+    return out == null ? names : out;
   }
 
   /** Courtesy titles, as written without a full stop and lower-cased: only people carry them. */

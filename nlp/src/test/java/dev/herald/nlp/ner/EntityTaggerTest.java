@@ -328,6 +328,19 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldTakeNoMonthAloneForAName() {
+    // Given months found as names, a month inside a longer name, and a person called May
+    String[] forms = "in March , the March Hare met May".split(" ");
+    List<NameSpan> names =
+        List.of(new NameSpan(1, 2, "LOC"), new NameSpan(4, 6, "MISC"), new NameSpan(7, 8, "PER"));
+
+    // When months are removed
+    // Then only the month alone goes
+    assertThat(EntityTagger.withoutMonths(names, forms))
+        .containsExactly(new NameSpan(4, 6, "MISC"), new NameSpan(7, 8, "PER"));
+  }
+
+  @Test
   void shouldReturnNoEntitiesForALanguageWithoutAModel() {
     // Given German and Russian news text
     String de =
