@@ -255,22 +255,49 @@ public final class EntityTagger {
       Set.of("mr", "mrs", "ms", "mme", "messrs", "dr");
 
   /**
-   * A name after a courtesy title is a person's, and the title is not part of it: "Mr. Biden"
-   * untagged, "Mrs. Harris" typed MISC and "Ms. Yellen" typed ORG with the title inside all become
-   * the person alone. The name is the run of capitalised words (initials and particles inside)
-   * after the title; a name the finder found over it keeps its own end.
+   * Titles of office and rank before a name, with their full stop only ("Sen. Cory Booker", "Gen.
+   * Mark Milley"): without it "Gen" or "Rep" may start another name.
+   */
+  private static final Set<String> ABBREVIATED_TITLES =
+      Set.of(
+          "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "prof",
+          "rev", "cmdr", "maj");
+
+  /**
+   * A name after a courtesy title or an abbreviated title of office is a person's, and the title is
+   * not part of it: "Mr. Biden" untagged, "Mrs. Harris" typed MISC and "Ms. Yellen" typed ORG with
+   * the title inside all become the person alone. The name is the run of capitalised words
+   * (initials and particles inside) after the title; a name the finder found over it keeps its own
+   * end.
    */
   static List<NameSpan> titledPersons(List<NameSpan> names, String[] forms) {
     List<NameSpan> out = null;
     for (int i = 0; i + 1 < forms.length; i++) {
-      String t = forms[i].endsWith(".") ? forms[i].substring(0, forms[i].length() - 1) : forms[i];
+      boolean dot = forms[i].endsWith(".");
+      String t = dot ? forms[i].substring(0, forms[i].length() - 1) : forms[i];
       if (t.isEmpty()
-          || !COURTESY_TITLES.contains(Words.lower(t))
+          || !(COURTESY_TITLES.contains(Words.lower(t))
+              || dot && ABBREVIATED_TITLES.contains(Words.lower(t)))
           || !Character.isUpperCase(t.charAt(0))
-          || !isNameWord(forms[i + 1])) {
+          || !isNameWord(forms[i + 1])
+          || forms[i + 1].length() < 2) {
         continue;
       }
       List<NameSpan> cur = out != null ? out : names;
+      if (!cur.isEmpty()) {
+        // A title the finder took for a name of its own ("Sens." as ORG) is none.
+        for (int k = 0; k < cur.size(); k++) {
+          NameSpan n = cur.get(k);
+          if (n.start() == i && n.end() == i + 1) {
+            if (out == null) {
+              out = new ArrayList<>(names);
+            }
+            out.remove(k);
+            cur = out;
+            break;
+          }
+        }
+      }
       int at = 0; // the first span that ends after the title
       while (at < cur.size() && cur.get(at).end() <= i) {
         at++;
@@ -307,6 +334,8 @@ public final class EntityTagger {
     return out == null ? names : out;
   }
 
+  private static final Set<String> DASHES = Set.of("-", "--", "\u2013", "\u2014");
+
   /** Tokens a dateline's place may be followed by before the agency: "MOSCOW, Nov 14 (Reuters)". */
   private static final int DATELINE_TOKENS = 8;
 
@@ -320,27 +349,43 @@ public final class EntityTagger {
     if (names.isEmpty() || names.get(0).start() != 0) {
       return names;
     }
-    int open = -1;
-    for (int i = 1; i < Math.min(forms.length - 2, DATELINE_TOKENS + 1); i++) {
-      if (forms[i].equals("(")) {
-        open = i;
+    int end = -1;
+    boolean agency = false;
+    for (int i = 1; i < Math.min(forms.length, DATELINE_TOKENS + 1); i++) {
+      String w = forms[i];
+      if (w.equals("(")) {
+        agency =
+            i + 2 < forms.length
+                && AGENCIES.contains(Words.lower(forms[i + 1]))
+                && forms[i + 2].equals(")");
+        if (!agency) {
+          return names; // "BUFFALO 1 Anaheim 1 (OT)": a bracket, but no agency in it
+        }
+        end = i;
         break;
       }
-      String w = forms[i];
+      if (DASHES.contains(w)) {
+        end = i;
+        break;
+      }
       boolean dateWord = Character.isDigit(w.charAt(0)) || Character.isUpperCase(w.charAt(0));
       if (!dateWord && !w.equals(",") && !w.equals("/") && !w.equals(".")) {
         return names;
       }
     }
-    if (open < 0
-        || !AGENCIES.contains(Words.lower(forms[open + 1]))
-        || !forms[open + 2].equals(")")) {
+    if (end < 0 || !agency && !Words.isAllCaps(forms[0])) {
       return names;
     }
     List<NameSpan> out = new ArrayList<>(names.size());
     for (NameSpan n : names) {
-      out.add(
-          n.end() <= open && !n.type().equals("LOC") ? new NameSpan(n.start(), n.end(), "LOC") : n);
+      // Without an agency ("WASHINGTON — NASA said"), only names the gazetteer knows as places.
+      boolean place =
+          n.end() <= end
+              && (agency
+                  || Places.standard()
+                          .kinds(String.join(" ", Arrays.asList(forms).subList(n.start(), n.end())))
+                      != 0);
+      out.add(place && !n.type().equals("LOC") ? new NameSpan(n.start(), n.end(), "LOC") : n);
     }
     return out;
   }

@@ -222,7 +222,8 @@ class EntityTaggerTest {
 
   @Test
   void shouldTakeTheNamesOfAWireDatelineForPlaces() {
-    // Given stories that open with a wire dateline, and a company with its ticker in brackets
+    // Given stories that open with a wire dateline (with an agency or a dash), a capitalised
+    // organisation before a dash, and a company with its ticker in brackets
     String washington =
         "WASHINGTON (Reuters) - U.S. Secretary of State Antony Blinken will travel to Beijing"
             + " next week, the State Department said on Friday.";
@@ -240,6 +241,13 @@ class EntityTaggerTest {
     assertThat(k)
         .extracting(EntityMention::text, EntityMention::type)
         .contains(tuple("KYIV", "LOCATION"), tuple("Ukraine", "LOCATION"));
+    List<NameSpan> dashed = List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 3, "ORG"));
+    assertThat(EntityTagger.datelinePlaces(dashed, "WASHINGTON \u2014 NASA announced".split(" ")))
+        .containsExactly(new NameSpan(0, 1, "LOC"), new NameSpan(2, 3, "ORG"));
+    assertThat(EntityTagger.datelinePlaces(dashed, "NATO - OTAN said".split(" ")))
+        .isEqualTo(dashed);
+    assertThat(EntityTagger.datelinePlaces(dashed, "BUFFALO 1 Anaheim 1 ( OT )".split(" ")))
+        .isEqualTo(dashed);
     List<NameSpan> company = List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 3, "ORG"));
     assertThat(EntityTagger.datelinePlaces(company, "Tesla ( TSLA ) said".split(" ")))
         .isEqualTo(company);
@@ -338,6 +346,21 @@ class EntityTaggerTest {
     // Then only the month alone goes
     assertThat(EntityTagger.withoutMonths(names, forms))
         .containsExactly(new NameSpan(4, 6, "MISC"), new NameSpan(7, 8, "PER"));
+  }
+
+  @Test
+  void shouldTakeANameAfterATitleOfOfficeForAPersonAndTheTitleForNoName() {
+    // Given senators and a general named with abbreviated titles
+    String text = "Sens. Cory Booker and Kamala Harris met Gen. Milley in Washington on Monday.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then the names are people and no title is a name
+    assertThat(m)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("Cory Booker", "PERSON"), tuple("Milley", "PERSON"));
+    assertThat(m).extracting(EntityMention::text).doesNotContain("Sens", "Sens.", "Gen.");
   }
 
   @Test
