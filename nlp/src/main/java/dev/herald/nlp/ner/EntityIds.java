@@ -173,7 +173,7 @@ final class EntityIds {
         // the text became that person.
         String[] words = SPACES.split(singleSpaced(m.text()));
         String last = stripPossessive(words[words.length - 1]);
-        if (words.length >= 2 && isNameWord(last)) {
+        if (words.length >= 2 && isNameWord(last) && !particleSurname(words)) {
           surname.merge(parts[parts.length - 1], m.id(), (a, b) -> a.equals(b) ? a : a);
         }
         if (words.length >= 2 && isNameWord(words[0])) {
@@ -220,7 +220,12 @@ final class EntityIds {
       String id = m.id();
       String type = m.type();
       boolean single = !id.contains("-");
-      if (single && surname.containsKey(id) && !EntityMention.LOCATION.equals(type)) {
+      if (EntityMention.PERSON.equals(type)
+          && particleSurname(SPACES.split(singleSpaced(m.text())))
+          && surname.containsKey(id.substring(id.lastIndexOf('-') + 1))) {
+        // "de Mistura" after "Staffan de Mistura": the surname with its particle.
+        id = surname.get(id.substring(id.lastIndexOf('-') + 1));
+      } else if (single && surname.containsKey(id) && !EntityMention.LOCATION.equals(type)) {
         id = surname.get(id);
         type = EntityMention.PERSON;
       } else if (single
@@ -303,6 +308,20 @@ final class EntityIds {
   }
 
   /** Letters, with inner hyphens, apostrophes or full stops ("O'Neill", "Jean-Luc", "Jr."). */
+  /** "de Mistura", "van der Leyen": lower-case particles, then one name word. */
+  private static boolean particleSurname(String[] words) {
+    if (words.length < 2) {
+      return false;
+    }
+    for (int i = 0; i < words.length - 1; i++) {
+      if (words[i].isEmpty() || !Character.isLowerCase(words[i].charAt(0))) {
+        return false;
+      }
+    }
+    String last = words[words.length - 1];
+    return !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+  }
+
   private static boolean isNameWord(String w) {
     if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
       return false;

@@ -39,6 +39,23 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldResolveASurnameWithItsParticleToTheFullName() {
+    // Given a full name with a particle, then the surname with the particle
+    String text =
+        "UN envoy Staffan de Mistura met Russian officials in Geneva on Tuesday. Later, de"
+            + " Mistura told reporters that the talks had been useful.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then both mentions are the same person
+    assertThat(m)
+        .filteredOn(e -> e.text().contains("Mistura"))
+        .extracting(EntityMention::id)
+        .containsOnly("staffan-de-mistura");
+  }
+
+  @Test
   void shouldResolveASurnameAcrossArticlesThroughTheRegistry() {
     // Given one article with the full name and a later one with the surname only
     EntityRegistry registry = new EntityRegistry(1000);
