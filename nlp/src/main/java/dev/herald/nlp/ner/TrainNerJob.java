@@ -682,7 +682,16 @@ public final class TrainNerJob {
         return WordClusters.read(r);
       }
     }
-    WordClusters c = WordClusters.learn(all, settings.granularities(), 2, 8);
+    // herald.ner.clusterBase=FILE: the words of these classes keep them, only new words move.
+    String basePath = System.getProperty("herald.ner.clusterBase");
+    WordClusters base = null;
+    if (basePath != null) {
+      try (java.io.BufferedReader r = Files.newBufferedReader(Path.of(basePath))) {
+        base = WordClusters.read(r);
+      }
+      log.println("word classes extended from " + basePath + " (" + base.size() + " words fixed)");
+    }
+    WordClusters c = WordClusters.learn(all, settings.granularities(), 2, 8, base);
     if (cache != null) {
       try (java.io.Writer w = Files.newBufferedWriter(Path.of(cache))) {
         c.write(w);

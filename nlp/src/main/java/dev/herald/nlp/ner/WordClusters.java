@@ -52,6 +52,22 @@ final class WordClusters {
    */
   static WordClusters learn(
       List<List<String>> sentences, int[] granularities, int minCount, int passes) {
+    return learn(sentences, granularities, minCount, passes, null);
+  }
+
+  /**
+   * As {@link #learn(List, int[], int, int)}, the words of {@code base} (null: none) keeping their
+   * classes there: only the other words move, into the classes the fixed words define. More text
+   * then gives classes to the words it adds without reshuffling the classes the name finder's
+   * weights were learnt on (a relearnt clustering is another local optimum of the exchange
+   * algorithm: MODEL.md measured one that cost accuracy).
+   */
+  static WordClusters learn(
+      List<List<String>> sentences,
+      int[] granularities,
+      int minCount,
+      int passes,
+      WordClusters base) {
     Map<String, Integer> freq = new HashMap<>();
     for (List<String> s : sentences) {
       for (String w : s) {
@@ -108,7 +124,17 @@ final class WordClusters {
     }
     int[][] assign = new int[granularities.length][];
     for (int g = 0; g < granularities.length; g++) {
-      assign[g] = exchange(v, granularities[g], ctxCount, ctxIds, ctxNs, count, passes);
+      int[] fixed = new int[v];
+      Arrays.fill(fixed, -1);
+      if (base != null) {
+        for (int w = 0; w < v; w++) {
+          int[] c = base.classes.get(vocab.get(w));
+          if (c != null && c.length == granularities.length && c[g] < granularities[g]) {
+            fixed[w] = c[g];
+          }
+        }
+      }
+      assign[g] = exchange(v, granularities[g], ctxCount, ctxIds, ctxNs, count, passes, fixed);
     }
     Map<String, int[]> classes = new HashMap<>();
     for (int w = 0; w < v; w++) {
@@ -122,10 +148,17 @@ final class WordClusters {
   }
 
   private static int[] exchange(
-      int v, int k, int ctxCount, int[][] ctxIds, int[][] ctxNs, int[] count, int passes) {
+      int v,
+      int k,
+      int ctxCount,
+      int[][] ctxIds,
+      int[][] ctxNs,
+      int[] count,
+      int passes,
+      int[] fixed) {
     int[] cls = new int[v];
     for (int w = 0; w < v; w++) {
-      cls[w] = w % k;
+      cls[w] = fixed[w] >= 0 ? fixed[w] : w % k;
     }
     // n[c][ctx]: how often a word of class c is seen with context ctx; total[c]: class counts.
     int[][] n = new int[k][ctxCount];
@@ -138,6 +171,9 @@ final class WordClusters {
     for (int pass = 0; pass < passes; pass++) {
       int moved = 0;
       for (int w = 0; w < v; w++) {
+        if (fixed[w] >= 0) {
+          continue;
+        }
         int a = cls[w];
         add(n[a], ctxIds[w], ctxNs[w], -1);
         total[a] -= count[w];
