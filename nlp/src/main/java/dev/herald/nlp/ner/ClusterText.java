@@ -181,7 +181,6 @@ final class ClusterText {
   }
 
   private static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
-  private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|#\\d+);");
 
   /** Sentences of every article body under {@code dir} (files in name order). */
   static List<List<String>> reuters21578(Path dir) throws IOException {
@@ -214,21 +213,8 @@ final class ClusterText {
   }
 
   static String unescape(String s) {
-    Matcher m = ENTITY.matcher(s);
-    StringBuilder sb = new StringBuilder(s.length());
-    while (m.find()) {
-      String e = m.group(1);
-      String r =
-          switch (e) {
-            case "lt" -> "<";
-            case "gt" -> ">";
-            case "amp" -> "&";
-            // &#3; ends every body; other numeric references are control characters.
-            default -> " ";
-          };
-      m.appendReplacement(sb, Matcher.quoteReplacement(r));
-    }
-    m.appendTail(sb);
-    return sb.toString();
+    // Reuters-21578 uses &lt; &gt; &amp; and control characters (&#3; ends every body), which
+    // xmlUnescape turns into spaces.
+    return xmlUnescape(s);
   }
 }
