@@ -217,7 +217,7 @@ class EntityTaggerTest {
     Truecaser usual = NerModel.standard().truecaser();
 
     // When particle names are mended
-    List<NameSpan> out = EntityTagger.particleNames(names, forms, usual);
+    List<NameSpan> out = SpanRules.particleNames(names, forms, usual);
 
     // Then "Envoy" stays out of the person
     assertThat(usual.usualCase("envoy")).isEqualTo(1);
@@ -231,7 +231,7 @@ class EntityTaggerTest {
     String[] forms = "the Universidad Catolica de Chile said".split(" ");
 
     // When particle names are mended
-    List<NameSpan> out = EntityTagger.particleNames(names, forms, NerModel.standard().truecaser());
+    List<NameSpan> out = SpanRules.particleNames(names, forms, NerModel.standard().truecaser());
 
     // Then no person is made of "Catolica de Chile"
     assertThat(out).isEqualTo(names);
@@ -259,14 +259,13 @@ class EntityTaggerTest {
         .extracting(EntityMention::text, EntityMention::type)
         .contains(tuple("KYIV", "LOCATION"), tuple("Ukraine", "LOCATION"));
     List<NameSpan> dashed = List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 3, "ORG"));
-    assertThat(EntityTagger.datelinePlaces(dashed, "WASHINGTON \u2014 NASA announced".split(" ")))
+    assertThat(SpanRules.datelinePlaces(dashed, "WASHINGTON \u2014 NASA announced".split(" ")))
         .containsExactly(new NameSpan(0, 1, "LOC"), new NameSpan(2, 3, "ORG"));
-    assertThat(EntityTagger.datelinePlaces(dashed, "NATO - OTAN said".split(" ")))
-        .isEqualTo(dashed);
-    assertThat(EntityTagger.datelinePlaces(dashed, "BUFFALO 1 Anaheim 1 ( OT )".split(" ")))
+    assertThat(SpanRules.datelinePlaces(dashed, "NATO - OTAN said".split(" "))).isEqualTo(dashed);
+    assertThat(SpanRules.datelinePlaces(dashed, "BUFFALO 1 Anaheim 1 ( OT )".split(" ")))
         .isEqualTo(dashed);
     List<NameSpan> company = List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 3, "ORG"));
-    assertThat(EntityTagger.datelinePlaces(company, "Tesla ( TSLA ) said".split(" ")))
+    assertThat(SpanRules.datelinePlaces(company, "Tesla ( TSLA ) said".split(" ")))
         .isEqualTo(company);
   }
 
@@ -298,9 +297,9 @@ class EntityTaggerTest {
 
     // When titled persons are mended
     // Then the person is the name after the title, and the place keeps its own span
-    assertThat(EntityTagger.titledPersons(names, forms))
+    assertThat(SpanRules.titledPersons(names, forms))
         .containsExactly(new NameSpan(1, 2, "PER"), new NameSpan(3, 4, "LOC"));
-    assertThat(EntityTagger.titledPersons(List.of(new NameSpan(2, 3, "LOC")), runOn))
+    assertThat(SpanRules.titledPersons(List.of(new NameSpan(2, 3, "LOC")), runOn))
         .containsExactly(new NameSpan(1, 2, "PER"), new NameSpan(2, 3, "LOC"));
   }
 
@@ -312,7 +311,7 @@ class EntityTaggerTest {
         List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 4, "PER"), new NameSpan(6, 7, "ORG"));
 
     // When credits are mended
-    List<NameSpan> out = EntityTagger.credits(names, forms);
+    List<NameSpan> out = SpanRules.credits(names, forms);
 
     // Then the agency and the photographer stay, the tail goes
     assertThat(out).containsExactly(new NameSpan(0, 1, "ORG"), new NameSpan(2, 4, "PER"));
@@ -361,7 +360,7 @@ class EntityTaggerTest {
 
     // When months are removed
     // Then only the month alone goes
-    assertThat(EntityTagger.withoutMonths(names, forms))
+    assertThat(SpanRules.withoutMonths(names, forms))
         .containsExactly(new NameSpan(4, 6, "MISC"), new NameSpan(7, 8, "PER"));
   }
 

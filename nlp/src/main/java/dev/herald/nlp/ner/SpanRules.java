@@ -1,0 +1,445 @@
+package dev.herald.nlp.ner;
+
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Rules on the name finder's spans of one sentence that need its words as written: legal-form
+ * suffixes, photo credits, name particles, wire datelines, titles before names and months alone;
+ * and the typographic quotes the finder reads in ASCII. {@link EntityTagger} applies them in order.
+ * Pure functions of the spans and the words.
+ */
+final class SpanRules {
+
+  private SpanRules() {}
+
+  /**
+   * Typographic quotes, apostrophes and dashes as the training text writes them: the name finder
+   * learnt from newswire with straight quotes and took a curly quote it never saw for part of a
+   * name ("“Fargo", "” Steenburgen", "‘Look"). The tokens keep their offsets; only the forms the
+   * finder reads change.
+   */
+  static List<String> asciiQuotes(List<String> tokens) {
+    List<String> out = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      String a = asciiQuotes(t);
+      if (a != t && out == null) {
+        out = new ArrayList<>(tokens);
+      }
+      if (out != null) {
+        out.set(i, a);
+      }
+    }
+    return out == null ? tokens : out;
+  }
+
+  private static String asciiQuotes(String t) {
+    boolean typographic = false;
+    for (int i = 0; i < t.length() && !typographic; i++) {
+      char c = t.charAt(i);
+      typographic = c >= '\u2010' && c <= '\u201f' || c == '\u00ab' || c == '\u00bb';
+    }
+    if (!typographic) {
+      return t;
+    }
+    StringBuilder b = new StringBuilder(t.length());
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      b.append(
+          switch (c) {
+            case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb' -> '"';
+            case '\u2018', '\u2019', '\u201a', '\u201b' -> '\'';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015' -> '-';
+            default -> c;
+          });
+    }
+    return b.toString();
+  }
+
+  /**
+   * A legal-form suffix belongs to the company name before it: "Cargill" + "U.K. Ltd" is one
+   * organisation, and so is "Cargill U.K." followed by an untagged "Ltd".
+   */
+  static List<NameSpan> companies(List<NameSpan> names, String[] forms) {
+    if (names.isEmpty()) {
+      return names;
+    }
+    List<NameSpan> out = new ArrayList<>(names.size());
+    for (NameSpan n : names) {
+      NameSpan m = n;
+      if (m.end() < forms.length && isSuffix(forms[m.end()]) && !m.type().equals("PER")) {
+        m = new NameSpan(m.start(), m.end() + 1, "ORG");
+      }
+      if (!out.isEmpty()) {
+        NameSpan prev = out.get(out.size() - 1);
+        if (prev.end() == m.start()
+            && isSuffix(forms[m.end() - 1])
+            && !prev.type().equals("PER")
+            && !m.type().equals("PER")) {
+          out.set(out.size() - 1, new NameSpan(prev.start(), m.end(), "ORG"));
+          continue;
+        }
+      }
+      out.add(m);
+    }
+    // "Cargill U.K. Ltd" with only "U.K. Ltd" found: the capitalised words before a legal form
+    // are the company's name too.
+    for (int k = 0; k < out.size(); k++) {
+      NameSpan m = out.get(k);
+      if (!m.type().equals("ORG") || !isSuffix(forms[m.end() - 1])) {
+        continue;
+      }
+      int floor = k > 0 ? out.get(k - 1).end() : 0;
+      int a = m.start();
+      while (a > floor && isNameWord(forms[a - 1])) {
+        a--;
+      }
+      if (a < m.start()) {
+        out.set(k, new NameSpan(a, m.end(), "ORG"));
+      }
+    }
+    return out;
+  }
+
+  /** Month names that name nothing else when alone ("May" does: Theresa May). */
+  private static final Set<String> MONTHS =
+      Arrays.stream(Month.values())
+          .map(mo -> mo.name().toLowerCase(Locale.ROOT))
+          .filter(mo -> !mo.equals("may"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** A month alone is a date, never a name: "in March" was tagged a place. */
+  static List<NameSpan> withoutMonths(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan n = names.get(k);
+      boolean month = n.end() - n.start() == 1 && MONTHS.contains(Words.lower(forms[n.start()]));
+      if (month && out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      } else if (!month && out != null) {
+        out.add(n);
+      }
+    }
+    return out == null ? names : out;
+  }
+
+  /** Courtesy titles, as written without a full stop and lower-cased: only people carry them. */
+  private static final Set<String> COURTESY_TITLES =
+      Set.of("mr", "mrs", "ms", "mme", "messrs", "dr");
+
+  /**
+   * Titles of office and rank before a name, with their full stop only ("Sen. Cory Booker", "Gen.
+   * Mark Milley"): without it "Gen" or "Rep" may start another name.
+   */
+  private static final Set<String> ABBREVIATED_TITLES =
+      Set.of(
+          "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "prof",
+          "rev", "cmdr", "maj");
+
+  /**
+   * A name after a courtesy title or an abbreviated title of office is a person's, and the title is
+   * not part of it: "Mr. Biden" untagged, "Mrs. Harris" typed MISC and "Ms. Yellen" typed ORG with
+   * the title inside all become the person alone. The name is the run of capitalised words
+   * (initials and particles inside) after the title; a name the finder found over it keeps its own
+   * end.
+   */
+  static List<NameSpan> titledPersons(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int i = 0; i + 1 < forms.length; i++) {
+      boolean dot = forms[i].endsWith(".");
+      String t = dot ? forms[i].substring(0, forms[i].length() - 1) : forms[i];
+      if (t.isEmpty()
+          || !(COURTESY_TITLES.contains(Words.lower(t))
+              || dot && ABBREVIATED_TITLES.contains(Words.lower(t)))
+          || !Character.isUpperCase(t.charAt(0))
+          || !isNameWord(forms[i + 1])
+          || forms[i + 1].length() < 2) {
+        continue;
+      }
+      List<NameSpan> cur = out != null ? out : names;
+      if (!cur.isEmpty()) {
+        // A title the finder took for a name of its own ("Sens." as ORG) is none.
+        for (int k = 0; k < cur.size(); k++) {
+          NameSpan n = cur.get(k);
+          if (n.start() == i && n.end() == i + 1) {
+            if (out == null) {
+              out = new ArrayList<>(names);
+            }
+            out.remove(k);
+            cur = out;
+            break;
+          }
+        }
+      }
+      int at = 0; // the first span that ends after the title
+      while (at < cur.size() && cur.get(at).end() <= i) {
+        at++;
+      }
+      NameSpan over = at < cur.size() && cur.get(at).start() <= i + 1 ? cur.get(at) : null;
+      if (over != null && over.start() == i + 1 && over.type().equals("PER")) {
+        continue; // already the person, without the title
+      }
+      int end;
+      if (over != null && over.end() > i + 1) {
+        end = over.end();
+      } else {
+        end = i + 2;
+        while (end < forms.length
+            && (isNameWord(forms[end])
+                || PARTICLES.contains(forms[end])
+                    && end + 1 < forms.length
+                    && isNameWord(forms[end + 1]))) {
+          end++;
+        }
+        int next = over != null ? at + 1 : at;
+        if (next < cur.size() && cur.get(next).start() < end) {
+          end = cur.get(next).start(); // a name the run ran into keeps its place
+        }
+      }
+      if (out == null) {
+        out = new ArrayList<>(names);
+      }
+      if (over != null) {
+        out.remove(at);
+      }
+      out.add(at, new NameSpan(i + 1, end, "PER"));
+    }
+    return out == null ? names : out;
+  }
+
+  private static final Set<String> DASHES = Set.of("-", "--", "\u2013", "\u2014");
+
+  /** Tokens a dateline's place may be followed by before the agency: "MOSCOW, Nov 14 (Reuters)". */
+  private static final int DATELINE_TOKENS = 8;
+
+  /**
+   * A wire dateline names where the story was filed: in "WASHINGTON (Reuters) -" and "KYIV, Ukraine
+   * (AP) -" every name before the bracketed agency is a place, whatever type the name finder gave
+   * the capitals. A name is re-typed only when the sentence opens with the dateline: names, commas,
+   * slashes and date words, then "(", an agency, ")".
+   */
+  static List<NameSpan> datelinePlaces(List<NameSpan> names, String[] forms) {
+    if (names.isEmpty() || names.get(0).start() != 0) {
+      return names;
+    }
+    int end = -1;
+    boolean agency = false;
+    for (int i = 1; i < Math.min(forms.length, DATELINE_TOKENS + 1); i++) {
+      String w = forms[i];
+      if (w.equals("(")) {
+        agency =
+            i + 2 < forms.length
+                && AGENCIES.contains(Words.lower(forms[i + 1]))
+                && forms[i + 2].equals(")");
+        if (!agency) {
+          return names; // "BUFFALO 1 Anaheim 1 (OT)": a bracket, but no agency in it
+        }
+        end = i;
+        break;
+      }
+      if (DASHES.contains(w)) {
+        end = i;
+        break;
+      }
+      boolean dateWord = Character.isDigit(w.charAt(0)) || Character.isUpperCase(w.charAt(0));
+      if (!dateWord && !w.equals(",") && !w.equals("/") && !w.equals(".")) {
+        return names;
+      }
+    }
+    if (end < 0 || !agency && !Words.isAllCaps(forms[0])) {
+      return names;
+    }
+    List<NameSpan> out = new ArrayList<>(names.size());
+    for (NameSpan n : names) {
+      // Without an agency ("WASHINGTON — NASA said"), only names the gazetteer knows as places.
+      boolean place =
+          n.end() <= end
+              && (agency
+                  || Places.standard()
+                          .kinds(String.join(" ", Arrays.asList(forms).subList(n.start(), n.end())))
+                      != 0);
+      out.add(place && !n.type().equals("LOC") ? new NameSpan(n.start(), n.end(), "LOC") : n);
+    }
+    return out;
+  }
+
+  /** Particles inside a person's name, as written (lower case). */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "de", "da", "di", "du", "do", "dos", "das", "del", "della", "van", "von", "der", "den",
+          "ter", "ten", "zu", "bin", "ibn", "al", "el", "le", "la");
+
+  /**
+   * A person found after a lower-case particle ("de Mistura", "bin Salman") takes the capitalised
+   * word before the particle as the first name it is: "UN Special Envoy for Syria Staffan" (ORG) +
+   * "Mistura" (PER) becomes "UN Special Envoy for Syria" + "Staffan de Mistura", and a person cut
+   * at the particle ("Luiz Inacio Lula" + "Silva") is one again. A word usually written lower case
+   * ("Envoy de Mistura") or a word of capitals ("UN") is no first name; a one-word name of another
+   * type after the particle counts only when it is no place ({@link #ranIntoSurname}).
+   */
+  static List<NameSpan> particleNames(List<NameSpan> names, String[] forms, Truecaser usual) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan p = names.get(k);
+      int q = p.start();
+      while (q > 0 && p.start() - q < 2 && PARTICLES.contains(forms[q - 1])) {
+        q--;
+      }
+      int w = q - 1;
+      if (q == p.start()
+          || w < 0
+          || !firstNameLike(forms[w], usual)
+          || !p.type().equals("PER") && !ranIntoSurname(p, forms, out, names, k, w)) {
+        if (out != null) {
+          out.add(p);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      }
+      NameSpan before = out.isEmpty() ? null : out.get(out.size() - 1);
+      int start = w;
+      if (before != null && before.end() == w + 1) {
+        out.remove(out.size() - 1);
+        if (before.type().equals("PER")) {
+          start = before.start();
+        } else if (before.start() < w) {
+          out.add(new NameSpan(before.start(), w, before.type()));
+        }
+      } else if (before != null && before.end() > w) {
+        out.add(p); // the word before the particle ends no name of its own: leave both alone
+        continue;
+      }
+      out.add(new NameSpan(start, p.end(), "PER"));
+    }
+    return out == null ? names : out;
+  }
+
+  /**
+   * A one-word name typed otherwise after a particle is the surname when the word before the
+   * particle closes a longer non-person name, which ran into it ("UN Special Envoy for Syria
+   * Staffan" + "de" + "Mistura"): a place after the particle ("Banco Central de Chile") is not.
+   */
+  private static boolean ranIntoSurname(
+      NameSpan p, String[] forms, List<NameSpan> out, List<NameSpan> names, int k, int w) {
+    if (p.end() - p.start() != 1 || Places.standard().kinds(forms[p.start()]) != 0) {
+      return false;
+    }
+    List<NameSpan> done = out != null ? out : names.subList(0, k);
+    if (done.isEmpty()) {
+      return false;
+    }
+    NameSpan before = done.get(done.size() - 1);
+    return before.end() == w + 1 && before.start() < w && !before.type().equals("PER");
+  }
+
+  private static boolean firstNameLike(String w, Truecaser usual) {
+    return w.length() > 1
+        && Character.isUpperCase(w.charAt(0))
+        && Character.isLowerCase(w.charAt(w.length() - 1))
+        && w.chars().allMatch(c -> Character.isLetter(c) || c == '-')
+        && usual.usualCase(Words.lower(w)) != 1;
+  }
+
+  private static boolean isNameWord(String w) {
+    return !w.isEmpty()
+        && Character.isUpperCase(w.charAt(0))
+        && Words.hasLetter(w)
+        && !dev.herald.nlp.entity.Names.STOP_WORDS.contains(Words.lower(w));
+  }
+
+  private static final Set<String> AGENCIES =
+      Set.of(
+          "reuters",
+          "ap",
+          "afp",
+          "epa",
+          "getty",
+          "tass",
+          "sputnik",
+          "ria",
+          "xinhua",
+          "anadolu",
+          "efe",
+          "ansa",
+          "dpa",
+          "upi",
+          "pa",
+          "bloomberg");
+
+  /** Words of a photo credit's tail ("REUTERS/Jane Doe/File Photo", ".../Pool"): no names. */
+  private static final Set<String> CREDIT_WORDS = Set.of("file", "photo", "pool", "handout");
+
+  /**
+   * A photo credit ("REUTERS/Maxim Shemetov") is two names: the name finder may join them over the
+   * slash, so a name is cut at a slash token; after an agency the photographer is a person. A
+   * credit's tail after a slash ("File Photo", "Pool") names nobody and is dropped.
+   */
+  static List<NameSpan> credits(List<NameSpan> names, String[] forms) {
+    List<NameSpan> cut = cutCredits(names, forms);
+    List<NameSpan> out = null;
+    for (int k = 0; k < cut.size(); k++) {
+      NameSpan n = cut.get(k);
+      int b = n.start(); // "File" may stay out of the span the finder found for "Photo"
+      while (b > 0 && CREDIT_WORDS.contains(Words.lower(forms[b - 1]))) {
+        b--;
+      }
+      boolean tail = b > 0 && forms[b - 1].equals("/");
+      for (int i = n.start(); tail && i < n.end(); i++) {
+        tail = CREDIT_WORDS.contains(Words.lower(forms[i]));
+      }
+      if (tail && out == null) {
+        out = new ArrayList<>(cut.subList(0, k));
+      } else if (!tail && out != null) {
+        out.add(n);
+      }
+    }
+    return out == null ? cut : out;
+  }
+
+  private static List<NameSpan> cutCredits(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan n = names.get(k);
+      int slash = -1;
+      for (int i = n.start(); i < n.end(); i++) {
+        if (forms[i].equals("/")) {
+          slash = i;
+          break;
+        }
+      }
+      if (slash < 0) {
+        if (out != null) {
+          out.add(n);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      }
+      boolean agency = slash - n.start() == 1 && AGENCIES.contains(Words.lower(forms[n.start()]));
+      if (slash > n.start()) {
+        out.add(new NameSpan(n.start(), slash, agency ? "ORG" : n.type()));
+      }
+      if (slash + 1 < n.end()) {
+        // The rest may hold a further slash ("AP/John Smith/Pool").
+        List<NameSpan> rest =
+            cutCredits(List.of(new NameSpan(slash + 1, n.end(), agency ? "PER" : n.type())), forms);
+        out.addAll(rest);
+      }
+    }
+    return out == null ? names : out;
+  }
+
+  private static boolean isSuffix(String w) {
+    return dev.herald.nlp.entity.Names.CORPORATE_SUFFIXES.contains(Words.lower(w))
+        && Character.isUpperCase(w.charAt(0));
+  }
+}
