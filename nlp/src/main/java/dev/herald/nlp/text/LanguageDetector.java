@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,40 +105,18 @@ public final class LanguageDetector {
     if (script != null) {
       return script;
     }
-    Map<String, Integer> hits = new LinkedHashMap<>();
-    int words = 0;
-    int i = 0;
-    int n = text.length();
-    while (i < n && words < MAX_WORDS) {
-      while (i < n && !Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-      int s = i;
-      while (i < n && Character.isLetter(text.charAt(i)) && i - s < 30) {
-        i++;
-      }
-      if (i == s) {
-        break;
-      }
-      words++;
-      if (i - s <= MAX_STOP_WORD) {
-        List<String> langs = LANGUAGES_OF.get(text.substring(s, i).toLowerCase(Locale.ROOT));
-        if (langs != null) {
-          for (String lang : langs) {
-            hits.merge(lang, 1, Integer::sum);
-          }
-        }
-      }
-      while (i < n && Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-    }
+    Hits hits = stopWordHits(text, 0, text.length());
+    int words = hits.words();
+    // The language with the most hits; on a tie, the one hit first.
     String best = "und";
     int bestHits = 0;
-    for (Map.Entry<String, Integer> e : hits.entrySet()) {
-      if (e.getValue() > bestHits) {
-        best = e.getKey();
-        bestHits = e.getValue();
+    int bestFirst = Integer.MAX_VALUE;
+    for (int k = 0; k < LANGUAGES.size(); k++) {
+      int h = hits.counts()[k];
+      if (h > bestHits || h == bestHits && h > 0 && hits.first()[k] < bestFirst) {
+        best = LANGUAGES.get(k);
+        bestHits = h;
+        bestFirst = hits.first()[k];
       }
     }
     // One stop word proves little; headlines ("WEST GERMANY RESCHEDULES DEBT") have none.
@@ -162,8 +139,9 @@ public final class LanguageDetector {
    * longest function word, so the cost is one pass and a few lookups per line.
    */
   public static String clearLanguage(CharSequence text, int from, int to) {
-    int[] hits = stopWordHits(text, from, to);
-    int words = hits[hits.length - 1];
+    Hits found = stopWordHits(text, from, to);
+    int[] hits = found.counts();
+    int words = found.words();
     if (words < MIN_CLEAR_WORDS) {
       return null;
     }
@@ -189,7 +167,7 @@ public final class LanguageDetector {
    * Pope Francis at the Vatican.") on which a character n-gram model scores every language alike.
    */
   public static boolean englishLeads(CharSequence text) {
-    int[] hits = stopWordHits(text, 0, text.length());
+    int[] hits = stopWordHits(text, 0, text.length()).counts();
     int en = hits[LANGUAGE_INDEX.get("en")];
     if (en < 2) {
       return false;
@@ -203,12 +181,18 @@ public final class LanguageDetector {
   }
 
   /**
-   * Function-word hits per language of {@link #LANGUAGES} over the first {@value #MAX_WORDS} words
-   * of the span, and the number of words read as the last element. A word is looked up only when it
-   * is no longer than the longest function word: one pass and a few lookups.
+   * Function-word hits of a span: per language of {@link #LANGUAGES}, how many, and the word index
+   * of the first (for ties); and how many words were read.
    */
-  private static int[] stopWordHits(CharSequence text, int from, int to) {
-    int[] hits = new int[LANGUAGES.size() + 1];
+  private record Hits(int[] counts, int[] first, int words) {}
+
+  /**
+   * The function-word hits over the first {@value #MAX_WORDS} words of the span. A word is looked
+   * up only when it is no longer than the longest function word: one pass and a few lookups.
+   */
+  private static Hits stopWordHits(CharSequence text, int from, int to) {
+    int[] counts = new int[LANGUAGES.size()];
+    int[] first = new int[LANGUAGES.size()];
     int words = 0;
     int i = from;
     char[] word = new char[MAX_STOP_WORD];
@@ -231,13 +215,15 @@ public final class LanguageDetector {
         List<String> langs = LANGUAGES_OF.get(new String(word, 0, i - s));
         if (langs != null) {
           for (String lang : langs) {
-            hits[LANGUAGE_INDEX.get(lang)]++;
+            int l = LANGUAGE_INDEX.get(lang);
+            if (counts[l]++ == 0) {
+              first[l] = words;
+            }
           }
         }
       }
     }
-    hits[LANGUAGES.size()] = words;
-    return hits;
+    return new Hits(counts, first, words);
   }
 
   /** Languages whose text this detector's schedule rules understand. */
