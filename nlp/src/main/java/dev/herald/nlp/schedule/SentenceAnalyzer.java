@@ -350,7 +350,67 @@ final class SentenceAnalyzer {
           "program",
           "programme",
           "warrant",
-          "warrants");
+          "warrants",
+          // plurals say the same: "extending ... its exchange offers"
+          "offers",
+          "bids",
+          "tenders",
+          "deadlines",
+          "dates",
+          "programs",
+          "programmes");
+
+  /**
+   * Things that run until an end date: "the standstill will be extended to June 30, 1990", "a
+   * five-year extension, to November 1995, of its charter agreement". They count only as the thing
+   * extended, not anywhere in the sentence, and not in sentences about lending.
+   */
+  private static final Set<String> AGREEMENTS =
+      Set.of(
+          "agreement",
+          "agreements",
+          "accord",
+          "accords",
+          "pact",
+          "pacts",
+          "standstill",
+          "moratorium",
+          "contract",
+          "contracts",
+          "arrangement",
+          "arrangements",
+          "treaty",
+          "truce",
+          "ceasefire");
+
+  /** Heads of compounds whose money modifiers do not make them money: "stock buyback program". */
+  private static final Set<String> EXPIRING_HEADS =
+      Set.of(
+          "warrant",
+          "warrants",
+          "program",
+          "programs",
+          "programme",
+          "programmes",
+          "offer",
+          "offers");
+
+  /** Nouns naming a proposal: "the bill would extend the date": not a change yet. */
+  private static final Set<String> PROPOSALS =
+      Set.of(
+          "bill",
+          "bills",
+          "proposal",
+          "proposals",
+          "legislation",
+          "measure",
+          "amendment",
+          "draft",
+          "resolution",
+          "plan",
+          "plans",
+          "initiative",
+          "recommendation");
 
   private static final Set<String> STRONG_OLD_WORDS =
       Set.of(
@@ -982,6 +1042,10 @@ final class SentenceAnalyzer {
           context = true;
         }
       }
+      int thing = extendedThing(c);
+      if (thing >= 0 && AGREEMENTS.contains(lower[thing]) && !mentionsLending()) {
+        context = true;
+      }
       if (!context
           || nextTime(after, 20) < 0
               && nextDuration(after, 4) < 0
@@ -1041,14 +1105,7 @@ final class SentenceAnalyzer {
    * period as its object.
    */
   private int periodObject(int after) {
-    int k = after;
-    if (k < lower.length && lower[k].equals("by")) {
-      int d = durationAt(k + 1);
-      if (d < 0) {
-        return -1;
-      }
-      k = durations.get(d).to();
-    }
+    int k = skipExtensionAdjuncts(after);
     if (k >= lower.length
         || !(Words.DETERMINERS.contains(lower[k]) || ITS_THEIR_ETC.contains(lower[k]))) {
       return -1;
@@ -1059,6 +1116,94 @@ final class SentenceAnalyzer {
       }
       if (!toks.get(j).isWord() || timeAt[j] >= 0) {
         return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Past what an extension states before its object ("by ten days", "for three years", "until March
+   * 15", "to March 27"): "extended until March 15 the period during which ...". Returns the first
+   * token after them.
+   */
+  private int skipExtensionAdjuncts(int after) {
+    int k = after;
+    for (int round = 0; round < 3 && k + 1 < lower.length; round++) {
+      if (lower[k].equals(",")) {
+        k++;
+        continue;
+      }
+      if (FOR_BY.contains(lower[k]) && durationAt(k + 1) >= 0) {
+        k = durations.get(durationAt(k + 1)).to();
+      } else if (TO_UNTIL_ETC.contains(lower[k]) && timeAt[k + 1] >= 0) {
+        k = times.get(timeAt[k + 1]).to();
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * The head token of the thing an extension acts on, or -1: its object ("extended until April 3
+   * the standstill agreement"), the noun after "extension (...) of", or a passive subject ("the
+   * moratorium will be extended").
+   */
+  private int extendedThing(Cue c) {
+    int k = skipExtensionAdjuncts(c.to());
+    if (lower[c.from()].equals("extension")) {
+      for (int j = c.to(); j < Math.min(lower.length, c.to() + 8); j++) {
+        if (lower[j].equals("of")
+            || lower[j].equals("to") && timeAt[Math.min(j + 1, lower.length - 1)] < 0) {
+          k = j + 1;
+          break;
+        }
+      }
+    }
+    if (k < lower.length
+        && (Words.DETERMINERS.contains(lower[k]) || ITS_THEIR_ETC.contains(lower[k]))) {
+      int head = -1;
+      for (int j = k + 1; j <= Math.min(k + 4, lower.length - 1); j++) {
+        if (!toks.get(j).isWord() || timeAt[j] >= 0 || COMPOUND_BREAKS.contains(lower[j])) {
+          break;
+        }
+        head = j;
+      }
+      if (head >= 0) {
+        return head;
+      }
+    }
+    int b = c.from() - 1;
+    if (b >= 0 && Words.BE.contains(lower[b])) {
+      while (b >= 0
+          && (Words.BE.contains(lower[b])
+              || Words.AUX.contains(lower[b])
+              || lower[b].equals("also")
+              || lower[b].equals("now"))) {
+        b--;
+      }
+      // The noun phrase must open the clause ("Under the accord, the standstill will be
+      // extended"), not be the object of another verb ("authority to negotiate a new GATT
+      // agreement would be extended": the authority is).
+      int d = b;
+      while (d >= 0
+          && d > b - 5
+          && toks.get(d).isWord()
+          && !Words.DETERMINERS.contains(lower[d])
+          && !ITS_THEIR_ETC.contains(lower[d])) {
+        d--;
+      }
+      boolean opens =
+          d < 0
+              || !toks.get(d).isWord()
+              || (Words.DETERMINERS.contains(lower[d]) || ITS_THEIR_ETC.contains(lower[d]))
+                  && (d == 0
+                      || !toks.get(d - 1).isWord()
+                      || Words.SPEECH.contains(lower[d - 1])
+                      || THAT_WHICH.contains(lower[d - 1])
+                      || lower[d - 1].equals("and"));
+      if (b >= 0 && toks.get(b).isWord() && opens) {
+        return b;
       }
     }
     return -1;
@@ -1220,6 +1365,15 @@ final class SentenceAnalyzer {
     if (!would) {
       return false;
     }
+    // "The bill would extend the date ...": what a proposal would do has not happened.
+    for (int k = c.from() - 1; k >= Math.max(start, c.from() - 5); k--) {
+      if (lower[k].equals("would") || lower[k].equals("could")) {
+        if (k > 0 && PROPOSALS.contains(lower[k - 1])) {
+          return true;
+        }
+        break;
+      }
+    }
     for (int k = start - 1; k >= Math.max(0, start - 2); k--) {
       if (THAT_WHICH.contains(lower[k])) {
         return true;
@@ -1307,7 +1461,8 @@ final class SentenceAnalyzer {
       }
       if (Cues.FINANCIAL.contains(w)
           && !Cues.EVENT_NOUNS.contains(next)
-          && !(c.type() == Type.EXTEND && (WARRANTS.contains(w) || warrantsHeadCompound(k)))) {
+          && !(c.type() == Type.EXTEND
+              && (EXPIRING_HEADS.contains(w) || warrantsHeadCompound(k)))) {
         return true;
       }
     }
@@ -1322,7 +1477,7 @@ final class SentenceAnalyzer {
    */
   private boolean warrantsHeadCompound(int k) {
     for (int j = k + 1; j < Math.min(lower.length, k + 4); j++) {
-      if (WARRANTS.contains(lower[j])) {
+      if (EXPIRING_HEADS.contains(lower[j])) {
         return true;
       }
       if (!toks.get(j).isWord() || COMPOUND_BREAKS.contains(lower[j])) {

@@ -978,4 +978,74 @@ class ChangeWordingTest {
               assertThat(c.event().name()).contains("summit");
             });
   }
+
+  @Test
+  void shouldReadAnExtensionWhoseDateComesBeforeThePeriodAsAChangeOfItsEnd() {
+    // Given an extension that states the date before its object, a period
+    String text =
+        "Nimbus Ltd said it extended until May 20 the period during which holders may swap their"
+            + " units for shares.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-02");
+
+    // Then the period's end moved to May 20
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2025-05-20");
+            });
+  }
+
+  @Test
+  void shouldReadExtendedPluralOffersAsAChangeOfTheirExpiry() {
+    // Given offers (plural) extended by a duration to a date named before them
+    String text = "Harbor Foods said it is extending by a week to June 6 its exchange offers.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-28");
+
+    // Then the offers' expiry moved to June 6
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.current().value()).isEqualTo("2025-06-06"));
+  }
+
+  @Test
+  void shouldReadAnAgreementExtendedToADateAsAChangeOfItsEnd() {
+    // Given a standstill (an agreement that runs until a date) extended by a duration to a date
+    String text =
+        "Under the new terms, the standstill will be extended for two years to May 31, 2027.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-28");
+
+    // Then its end moved to May 31, 2027
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.current().value()).isEqualTo("2027-05-31");
+              assertThat(a.event().name()).contains("standstill");
+            });
+  }
+
+  @Test
+  void shouldReadAnExtendedProgramWithAMoneyModifierAsAChangeOfItsEnd() {
+    // Given a "stock buyback program" (a money word modifying a programme) extended to a date
+    String text =
+        "Delta Tools said its board approved an extension of its stock buyback program until June"
+            + " 2027.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-28");
+
+    // Then the programme's end moved to June 2027
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.current().value()).isEqualTo("2027-06"));
+  }
 }

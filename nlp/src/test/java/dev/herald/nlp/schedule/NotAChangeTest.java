@@ -472,4 +472,30 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadWhatABillWouldExtendAsAChange() {
+    // Given a bill that "would extend" a deadline to a date: a proposal, not a change
+    String text = "The bill would extend the deadline for the agency's report to June 30, 2026.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAnAgreementThatIsTheObjectOfAnotherVerbAsTheThingExtended() {
+    // Given an authority "to negotiate an agreement" that would be extended: no agreement moved
+    String text =
+        "The envoy's authority to negotiate a new trade agreement would be extended through March"
+            + " 2027.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
