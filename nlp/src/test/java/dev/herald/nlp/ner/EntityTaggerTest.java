@@ -467,4 +467,52 @@ class EntityTaggerTest {
         .extracting(EntityMention::type, EntityMention::id)
         .containsOnly(tuple("ORGANIZATION", "siemens"));
   }
+
+  @Test
+  void shouldTypeACompanyByTheBodyNotByTheHeadlineAboveIt() {
+    // Given a headline that gives the company name no context, and a body that does
+    String text =
+        "Chrysler files for bankruptcy\n"
+            + "The American auto company Chrysler filed for bankruptcy on Thursday. Fiat will run"
+            + " the company, Chrysler said.";
+
+    // When tagged
+    List<EntityMention> m = tagger.tag(text).entities();
+
+    // Then every mention, the headline's included, is the organisation, in text order
+    assertThat(m)
+        .filteredOn(e -> e.text().equals("Chrysler"))
+        .extracting(EntityMention::start, EntityMention::type)
+        .containsExactly(
+            tuple(0, "ORGANIZATION"),
+            tuple(text.indexOf("Chrysler filed"), "ORGANIZATION"),
+            tuple(text.indexOf("Chrysler said"), "ORGANIZATION"));
+  }
+
+  @Test
+  void shouldReadAHeadlineAfterTheBody() {
+    // Given a first line without a full stop above sentences that end with one
+    String text = "Airline orders new jets\nThe airline ordered ten jets. It will pay cash.";
+
+    // When the decoding order is chosen
+    int[] order = EntityTagger.decodeOrder(text, TextAnalyzer.standard().sentences(text));
+
+    // Then the body comes first, in text order, and the headline last
+    assertThat(order).containsExactly(1, 2, 0);
+  }
+
+  @Test
+  void shouldKeepTextOrderWhenTheFirstLineIsASentence() {
+    // Given a first line that ends with a full stop, and a dateline-only text
+    String sentence = "The airline ordered ten jets.\nIt will pay cash.";
+    String lines = "Markets close higher\nLONDON 2026-11-28";
+
+    // When the decoding orders are chosen
+    int[] a = EntityTagger.decodeOrder(sentence, TextAnalyzer.standard().sentences(sentence));
+    int[] b = EntityTagger.decodeOrder(lines, TextAnalyzer.standard().sentences(lines));
+
+    // Then both keep text order (the second has no body sentence to read first)
+    assertThat(a).containsExactly(0, 1);
+    assertThat(b).containsExactly(0, 1);
+  }
 }
