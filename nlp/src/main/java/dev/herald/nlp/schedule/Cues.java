@@ -318,6 +318,7 @@ final class Cues {
         "could",
         "possibly",
         "possible",
+        "possibility",
         "probably",
         "likely",
         "perhaps",

@@ -1605,6 +1605,14 @@ final class SentenceAnalyzer {
         neu = shifted(old, durations.get(d));
       }
     }
+    if (type == Type.EXTEND
+        && neu != null
+        && oldSpan != null
+        && TimeSpan.of(neu.toWhen()).map(n -> n.end() <= oldSpan.start()).orElse(false)) {
+      // An extension moves an end later; an earlier time is not where it went ("beyond June 30
+      // ... delegates said following a session today").
+      neu = null;
+    }
     if (event == null && type == Type.EXTEND) {
       event = expiringThing(c.from());
     }
@@ -1665,7 +1673,9 @@ final class SentenceAnalyzer {
       return null; // "cancelled its order", "cancelled the merger": not a schedule
     }
     // A noun ("the delay in ...", "building delays") says little without its own new time.
-    if (noun && !newStrong && !(ofEventNoun(c) && hasPlanContext())) {
+    if (noun
+        && !newStrong
+        && !((ofEventNoun(c) || extendsAnAgreement(c)) && (hasPlanContext() || foreseen(c)))) {
       return null;
     }
     // With no time at all only an occasion counts: "postponed a session", not "a decision".
@@ -1842,6 +1852,13 @@ final class SentenceAnalyzer {
     if (from) {
       return 2;
     }
+    // "an extension of the pact beyond June 30": the end it is extended past.
+    if (afterCue
+        && c.type() == Type.EXTEND
+        && r.from() > 0
+        && lower[r.from() - 1].equals("beyond")) {
+      return 2;
+    }
     if (now && afterCue) {
       return 1;
     }
@@ -1923,10 +1940,18 @@ final class SentenceAnalyzer {
               || FURTHER_ANY_ETC.contains(lower[c.from() - 1])
               || lower[c.from() - 1].endsWith("-week")
               || lower[c.from() - 1].endsWith("-day")
-              || lower[c.from() - 1].endsWith("-month"));
+              || lower[c.from() - 1].endsWith("-month")
+              || c.from() > 1
+                  && (Words.DETERMINERS.contains(lower[c.from() - 2])
+                      || FURTHER_ANY_ETC.contains(lower[c.from() - 2]))
+                  && ADJECTIVE_ENDING.matcher(lower[c.from() - 1]).matches());
     }
     return false;
   }
+
+  /** "a significant delay", "a lengthy delay": an adjective between the article and the noun. */
+  private static final Pattern ADJECTIVE_ENDING =
+      Pattern.compile("[a-z]+(ant|ent|ive|al|ous|ble|ful|ic|thy)|major|slight|brief|long|short");
 
   private boolean hedged(int from, int to) {
     int start = clauseStart(from);
@@ -1953,6 +1978,54 @@ final class SentenceAnalyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * A noun form that the sentence foresees ("could result in a delay of the public offering", "a
+   * further delay of the release seems inevitable", "an extension of the pact ... is likely"): a
+   * change to come, unlike a past delay cited as a cause ("the delay of the launch hurt sales"),
+   * and unlike one to be avoided.
+   */
+  private boolean foreseen(Cue c) {
+    for (int k = c.from() - 1; k >= Math.max(0, c.from() - 3); k--) {
+      if (AVOID_ETC.contains(lower[k])) {
+        return false;
+      }
+    }
+    if (hedged(c.from(), c.to())) {
+      return true;
+    }
+    int start = clauseStart(c.from());
+    int end = clauseEnd(c.to());
+    for (int k = start; k < end; k++) {
+      if (FORESEE_ETC.contains(lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> AVOID_ETC =
+      Set.of("avoid", "avoided", "avoiding", "prevent", "averted", "avert", "without", "no", "any");
+  private static final Set<String> FORESEE_ETC =
+      Set.of(
+          "inevitable",
+          "unavoidable",
+          "expected",
+          "expects",
+          "expect",
+          "anticipated",
+          "foresee",
+          "foresees",
+          "predicted",
+          "predicts",
+          "warned",
+          "warns");
+
+  /** "an extension of the sixth tin agreement": the thing extended is an agreement. */
+  private boolean extendsAnAgreement(Cue c) {
+    int t = c.type() == Type.EXTEND ? extendedThing(c) : -1;
+    return t >= 0 && AGREEMENTS.contains(lower[t]) && !mentionsLending();
   }
 
   private boolean hasPlanContext() {
@@ -3231,9 +3304,14 @@ final class SentenceAnalyzer {
           || Words.SPEECH.contains(w)) {
         break;
       }
-      if ((w.equals("to") || w.equals("from") || w.equals("for"))
+      if ((w.equals("to") || w.equals("from") || w.equals("for") || w.equals("beyond"))
           && e + 1 < lower.length
           && timeAt[e + 1] >= 0) {
+        break;
+      }
+      // "an extension of the pact for one year beyond June 30 is likely": the object ends before
+      // a stated duration and before the clause's verb.
+      if (e > start && (Words.BE.contains(w) || FOR_BY.contains(w) && durationThenEnd(e + 1))) {
         break;
       }
       if (cueToken[e] && isVerbCue(e) && e > start) {
@@ -3245,6 +3323,20 @@ final class SentenceAnalyzer {
       return null;
     }
     return phrase(start, e);
+  }
+
+  /** A duration at {@code k} followed by an end it moves past or to, or by the clause's verb. */
+  private boolean durationThenEnd(int k) {
+    int d = durationAt(k);
+    if (d < 0) {
+      return false;
+    }
+    int after = durations.get(d).to();
+    return after < lower.length
+        && (Words.BE.contains(lower[after])
+            || Set.of("beyond", "to", "until", "through").contains(lower[after])
+                && after + 1 < lower.length
+                && timeAt[after + 1] >= 0);
   }
 
   /** The first noun phrase of the clause built around an event noun. */

@@ -1048,4 +1048,60 @@ class ChangeWordingTest {
         .singleElement()
         .satisfies(a -> assertThat(a.current().value()).isEqualTo("2027-06"));
   }
+
+  @Test
+  void shouldReadADelayOfAnOccasionThatASentenceForeseesAsAPossibleChange() {
+    // Given a noun-form delay of an occasion that "could" come
+    String text = "Analysts said the recall could result in a delay of the product launch.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then a possible postponement of the launch, with no date
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.certainty()).isEqualTo(Certainty.POSSIBLE);
+              assertThat(a.event().name()).contains("launch");
+            });
+  }
+
+  @Test
+  void shouldReadAnAdjectiveBeforeAForeseenDelayAsTheNounForm() {
+    // Given "a lengthy delay of" an occasion that the sentence calls inevitable
+    String text = "The union said a lengthy delay of the plant's opening now seems inevitable.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then a postponement of the opening
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.event().name()).contains("opening"));
+  }
+
+  @Test
+  void shouldReadALikelyExtensionOfAnAgreementBeyondItsEndAsAPossibleChange() {
+    // Given a likely extension of an agreement for a year beyond its end date, and a later
+    // "today" that is when the delegates spoke
+    String text =
+        "An extension of the cocoa agreement for two years beyond September 30 is increasingly"
+            + " likely, delegates said after a council session today.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then a possible postponement of its end from September 30, not a move to today
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.certainty()).isEqualTo(Certainty.POSSIBLE);
+              assertThat(a.previous().value()).isEqualTo("2025-09-30");
+              assertThat(a.current()).isNull();
+            });
+  }
 }

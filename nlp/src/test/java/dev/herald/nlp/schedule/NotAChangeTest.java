@@ -498,4 +498,28 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadADelayToBeAvoidedAsAChange() {
+    // Given a delay of an occasion that the company could avoid
+    String text = "The company said it could avoid a delay of the product launch.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAPastDelayCitedAsACauseAsAChange() {
+    // Given a past delay of an occasion named as the cause of something
+    String text = "The delay of the launch hurt sales last year, the company said.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
