@@ -646,7 +646,17 @@ final class SentenceAnalyzer {
               || a.value().length() > 10 && a.value().charAt(10) == 'T';
       if (clock && i + 1 < raw.size()) {
         TimeRef b = raw.get(i + 1);
-        if (b.from() - a.to() <= 2 && TimeSpan.precisionOf(b.value()) == When.Precision.DAY) {
+        // "midnight (EST) March 24": a time zone in brackets between them still joins them.
+        boolean zoneOnly =
+            b.from() - a.to() <= 5
+                && b.start() >= a.end()
+                && CLOCK_WORDS
+                    .matcher(text.substring(a.end(), b.start()))
+                    .replaceAll("")
+                    .replaceAll("(?i)[()\\s,]|\\bon\\b", "")
+                    .isEmpty();
+        if ((b.from() - a.to() <= 2 || zoneOnly)
+            && TimeSpan.precisionOf(b.value()) == When.Precision.DAY) {
           a =
               new TimeRef(
                   a.from(),
@@ -1595,6 +1605,11 @@ final class SentenceAnalyzer {
           };
       neu = Anchoring.anchor(neu, p, dct, oldSpan);
       neu = fillClockDate(neu, old);
+      if (type == Type.EXTEND) {
+        // "extended to midnight April 23", "to 2000 EST March 23": an offer or period runs to the
+        // end of a day; the day is the news, the clock time a detail.
+        neu = dayOfClockTime(neu);
+      }
     } else if (old != null
         && kind != ChangeKind.CANCELLED
         && !indefinite
@@ -1783,6 +1798,14 @@ final class SentenceAnalyzer {
   }
 
   /** A clock time with no day ("rescheduled for 1430") takes the old time's day, or the dct. */
+  private static final Pattern DAY_AND_CLOCK = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
+
+  private static TimeRef dayOfClockTime(TimeRef r) {
+    return r != null && DAY_AND_CLOCK.matcher(r.value()).matches()
+        ? r.withValue(r.value().substring(0, 10))
+        : r;
+  }
+
   private TimeRef fillClockDate(TimeRef r, TimeRef old) {
     if (r == null || !r.value().startsWith("XXXX-XX-XX")) {
       return r;

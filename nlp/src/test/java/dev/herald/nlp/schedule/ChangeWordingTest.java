@@ -1104,4 +1104,18 @@ class ChangeWordingTest {
               assertThat(a.current()).isNull();
             });
   }
+
+  @Test
+  void shouldReadAnOfferExtendedToMidnightWithABracketedZoneAsExtendedToThatDay() {
+    // Given an offer extended "until midnight (EDT) June 4"
+    String text = "Orchid Corp said it extended its tender offer until midnight (EDT) June 4.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-05-30");
+
+    // Then the offer's expiry moved to June 4, the day (not the publication day, not a clock time)
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.current().value()).isEqualTo("2025-06-04"));
+  }
 }
