@@ -1695,7 +1695,10 @@ final class SentenceAnalyzer {
     }
     // With no time at all only an occasion counts: "postponed a session", not "a decision".
     // "will put off for one week a decision": a stated delay counts like a date.
-    boolean delayStated = nextDuration(c.to(), 3) >= 0 || extensionDuration(c);
+    boolean delayStated =
+        nextDuration(c.to(), 3) >= 0
+            || extensionDuration(c)
+            || SCHEDULE_COMPARISONS.contains(lower[c.from()]) && durationEndingAt(c.from()) >= 0;
     if (neu == null
         && old == null
         && !delayStated
@@ -2357,7 +2360,29 @@ final class SentenceAnalyzer {
         return k;
       }
     }
+    // "would be introduced next year, ahead of schedule", "will open the plant three weeks later
+    // than planned": a future verb that names an occasion, then its time or the shift.
+    int from = Math.max(start, c.from() - 20);
+    for (int j = from; j < c.from() - 1; j++) {
+      if (!WILL_WOULD.contains(lower[j]) || occasionOfVerb(j + 1) == null) {
+        continue;
+      }
+      boolean shift = c.from() >= 1 && durationEndingAt(c.from()) >= 0;
+      if (nextTime(j + 1, c.from() - j - 1) >= 0 || shift) {
+        return new Cue(Type.SCHEDULE, j, j + 1);
+      }
+    }
     return null;
+  }
+
+  /** The duration that ends at token {@code k} ("three weeks" before "later"), else -1. */
+  private int durationEndingAt(int k) {
+    for (int i = 0; i < durations.size(); i++) {
+      if (durations.get(i).to() == k) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -2917,6 +2942,9 @@ final class SentenceAnalyzer {
         return subj;
       }
       String noun = occasionOfVerb(now.to());
+      if (noun == null) {
+        noun = occasionOfVerb(now.to() - 1); // a plan cue that ends in its verb: "will open"
+      }
       if (noun == null && MEET_MEETS_ETC.contains(lower[now.to() - 1])) {
         return meetingOf(subj); // "the ministers will meet on Friday, a day later than planned"
       }

@@ -1118,4 +1118,38 @@ class ChangeWordingTest {
         .singleElement()
         .satisfies(a -> assertThat(a.current().value()).isEqualTo("2025-06-04"));
   }
+
+  @Test
+  void shouldReadAFutureOccasionVerbWithItsTimeAheadOfScheduleAsAnAdvance() {
+    // Given a future verb naming an occasion, its time, then "ahead of schedule"
+    String text =
+        "The minister said the new rules would be introduced next year, ahead of schedule.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then the introduction was brought forward to next year
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.ADVANCED);
+              assertThat(a.current().value()).isEqualTo("2026");
+              assertThat(a.event().name()).contains("introduction");
+            });
+  }
+
+  @Test
+  void shouldReadAFutureOccasionVerbAShiftLaterThanPlannedAsAPostponement() {
+    // Given a future opening "three weeks later than planned", with no date
+    String text = "Kestrel Mining said it will open the new shaft three weeks later than planned.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then a postponement without a new date
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED));
+  }
 }

@@ -522,4 +522,28 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadAFigureAheadOfScheduleAsAChange() {
+    // Given a future verb that names no occasion ("grow"), a time, then "ahead of schedule"
+    String text = "The company said sales will grow next year, ahead of schedule.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAWorkCompletedAheadOfScheduleAsAChange() {
+    // Given an occasion already done, ahead of schedule
+    String text = "The bridge was completed in February, ahead of schedule.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
