@@ -68,7 +68,7 @@ public final class EntityTagger {
     if (text == null || text.isBlank()) {
       return new Result("und", List.of());
     }
-    String lang = analyzer.language(text);
+    String lang = analyzer.language(text, model.truecaser()::knowsLowerCase);
     // Text in another language is tagged only where a line of it is clearly English on its own.
     List<TextAnalyzer.AnalyzedSentence> sents =
         "en".equals(lang) ? analyzer.sentences(text) : analyzer.englishLines(text);

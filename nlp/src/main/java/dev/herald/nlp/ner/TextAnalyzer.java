@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -121,6 +122,19 @@ public final class TextAnalyzer {
    * {@code "und"} when the text has too few letters to tell. Looks at a bounded sample.
    */
   public String language(String text) {
+    return language(text, null);
+  }
+
+  /**
+   * The text's language as {@link #language(String)} finds it, and English besides when the text is
+   * too short or too name-heavy for the n-gram model ("Pope Francis visited Iraq.", "Luton 2
+   * Boreham Wood 1", which it reads as Latin or Waray and whose names then went untagged), no other
+   * language's function words outnumber English ones, and at least two thirds of its lower-case
+   * words are words {@code knownEnglish} knows. "Angela Merkel besuchte Paris." keeps its guess.
+   *
+   * @param knownEnglish lower-case words of an English vocabulary; null: none
+   */
+  String language(String text, Predicate<String> knownEnglish) {
     if (text == null) {
       return "und";
     }
@@ -183,7 +197,87 @@ public final class TextAnalyzer {
         }
       }
     }
+    if (!best.equals("eng")
+        && script == Character.UnicodeScript.LATIN
+        && nameHeavy
+        && knownEnglish != null
+        && plausiblyEnglish(wordsOutsideNames(text, script), knownEnglish)) {
+      best = "eng";
+    }
     return iso1(best);
+  }
+
+  /**
+   * Name particles: lower-case words that belong to the name after them ("Adilson da Silva",
+   * "Schalk van der Merwe", "Nihad al-Boushi") and say nothing of the text's language.
+   */
+  private static final Set<String> NAME_PARTICLES =
+      Set.of(
+          "al", "bin", "ibn", "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos",
+          "du", "el", "la", "le", "den", "ten", "ter", "van", "von", "zu", "y");
+
+  /**
+   * The words of the text's first 4,000 characters (of its script) separated by single spaces,
+   * without the name particles that stand before a capitalised word (through further particles).
+   */
+  static String wordsOutsideNames(String text, Character.UnicodeScript script) {
+    int limit = Math.min(text.length(), 4000);
+    List<String> words = new ArrayList<>();
+    int i = 0;
+    while (i < limit) {
+      char c = text.charAt(i);
+      if (!Character.isLetter(c) || scriptOf(c) != script) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < limit && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      words.add(text.substring(start, i));
+    }
+    StringBuilder out = new StringBuilder();
+    for (int k = 0; k < words.size(); k++) {
+      int j = k;
+      while (j < words.size() && NAME_PARTICLES.contains(words.get(j))) {
+        j++;
+      }
+      if (j > k && j < words.size() && Character.isUpperCase(words.get(j).charAt(0))) {
+        k = j - 1; // the particles go with the name
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(words.get(k));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Among the lower-case words of {@code words}, no other language's function words outnumber
+   * English ones, and at least two thirds (of two letters or more) are known English words.
+   */
+  private static boolean plausiblyEnglish(String words, Predicate<String> knownEnglish) {
+    // Capitalised words are names here ("LOS ANGELES", "Le Havre", "RIO DE JANEIRO"): only the
+    // words written lower case speak for the language.
+    StringBuilder lower = new StringBuilder(words.length());
+    int total = 0;
+    int hits = 0;
+    for (String w : words.split(" ")) {
+      if (w.isEmpty() || !Character.isLowerCase(w.charAt(0))) {
+        continue;
+      }
+      lower.append(w).append(' ');
+      if (w.length() < 2) {
+        continue;
+      }
+      total++;
+      if (knownEnglish.test(w)) {
+        hits++;
+      }
+    }
+    return hits * 3 >= total * 2 && LanguageDetector.englishNotBehind(lower);
   }
 
   /** The normalisers OpenNLP's {@code LanguageDetectorFactory} applies, in its order. */

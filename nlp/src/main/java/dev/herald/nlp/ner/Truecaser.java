@@ -42,6 +42,11 @@ final class Truecaser {
     return Words.isAllCaps(word) && word.length() > 1 ? Words.titleCase(word) : word;
   }
 
+  /** Is the word (lower case) one the training text wrote lower case mid-sentence? */
+  boolean knowsLowerCase(String lower) {
+    return usualCase(lower) == 1;
+  }
+
   /**
    * How the word (lower case) is usually written mid-sentence: 0 unknown, 1 lower case, 2
    * capitalised, 3 all capitals, 4 otherwise.

@@ -180,6 +180,18 @@ public final class LanguageDetector {
     return true;
   }
 
+  /** Does no other language have more function words in the text than English? */
+  public static boolean englishNotBehind(CharSequence text) {
+    int[] hits = stopWordHits(text, 0, text.length()).counts();
+    int en = hits[LANGUAGE_INDEX.get("en")];
+    for (int h : hits) {
+      if (h > en) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Function-word hits of a span: per language of {@link #LANGUAGES}, how many, and the word index
    * of the first (for ties); and how many words were read.

@@ -515,4 +515,44 @@ class EntityTaggerTest {
     assertThat(a).containsExactly(0, 1);
     assertThat(b).containsExactly(0, 1);
   }
+
+  @Test
+  void shouldTagShortEnglishTextsTooFewWordsForTheLanguageModel() {
+    // Given English texts with almost no common words: a short sentence, a results line, and a
+    // line of names whose particles ("van der") are words of other languages
+    String sentence = "Pope Francis visited Iraq.";
+    String results = "Luton 2 Boreham Wood 1";
+    String names = "212 Trevor Dodds ( Namibia ) 72 69 71 , Schalk van der Merwe 70 71 71";
+
+    // When tagged
+    EntityTagger.Result a = tagger.tag(sentence);
+    EntityTagger.Result b = tagger.tag(results);
+    EntityTagger.Result c = tagger.tag(names);
+
+    // Then each is English and its names are tagged
+    assertThat(a.lang()).isEqualTo("en");
+    assertThat(a.entities()).extracting(EntityMention::text).contains("Iraq");
+    assertThat(b.lang()).isEqualTo("en");
+    assertThat(b.entities()).extracting(EntityMention::text).contains("Luton");
+    assertThat(c.lang()).isEqualTo("en");
+    assertThat(c.entities()).extracting(EntityMention::text).contains("Trevor Dodds", "Namibia");
+  }
+
+  @Test
+  void shouldLeaveShortSentencesInOtherLanguagesUntagged() {
+    // Given short sentences whose few common words are German, French and Italian
+    List<String> texts =
+        List.of(
+            "Angela Merkel besuchte Paris.",
+            "Angela Merkel a visité Paris.",
+            "Angela Merkel ha visitato Parigi.");
+
+    // When tagged
+    // Then none is read as English and none gets entities
+    for (String t : texts) {
+      EntityTagger.Result r = tagger.tag(t);
+      assertThat(r.lang()).as(t).isNotEqualTo("en");
+      assertThat(r.entities()).as(t).isEmpty();
+    }
+  }
 }
