@@ -1684,7 +1684,8 @@ final class SentenceAnalyzer {
     }
     if (kind == ChangeKind.CANCELLED
         && !Cues.CANCEL_NOUNS.contains(event.head())
-        && !dev.herald.nlp.entity.EntityRecognizer.EVENT_HEADS.contains(event.head())) {
+        && !dev.herald.nlp.entity.EntityRecognizer.EVENT_HEADS.contains(event.head())
+        && !plannedModifier(event)) {
       return null; // "cancelled its order", "cancelled the merger": not a schedule
     }
     // A noun ("the delay in ...", "building delays") says little without its own new time.
@@ -3375,6 +3376,26 @@ final class SentenceAnalyzer {
     }
     return phrase(start, e);
   }
+
+  /**
+   * "cancelled a planned sale of preferred stock", "a proposed rights offering": the event phrase
+   * says it was a plan, so its cancellation moves an occasion off the calendar.
+   */
+  private boolean plannedModifier(EventPhrase event) {
+    String before = text.substring(Math.max(0, event.start() - 40), event.start());
+    String[] words = (before + " " + event.written()).toLowerCase(Locale.ROOT).split("[^a-z]+");
+    // the phrase itself, or the word right before it
+    int from = words.length - event.written().split("\\s+").length - 1;
+    for (int k = Math.max(0, from); k < words.length; k++) {
+      if (PLANNED_PROPOSED.contains(words[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> PLANNED_PROPOSED =
+      Set.of("planned", "proposed", "scheduled", "projected", "intended", "prospective");
 
   /** A duration at {@code k} followed by an end it moves past or to, or by the clause's verb. */
   private boolean durationThenEnd(int k) {

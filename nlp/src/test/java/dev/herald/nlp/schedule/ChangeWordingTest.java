@@ -1152,4 +1152,22 @@ class ChangeWordingTest {
         .singleElement()
         .satisfies(a -> assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED));
   }
+
+  @Test
+  void shouldReadACancelledProposedOfferingAsACancellation() {
+    // Given a proposed offering (a plan) cancelled
+    String text = "Bluewater Inc said it has cancelled a proposed share offering to its members.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then the offering is cancelled
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.CANCELLED);
+              assertThat(a.event().name()).contains("offering");
+            });
+  }
 }

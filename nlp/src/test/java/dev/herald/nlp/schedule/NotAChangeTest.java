@@ -546,4 +546,16 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadACancelledPurchaseThatWasNoPlanAsACancellation() {
+    // Given a purchase (not stated as planned) cancelled
+    String text = "The refiner cancelled a large crude oil purchase from the traders yesterday.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
