@@ -164,7 +164,11 @@ final class Cues {
         "switched to",
         "changed the date",
         "change the date",
-        "new date");
+        "new date",
+        // valid only with a pair of days "to T2 from T1" / "from T1 to T2" in the clause
+        "changed",
+        "changes",
+        "change");
     add(
         Type.CANCEL,
         "cancel",

@@ -687,7 +687,8 @@ final class SentenceAnalyzer {
                 || between.equals("and")
                 || between.equals("through")
                 || (between.equals("to") || between.equals("until")) && !fromTo)
-            && !b.value().startsWith("XXXX")) {
+            && !b.value().startsWith("XXXX")
+            && !backwards(a, b)) {
           a =
               new TimeRef(
                   a.from(),
@@ -1031,6 +1032,21 @@ final class SentenceAnalyzer {
         && !hasEventNounAfter(after, 6)
         && !(c.from() > 0 && Words.BE.contains(lower[c.from() - 1]))) {
       return false;
+    }
+    if (c.to() - c.from() == 1 && CHANGED_CHANGES.contains(first)) {
+      // "changed the record date to March 20 from March 13", "the meeting has been changed from
+      // March 12 to March 16": a plain "change" moves a date only with the pair of days it
+      // states; not a fiscal year's end ("changed its fiscal year end from August 31 to December
+      // 31") nor a revised figure.
+      int[] pair = toFromPair(after);
+      if (pair == null
+          || !namesADay(times.get(pair[0]))
+          || !namesADay(times.get(pair[1]))
+          || TimeSpan.precisionOf(times.get(pair[0]).value()) != When.Precision.DAY
+          || TimeSpan.precisionOf(times.get(pair[1]).value()) != When.Precision.DAY
+          || fiscalContext()) {
+        return false;
+      }
     }
     if (c.type() == Type.INSTEAD) {
       // "next Monday instead of this Friday": a time on each side; a figure is a revision.
@@ -3396,6 +3412,34 @@ final class SentenceAnalyzer {
 
   private static final Set<String> PLANNED_PROPOSED =
       Set.of("planned", "proposed", "scheduled", "projected", "intended", "prospective");
+
+  private static final Set<String> CHANGED_CHANGES = Set.of("changed", "changes", "change");
+
+  private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /**
+   * Two days that end before they start are no range: "payable June 26 to May 8 from May 29" is a
+   * date and then the move's new day.
+   */
+  private static boolean backwards(TimeRef a, TimeRef b) {
+    return ISO_DAY.matcher(a.value()).matches()
+        && ISO_DAY.matcher(b.value()).matches()
+        && b.value().compareTo(a.value()) < 0;
+  }
+
+  /** A sentence about a fiscal or reporting year, whose end dates are no occasions. */
+  private boolean fiscalContext() {
+    for (String w : lower) {
+      if (w.equals("fiscal")
+          || w.startsWith("year-end")
+          || w.equals("yr-end")
+          || w.equals("reporting")
+          || w.equals("accounting")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A duration at {@code k} followed by an end it moves past or to, or by the clause's verb. */
   private boolean durationThenEnd(int k) {

@@ -1170,4 +1170,45 @@ class ChangeWordingTest {
               assertThat(a.event().name()).contains("offering");
             });
   }
+
+  @Test
+  void shouldReadAMeetingChangedFromOneDayToAnotherAsAMove() {
+    // Given a meeting "changed from" one day "to" a later one
+    String text =
+        "Harlow Corp said the special meeting of shareholders has been changed from March 12 to"
+            + " March 19.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-03");
+
+    // Then a postponement from March 12 to March 19
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED);
+              assertThat(a.previous().value()).isEqualTo("2025-03-12");
+              assertThat(a.current().value()).isEqualTo("2025-03-19");
+            });
+  }
+
+  @Test
+  void shouldReadARecordDateChangedToAnEarlierDayAsAnAdvanceNotARange() {
+    // Given a record date changed "to May 8 from May 29", after another date of the dividend
+    String text =
+        "Kite Inc said it changed the record date for its dividend payable June 26 to May 8 from"
+            + " May 29.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-03");
+
+    // Then the record date moved forward to May 8 (June 26 to May 8 is no range)
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ChangeKind.ADVANCED);
+              assertThat(a.current().value()).isEqualTo("2025-05-08");
+            });
+  }
 }

@@ -558,4 +558,28 @@ class NotAChangeTest {
     // Then no alert
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void shouldNotReadAChangedFiscalYearEndAsAChange() {
+    // Given a fiscal year end changed from one day to another
+    String text = "Kite Inc said it changed its fiscal year end to December 31 from August 31.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAChangeWithoutAPairOfDaysAsAChange() {
+    // Given a "change" and one day
+    String text = "Kite said it will change its name at the meeting on March 20.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-03-12");
+
+    // Then no alert
+    assertThat(alerts).isEmpty();
+  }
 }
