@@ -404,6 +404,13 @@ final class Features {
     return names.wordBits(lower);
   }
 
+  /**
+   * The usual-case dictionary stands in for the document's own evidence of a sentence's first word
+   * (on; {@code -Dherald.ner.dictCaps=false} measures without).
+   */
+  static final boolean DICT_CAPS =
+      Boolean.parseBoolean(System.getProperty("herald.ner.dictCaps", "true"));
+
   private static final long BOS = Words.hash("<s>");
   private static final long EOS = Words.hash("</s>");
 
@@ -508,7 +515,17 @@ final class Features {
       out[k++] = Words.hash(37, v.gaz[i + 1] & 0xf);
     }
     if (Words.hasLetter(l)) {
-      out[k++] = Words.hash(39, doc.capitalised.contains(l) ? 1 : 0, s0);
+      boolean cap = doc.capitalised.contains(l);
+      if (!cap && DICT_CAPS && i == 0 && !doc.lowered.contains(l)) {
+        // A sentence's first word that the document writes nowhere else: the document says
+        // nothing, so the usual case says it. Short texts ("Putin arrived in Beijing.", "Boeing
+        // shares fell.") lost their first name to a "never capitalised elsewhere" that meant
+        // "never seen elsewhere"; a word unknown to the dictionary is, written capitalised,
+        // most often a name.
+        int u = truecaser.usualCase(l);
+        cap = u == 2 || u == 0;
+      }
+      out[k++] = Words.hash(39, cap ? 1 : 0, s0);
       out[k++] = Words.hash(40, doc.lowered.contains(l) ? 1 : 0, s0);
     }
     if (i == 0) {

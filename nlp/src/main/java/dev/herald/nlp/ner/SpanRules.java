@@ -142,6 +142,14 @@ final class SpanRules {
           "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "prof",
           "rev", "cmdr", "maj");
 
+  /** A capitalised courtesy title, or (with {@code dot}) an abbreviated title of office. */
+  private static boolean isTitle(String t, boolean dot) {
+    return !t.isEmpty()
+        && Character.isUpperCase(t.charAt(0))
+        && (COURTESY_TITLES.contains(Words.lower(t))
+            || dot && ABBREVIATED_TITLES.contains(Words.lower(t)));
+  }
+
   /**
    * A name after a courtesy title or an abbreviated title of office is a person's, and the title is
    * not part of it: "Mr. Biden" untagged, "Mrs. Harris" typed MISC and "Ms. Yellen" typed ORG with
@@ -152,6 +160,18 @@ final class SpanRules {
   static List<NameSpan> titledPersons(List<NameSpan> names, String[] forms) {
     List<NameSpan> out = null;
     for (int i = 0; i + 1 < forms.length; i++) {
+      if (forms[i + 1].equals(".") && isTitle(forms[i], true)) {
+        // The tokenizer split the title's full stop off ("Sens" "."): the title alone is no name.
+        List<NameSpan> cur = out != null ? out : names;
+        for (int k = 0; k < cur.size(); k++) {
+          if (cur.get(k).start() == i && cur.get(k).end() == i + 1) {
+            out = new ArrayList<>(cur);
+            out.remove(k);
+            break;
+          }
+        }
+        continue;
+      }
       boolean dot = forms[i].endsWith(".");
       String t = dot ? forms[i].substring(0, forms[i].length() - 1) : forms[i];
       if (t.isEmpty()

@@ -555,4 +555,23 @@ class EntityTaggerTest {
       assertThat(r.entities()).as(t).isEmpty();
     }
   }
+
+  @Test
+  void shouldTagANameThatOpensAOneSentenceText() {
+    // Given one-sentence texts that open with a name the text does not repeat
+    String person = "Merkel called for calm after the vote.";
+    String company = "Boeing shares fell sharply on Monday.";
+
+    // When tagged
+    List<EntityMention> a = tagger.tag(person).entities();
+    List<EntityMention> b = tagger.tag(company).entities();
+
+    // Then the opening name is found
+    assertThat(a)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("Merkel", "PERSON"));
+    assertThat(b)
+        .extracting(EntityMention::text, EntityMention::type)
+        .contains(tuple("Boeing", "ORGANIZATION"));
+  }
 }
