@@ -223,18 +223,10 @@ public final class TextAnalyzer {
   static String wordsOutsideNames(String text, Character.UnicodeScript script) {
     int limit = Math.min(text.length(), 4000);
     List<String> words = new ArrayList<>();
-    int i = 0;
-    while (i < limit) {
-      char c = text.charAt(i);
-      if (!Character.isLetter(c) || scriptOf(c) != script) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < limit && Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-      words.add(text.substring(start, i));
+    for (int s = wordStart(text, 0, limit, script); s < limit; ) {
+      int e = wordEnd(text, s, limit);
+      words.add(text.substring(s, e));
+      s = wordStart(text, e, limit, script);
     }
     StringBuilder out = new StringBuilder();
     for (int k = 0; k < words.size(); k++) {
@@ -346,26 +338,36 @@ public final class TextAnalyzer {
     StringBuilder out = new StringBuilder(LANGUAGE_SAMPLE + 64);
     int letters = 0;
     int limit = Math.min(text.length(), 4000);
-    int i = 0;
-    while (i < limit && letters < LANGUAGE_SAMPLE) {
-      char c = text.charAt(i);
-      if (!Character.isLetter(c) || scriptOf(c) != script) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < limit && Character.isLetter(text.charAt(i))) {
-        i++;
-      }
-      if (Character.isLowerCase(c)) {
+    for (int s = wordStart(text, 0, limit, script); s < limit && letters < LANGUAGE_SAMPLE; ) {
+      int e = wordEnd(text, s, limit);
+      if (Character.isLowerCase(text.charAt(s))) {
         if (out.length() > 0) {
           out.append(' ');
         }
-        out.append(text, start, i);
-        letters += i - start;
+        out.append(text, s, e);
+        letters += e - s;
       }
+      s = wordStart(text, e, limit, script);
     }
     return out;
+  }
+
+  /** Where the next word of {@code script} starts at or after {@code i} ({@code limit}: none). */
+  private static int wordStart(String text, int i, int limit, Character.UnicodeScript script) {
+    while (i < limit
+        && !(Character.isLetter(text.charAt(i)) && scriptOf(text.charAt(i)) == script)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Where the run of letters starting at {@code s} ends. */
+  private static int wordEnd(String text, int s, int limit) {
+    int i = s;
+    while (i < limit && Character.isLetter(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** English function words, for the share of a sample's words they make up. */
