@@ -1033,7 +1033,7 @@ final class SentenceAnalyzer {
         && !(c.from() > 0 && Words.BE.contains(lower[c.from() - 1]))) {
       return false;
     }
-    if (c.to() - c.from() == 1 && CHANGED_CHANGES.contains(first)) {
+    if (plainChange(c)) {
       // "changed the record date to March 20 from March 13", "the meeting has been changed from
       // March 12 to March 16": a plain "change" moves a date only with the pair of days it
       // states; not a fiscal year's end ("changed its fiscal year end from August 31 to December
@@ -3414,6 +3414,19 @@ final class SentenceAnalyzer {
       Set.of("planned", "proposed", "scheduled", "projected", "intended", "prospective");
 
   private static final Set<String> CHANGED_CHANGES = Set.of("changed", "changes", "change");
+
+  /** A "change" cue other than "changed the date" itself, which needs a pair of days. */
+  private boolean plainChange(Cue c) {
+    boolean chang = false;
+    for (int k = c.from(); k < c.to(); k++) {
+      chang |= CHANGED_CHANGES.contains(lower[k]);
+    }
+    boolean theDate =
+        c.to() - c.from() == 3
+            && lower[c.from() + 1].equals("the")
+            && lower[c.from() + 2].equals("date");
+    return chang && !theDate;
+  }
 
   private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
