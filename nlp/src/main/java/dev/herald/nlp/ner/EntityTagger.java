@@ -220,6 +220,7 @@ public final class EntityTagger {
     names = SpanRules.particleNames(names, forms, model.truecaser());
     names = SpanRules.datelinePlaces(names, forms);
     names = SpanRules.titledPersons(names, forms);
+    names = SpanRules.officeHolders(names, forms);
     return SpanRules.withoutMonths(names, forms);
   }
 

@@ -368,6 +368,104 @@ final class SpanRules {
         && usual.usualCase(Words.lower(w)) != 1;
   }
 
+  /** Words of office that stand between an organisation and its officer ("Apple CEO Tim Cook"). */
+  private static final Set<String> OFFICES =
+      Set.of(
+          "ceo",
+          "cfo",
+          "coo",
+          "cto",
+          "chairman",
+          "chairwoman",
+          "chair",
+          "chief",
+          "president",
+          "director",
+          "secretary",
+          "spokesman",
+          "spokeswoman",
+          "spokesperson",
+          "minister",
+          "executive",
+          "officer",
+          "founder",
+          "co-founder",
+          "cofounder",
+          "head",
+          "governor",
+          "commissioner",
+          "ambassador",
+          "envoy",
+          "leader",
+          "manager",
+          "coach",
+          "editor",
+          "treasurer",
+          "general",
+          "admiral",
+          "colonel",
+          "captain",
+          "commander");
+
+  /**
+   * A name the finder ran from an organisation or a title into the person holding the office
+   * ("Apple Computer CEO Steve Jobs", "CEO Steve Jobs" as one organisation) is cut there: the words
+   * before the office stay the organisation, the office is no name, and the person is the known
+   * given name after the office and the one or two capitalised words after it, to the name's end.
+   */
+  static List<NameSpan> officeHolders(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan n = names.get(k);
+      int j = n.type().equals("PER") ? -1 : personAfterOffice(n, forms);
+      if (j < 0) {
+        if (out != null) {
+          out.add(n);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      }
+      // The office starts at its first office word: "Boeing Chief Financial Officer".
+      int org = n.start();
+      while (org < j - 1 && !OFFICES.contains(Words.lower(forms[org]))) {
+        org++;
+      }
+      if (org > n.start()) {
+        out.add(new NameSpan(n.start(), org, n.type()));
+      }
+      out.add(new NameSpan(j, n.end(), "PER"));
+    }
+    return out == null ? names : out;
+  }
+
+  /**
+   * Where the person starts in a name that runs from an office into its holder: the known given
+   * name right after an office word, followed by one or two capitalised words to the name's end; -1
+   * if none.
+   */
+  private static int personAfterOffice(NameSpan n, String[] forms) {
+    for (int j = n.start() + 1; j + 1 < n.end(); j++) {
+      if (OFFICES.contains(Words.lower(forms[j - 1]))
+          && n.end() - j <= 3
+          && (Names.standard().wordBits(Words.lower(forms[j])) & Names.GIVEN) != 0
+          && allNameWords(forms, j, n.end())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean allNameWords(String[] forms, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isNameWord(forms[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isNameWord(String w) {
     return !w.isEmpty()
         && Character.isUpperCase(w.charAt(0))

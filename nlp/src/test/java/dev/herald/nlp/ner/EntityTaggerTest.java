@@ -574,4 +574,29 @@ class EntityTaggerTest {
         .extracting(EntityMention::text, EntityMention::type)
         .contains(tuple("Boeing", "ORGANIZATION"));
   }
+
+  @Test
+  void shouldCutAnOrganisationRunIntoItsOfficerAtTheOffice() {
+    // Given names the finder ran from a company through an office into the officer
+    String[] forms =
+        "Acme Motors Chief Financial Officer Laura Mills said , CEO David Stone".split(" ");
+    List<NameSpan> found = List.of(new NameSpan(0, 7, "ORG"), new NameSpan(9, 12, "ORG"));
+
+    // When office holders are cut out
+    // Then the company stays an organisation, the offices are no names, the officers are people
+    assertThat(SpanRules.officeHolders(found, forms))
+        .containsExactly(
+            new NameSpan(0, 2, "ORG"), new NameSpan(5, 7, "PER"), new NameSpan(10, 12, "PER"));
+  }
+
+  @Test
+  void shouldKeepAnOrganisationWhoseLastWordsAreNoPerson() {
+    // Given organisation names with an office word but no given name after it
+    String[] forms = "the Office of the President Trust Fund and General Motors".split(" ");
+    List<NameSpan> found = List.of(new NameSpan(1, 7, "ORG"), new NameSpan(8, 10, "ORG"));
+
+    // When office holders are cut out
+    // Then nothing changes
+    assertThat(SpanRules.officeHolders(found, forms)).isEqualTo(found);
+  }
 }
