@@ -57,6 +57,11 @@ final class SentenceAnalyzer {
       Pattern.compile(
           "\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(day|days|week|weeks|month|months)\\s+later\\b",
           Pattern.CASE_INSENSITIVE);
+  // "two more weeks", "a further month", "an additional 30 days": durations the tagger leaves out.
+  private static final Pattern MORE_DURATION =
+      Pattern.compile(
+          "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(?:more|further|additional|extra)|(?:a|an)\\s+(?:further|additional|extra)\\s+(one|two|three|four|five|six|seven|eight|nine|ten|\\d+))\\s+(day|days|week|weeks|month|months|year|years)\\b",
+          Pattern.CASE_INSENSITIVE);
   // Word sets of the checks below, built once: a Set.of(...) in a method body hashes its words
   // again at every call, and these run for every token of every analysed sentence.
   private static final Set<String> ON_LATE_ETC = Set.of("on", "late", "early", "last", "in", "at");
@@ -636,6 +641,32 @@ final class SentenceAnalyzer {
                 null,
                 true,
                 false));
+      }
+    }
+    String st = sentence.text();
+    Matcher md =
+        MORE_DURATION.matcher(
+            st.contains("more")
+                    || st.contains("further")
+                    || st.contains("additional")
+                    || st.contains("extra")
+                ? st
+                : "");
+    while (md.find()) {
+      int s = sentence.start() + md.start();
+      int e = sentence.start() + md.end();
+      int[] range = tokenRange(s, e);
+      // The whole phrase replaces the tagger's "two weeks" inside "a further two weeks", so that
+      // "for a further two weeks" reads as "for" + a duration.
+      if (range != null
+          && durations.stream()
+              .allMatch(d -> d.end() <= s || d.start() >= e || d.start() >= s && d.end() <= e)) {
+        durations.removeIf(d -> d.start() >= s && d.end() <= e);
+        String n = md.group(1) != null ? md.group(1) : md.group(2);
+        String unit = md.group(3).toUpperCase(Locale.ROOT).substring(0, 1);
+        durations.add(
+            new TimeRef(
+                range[0], range[1], s, e, md.group(), "P" + numberOf(n) + unit, null, true, false));
       }
     }
     for (int i = 0; i < raw.size(); i++) {

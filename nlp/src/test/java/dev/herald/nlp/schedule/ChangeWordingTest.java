@@ -1211,4 +1211,18 @@ class ChangeWordingTest {
               assertThat(a.current().value()).isEqualTo("2025-05-08");
             });
   }
+
+  @Test
+  void shouldReadAFurtherDurationAsTheShiftOfAnExtension() {
+    // Given an offer extended "for a further two weeks" (no date)
+    String text = "Ridgeway Foods said it extended its tender offer for a further two weeks.";
+
+    // When analysed
+    List<Alert> alerts = alertsOf(text, "2025-04-02");
+
+    // Then a postponement of the offer's expiry
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.kind()).isEqualTo(ChangeKind.POSTPONED));
+  }
 }
