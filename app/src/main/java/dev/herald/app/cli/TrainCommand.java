@@ -51,6 +51,14 @@ public final class TrainCommand {
                 + " shipped model's setting).")
     List<Path> clusterText = new ArrayList<>();
 
+    @Option(
+        names = "--glove",
+        paramLabel = "FILE",
+        description =
+            "Word vectors in GloVe's text format (scripts/fetch-glove.sh writes them): adds word"
+                + " classes learnt from them as features (MODEL.md, \"GloVe word classes\").")
+    Path glove;
+
     @Override
     public Integer call() throws Exception {
       if (!Files.isDirectory(data)) {
@@ -63,7 +71,11 @@ public final class TrainCommand {
           return 2;
         }
       }
-      TrainNerJob.run(data, clusterText, output, System.err);
+      if (glove != null && !Files.isRegularFile(glove)) {
+        spec.commandLine().getErr().println("herald train ner: no vectors at " + glove);
+        return 2;
+      }
+      TrainNerJob.run(data, clusterText, glove, output, System.err);
       return 0;
     }
   }

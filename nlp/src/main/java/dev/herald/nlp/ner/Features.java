@@ -32,6 +32,9 @@ final class Features {
     final long shapeHash;
     final int[] cls;
 
+    /** Its GloVe word classes ({@link VectorClasses}; null without them or for unknown words). */
+    final int[] gcls;
+
     /** {@link Names#GIVEN} and {@link Names#SURNAME} bits (0 without the name features). */
     final int nameBits;
 
@@ -40,11 +43,12 @@ final class Features {
     /** The decoder's (previous tag, shape) weights for this word's shape, by previous tag. */
     float[][] tagRows;
 
-    Word(String lower, long lowerHash, long shapeHash, int[] cls, int nameBits) {
+    Word(String lower, long lowerHash, long shapeHash, int[] cls, int[] gcls, int nameBits) {
       this.lower = lower;
       this.lowerHash = lowerHash;
       this.shapeHash = shapeHash;
       this.cls = cls;
+      this.gcls = gcls;
       this.nameBits = nameBits;
     }
   }
@@ -113,6 +117,12 @@ final class Features {
   private final Names names;
 
   /**
+   * Word classes of the lower-cased word from GloVe vectors ({@link VectorClasses}), or null
+   * without those features.
+   */
+  private final WordClusters glove;
+
+  /**
    * The second stage's document features from a first pass's labels ({@link DocLabels}), computed
    * when the document carries them.
    */
@@ -157,6 +167,35 @@ final class Features {
       Names names,
       boolean docLabels,
       boolean ownLabel) {
+    this(
+        clusters,
+        truecaser,
+        places,
+        usePrevMap,
+        classShape,
+        usualCase,
+        docNeighbours,
+        runHead,
+        names,
+        docLabels,
+        ownLabel,
+        null);
+  }
+
+  Features(
+      WordClusters clusters,
+      Truecaser truecaser,
+      Places places,
+      boolean usePrevMap,
+      boolean classShape,
+      boolean usualCase,
+      boolean docNeighbours,
+      boolean runHead,
+      Names names,
+      boolean docLabels,
+      boolean ownLabel,
+      WordClusters glove) {
+    this.glove = glove;
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
@@ -370,7 +409,14 @@ final class Features {
       Word w = cache.get(h);
       if (w == null) {
         String l = Words.lower(f);
-        w = new Word(l, Words.hash(l), Words.hash(Words.shape(f)), clusters.of(f), nameBits(l));
+        w =
+            new Word(
+                l,
+                Words.hash(l),
+                Words.hash(Words.shape(f)),
+                clusters.of(f),
+                glove == null ? null : glove.of(l),
+                nameBits(l));
         cache.put(h, w);
       }
       v.words[i] = w;
@@ -448,6 +494,17 @@ final class Features {
     if (names != null) {
       // A known given name or surname, with its shape (a capitalised "Jesse", not "JESSE").
       out[k++] = Words.hash(67, v.words[i].nameBits, v.shape[i]);
+    }
+    if (glove != null) {
+      // The word's classes in vectors learnt from billions of tokens of Wikipedia and newswire: a
+      // name seen nowhere in Herald's text still falls among names used alike. With the shape, as
+      // for the classes above (GloVe's words are lower case).
+      int[] g0 = v.words[i].gcls;
+      for (int g = 0; g < 3; g++) {
+        int c = g0 == null || g >= g0.length ? -1 : g0[g];
+        out[k++] = Words.hash(90 + g, c);
+        out[k++] = Words.hash(93 + g, c, v.shape[i]);
+      }
     }
     return k;
   }
@@ -567,6 +624,21 @@ final class Features {
       if (i > 0 && v.wn[i - 1] != 0) {
         out[k++] = Words.hash(72, v.wn[i - 1] & 0xff);
       }
+    }
+    if (glove != null) {
+      // The neighbours' GloVe classes ("in X", "X said"), and with this word's shape and class.
+      int[] gm1 = i > 0 ? v.words[i - 1].gcls : null;
+      int[] gp1 = i + 1 < n ? v.words[i + 1].gcls : null;
+      int[] g0 = v.words[i].gcls;
+      int m1 = i == 0 ? -2 : gm1 == null || gm1.length < 2 ? -1 : gm1[1];
+      int p1 = i + 1 == n ? -2 : gp1 == null || gp1.length < 2 ? -1 : gp1[1];
+      out[k++] = Words.hash(96, m1);
+      out[k++] = Words.hash(97, p1);
+      out[k++] = Words.hash(98, m1, s0);
+      out[k++] = Words.hash(99, s0, p1);
+      int cc = g0 == null ? -1 : g0[0];
+      out[k++] = Words.hash(100, i == 0 ? -2 : gm1 == null ? -1 : gm1[0], cc);
+      out[k++] = Words.hash(101, cc, i + 1 == n ? -2 : gp1 == null ? -1 : gp1[0]);
     }
     if (docNeighbours && isCapitalised(v.forms[i])) {
       // A capitalised word without a capitalised neighbour here, which has one elsewhere in the

@@ -49,6 +49,10 @@ public final class NerModel {
   private final Features features;
   private final ParamTable table;
   private final WordClusters clusters;
+
+  /** GloVe word classes ({@code glove-classes.tsv}), or null for a model without them. */
+  private final WordClusters glove;
+
   private final Truecaser truecaser;
   private final Properties settings;
   private final int beam;
@@ -85,7 +89,26 @@ public final class NerModel {
       ParamTable table,
       Properties settings,
       Places places) {
+    this(clusters, truecaser, table, settings, places, null);
+  }
+
+  /**
+   * A model over these word classes and weights; {@code glove} (null: none) are the GloVe word
+   * classes, whose features it computes when its settings say {@code glove=true}.
+   */
+  NerModel(
+      WordClusters clusters,
+      Truecaser truecaser,
+      ParamTable table,
+      Properties settings,
+      Places places,
+      WordClusters glove) {
     this.clusters = clusters;
+    boolean useGlove = Boolean.parseBoolean(settings.getProperty("glove", "false"));
+    if (useGlove && glove == null) {
+      throw new IllegalArgumentException("a model with GloVe features needs its GloVe classes");
+    }
+    this.glove = useGlove ? glove : null;
     this.truecaser = truecaser;
     this.table = table;
     this.settings = settings;
@@ -122,7 +145,8 @@ public final class NerModel {
                 ? Names.standard().only(settings.getProperty("nameKinds", "words,wordnet"))
                 : null,
             Boolean.parseBoolean(settings.getProperty("docLabels", "false")),
-            Boolean.parseBoolean(settings.getProperty("ownLabel", "false")));
+            Boolean.parseBoolean(settings.getProperty("ownLabel", "false")),
+            this.glove);
   }
 
   /** The settings of the second stage stored under {@code stage2.} in a model's properties. */
@@ -144,6 +168,11 @@ public final class NerModel {
 
   WordClusters clusters() {
     return clusters;
+  }
+
+  /** The GloVe word classes, or null. */
+  WordClusters glove() {
+    return glove;
   }
 
   Truecaser truecaser() {
@@ -573,6 +602,13 @@ public final class NerModel {
       truecaser.write(tw);
       tw.flush();
       zip.closeEntry();
+      if (glove != null) {
+        zip.putNextEntry(new ZipEntry("glove-classes.tsv"));
+        Writer gw = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        glove.write(gw);
+        gw.flush();
+        zip.closeEntry();
+      }
     }
   }
 
@@ -580,6 +616,7 @@ public final class NerModel {
   public static NerModel load(InputStream in) throws IOException {
     Properties settings = new Properties();
     WordClusters clusters = WordClusters.empty();
+    WordClusters glove = null;
     Truecaser truecaser = Truecaser.empty();
     AbstractModel maxent = null;
     AbstractModel stage2 = null;
@@ -598,6 +635,7 @@ public final class NerModel {
           case "stage2.bin" -> stage2 = readMaxent(data);
           case "clusters.tsv" -> clusters = WordClusters.read(reader(data));
           case "truecase.txt" -> truecaser = Truecaser.read(reader(data));
+          case "glove-classes.tsv" -> glove = WordClusters.read(reader(data));
           default -> {}
         }
       }
@@ -605,7 +643,8 @@ public final class NerModel {
     if (maxent == null) {
       throw new IOException("not a Herald NER model: no maxent.bin");
     }
-    NerModel model = new NerModel(clusters, truecaser, table(maxent), settings, Places.standard());
+    NerModel model =
+        new NerModel(clusters, truecaser, table(maxent), settings, Places.standard(), glove);
     if (stage2 != null) {
       model.second =
           new NerModel(

@@ -180,7 +180,26 @@ public final class TrainNerJob {
    */
   public static void run(Path nerDataDir, List<Path> clusterTexts, Path modelOut, PrintStream log)
       throws IOException {
-    run(nerDataDir, clusterTexts, modelOut, log, Settings.defaults(), Stage2.fromProperties());
+    run(nerDataDir, clusterTexts, null, modelOut, log);
+  }
+
+  /**
+   * As {@link #run(Path, List, Path, PrintStream)}, with the GloVe word-class features when {@code
+   * gloveVectors} (GloVe's text format; null: none) is given: their classes are learnt from those
+   * vectors ({@link VectorClasses}; or read from {@code herald.ner.gloveCache}) and go into the
+   * model.
+   */
+  public static void run(
+      Path nerDataDir, List<Path> clusterTexts, Path gloveVectors, Path modelOut, PrintStream log)
+      throws IOException {
+    run(
+        nerDataDir,
+        clusterTexts,
+        gloveVectors,
+        modelOut,
+        log,
+        Settings.defaults(),
+        Stage2.fromProperties());
   }
 
   static void run(
@@ -208,6 +227,18 @@ public final class TrainNerJob {
       Settings settings,
       Stage2 stage2)
       throws IOException {
+    run(nerDataDir, clusterTexts, null, modelOut, log, settings, stage2);
+  }
+
+  static void run(
+      Path nerDataDir,
+      List<Path> clusterTexts,
+      Path gloveVectors,
+      Path modelOut,
+      PrintStream log,
+      Settings settings,
+      Stage2 stage2)
+      throws IOException {
     Path conll = nerDataDir.resolve("conll2003");
     List<ConllCorpus.Document> docs = new ArrayList<>();
     docs.addAll(ConllCorpus.read(conll.resolve("train.txt")));
@@ -229,8 +260,9 @@ public final class TrainNerJob {
           "unlabelled text for word classes: %d sentences, %d tokens from %s in %.0f s%n",
           unlabelled.size(), tokens, clusterTexts, (System.nanoTime() - t) / 1e9);
     }
+    WordClusters glove = gloveVectors == null ? null : gloveClasses(gloveVectors, log);
     long t0 = System.nanoTime();
-    NerModel model = train(docs, unlabelled, settings, log, modelOut);
+    NerModel model = train(docs, unlabelled, glove, settings, log, modelOut);
     log.printf(
         "trained on %d documents in %.0f s: %d features%n",
         docs.size(), (System.nanoTime() - t0) / 1e9, model.parameters());
@@ -501,6 +533,17 @@ public final class TrainNerJob {
       String nameKinds,
       boolean docLabels,
       boolean ownLabel) {
+    return features(clusters, truecaser, m, nameKinds, docLabels, ownLabel, null);
+  }
+
+  private static Features features(
+      WordClusters clusters,
+      Truecaser truecaser,
+      Settings m,
+      String nameKinds,
+      boolean docLabels,
+      boolean ownLabel,
+      WordClusters glove) {
     return new Features(
         clusters,
         truecaser,
@@ -512,7 +555,8 @@ public final class TrainNerJob {
         m.runHead(),
         m.names() ? Names.standard().only(nameKinds) : null,
         docLabels,
-        ownLabel);
+        ownLabel,
+        glove);
   }
 
   private static List<List<String>> sentences(ConllCorpus.Document d) {
@@ -526,6 +570,18 @@ public final class TrainNerJob {
   static NerModel train(
       List<ConllCorpus.Document> docs,
       List<List<String>> unlabelled,
+      Settings settings,
+      PrintStream log,
+      Path modelOut)
+      throws IOException {
+    return train(docs, unlabelled, null, settings, log, modelOut);
+  }
+
+  /** As above; with {@code glove} (null: none), every member also has the GloVe class features. */
+  static NerModel train(
+      List<ConllCorpus.Document> docs,
+      List<List<String>> unlabelled,
+      WordClusters glove,
       Settings settings,
       PrintStream log,
       Path modelOut)
@@ -575,6 +631,10 @@ public final class TrainNerJob {
     props.setProperty("l2", Double.toString(settings.l2()));
     props.setProperty("cutoff", Integer.toString(settings.cutoff()));
     props.setProperty("clusterSentences", Integer.toString(all.size()));
+    props.setProperty("glove", Boolean.toString(glove != null));
+    if (glove != null) {
+      props.setProperty("gloveWords", Integer.toString(glove.size()));
+    }
     if (members.size() > 1) {
       props.setProperty("members", settings.members());
     } else if (settings.rareWords() > 0) {
@@ -582,12 +642,12 @@ public final class TrainNerJob {
     }
     List<AbstractModel> trained = new ArrayList<>();
     for (Settings m : members) {
-      Features features = features(clusters, truecaser, m, nameKinds, false, false);
+      Features features = features(clusters, truecaser, m, nameKinds, false, false, glove);
       trained.add(trainMember(docs, null, features, m, log));
     }
     AbstractModel pruned = trained.size() == 1 ? trained.get(0) : average(trained);
     NerModel model =
-        new NerModel(clusters, truecaser, NerModel.table(pruned), props, Places.standard());
+        new NerModel(clusters, truecaser, NerModel.table(pruned), props, Places.standard(), glove);
     if (modelOut != null) {
       if (modelOut.getParent() != null) {
         Files.createDirectories(modelOut.getParent());
@@ -692,6 +752,32 @@ public final class TrainNerJob {
       log.println("word classes extended from " + basePath + " (" + base.size() + " words fixed)");
     }
     WordClusters c = WordClusters.learn(all, settings.granularities(), 2, 8, base);
+    if (cache != null) {
+      try (java.io.Writer w = Files.newBufferedWriter(Path.of(cache))) {
+        c.write(w);
+      }
+    }
+    return c;
+  }
+
+  /**
+   * GloVe word classes of these vectors ({@link VectorClasses}, settings from system properties).
+   * k-means takes minutes, so a cache file (system property {@code herald.ner.gloveCache}) may hold
+   * them between runs of the same vectors and settings.
+   */
+  private static WordClusters gloveClasses(Path vectors, PrintStream log) throws IOException {
+    String cache = System.getProperty("herald.ner.gloveCache");
+    if (cache != null && Files.isRegularFile(Path.of(cache))) {
+      try (java.io.BufferedReader r = Files.newBufferedReader(Path.of(cache))) {
+        log.println("GloVe classes from " + cache);
+        return WordClusters.read(r);
+      }
+    }
+    VectorClasses.Params p = VectorClasses.Params.fromProperties();
+    log.printf(
+        "GloVe classes: %d words, centroids from the first %d, k=%s%n",
+        p.words(), p.fitWords(), java.util.Arrays.toString(p.granularities()));
+    WordClusters c = VectorClasses.learn(vectors, p, log);
     if (cache != null) {
       try (java.io.Writer w = Files.newBufferedWriter(Path.of(cache))) {
         c.write(w);

@@ -24,6 +24,11 @@ final class WordClusters {
     this.classes = classes;
   }
 
+  /** Classes given as they are (word -> one class per granularity). */
+  static WordClusters of(Map<String, int[]> classes) {
+    return new WordClusters(classes);
+  }
+
   static WordClusters empty() {
     return new WordClusters(Map.of());
   }

@@ -48,4 +48,40 @@ class FeaturesTest {
     // Then each word of the run points at "Park", the others at themselves
     assertThat(v.runEnd).containsExactly(0, 3, 3, 3, 4);
   }
+
+  @Test
+  void shouldGiveAWordItsGloveClassesOnlyWhenTheFeaturesHaveThem() {
+    // Given GloVe classes for "oslo" and features with and without them
+    WordClusters glove = WordClusters.of(java.util.Map.of("oslo", new int[] {3, 17, 250}));
+    Features with =
+        new Features(
+            WordClusters.empty(),
+            Truecaser.empty(),
+            Places.standard(),
+            true,
+            true,
+            true,
+            false,
+            false,
+            null,
+            false,
+            false,
+            glove);
+    Features without = features(false, false);
+    List<List<String>> story = List.of(List.of("in", "Oslo", "today"));
+
+    // When the capitalised word's lexical features are written
+    long[] a = new long[Features.MAX_STATIC];
+    long[] b = new long[Features.MAX_STATIC];
+    int ka = with.lexicalFeatures(with.view(with.doc(story), 0), 1, a);
+    int kb = without.lexicalFeatures(without.view(without.doc(story), 0), 1, b);
+
+    // Then the lower-cased word's classes are among them, alone and with the word's shape
+    List<Long> fa = java.util.Arrays.stream(a, 0, ka).boxed().toList();
+    assertThat(fa).contains(Words.hash(90, 3), Words.hash(91, 17), Words.hash(92, 250));
+    assertThat(fa).contains(Words.hash(93, 3, Words.hash(Words.shape("Oslo"))));
+    assertThat(java.util.Arrays.stream(b, 0, kb).boxed().toList())
+        .doesNotContain(Words.hash(90, 3));
+    assertThat(ka).isEqualTo(kb + 6);
+  }
 }

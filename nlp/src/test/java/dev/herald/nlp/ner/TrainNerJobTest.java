@@ -94,6 +94,35 @@ class TrainNerJobTest {
   }
 
   @Test
+  void shouldTrainAModelWithGloveClassesThatCarriesThemAndFindsTheNames() throws Exception {
+    // Given the tiny corpus and invented word vectors (places along one axis, people another)
+    Path vectors = tmp.resolve("vectors.txt");
+    Files.writeString(
+        vectors,
+        "oslo 1 0 0\nbergen 0.9 0.1 0\nanna 0 1 0\nberg 0.1 0.9 0\nacme 0 0 1\n",
+        StandardCharsets.UTF_8);
+    Path out = tmp.resolve("ner-glove.bin");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    // When the job trains with them and the model is loaded back
+    TrainNerJob.run(
+        miniCorpus(),
+        List.of(),
+        vectors,
+        out,
+        new PrintStream(log, true, StandardCharsets.UTF_8),
+        miniSettings(1, false, ""),
+        TrainNerJob.Stage2.NONE);
+    NerModel model = load(out);
+
+    // Then the file holds the classes, the model computes their features, and finds the names
+    assertThat(entry(out, "glove-classes.tsv")).isNotNull();
+    assertThat(model.settings().getProperty("glove")).isEqualTo("true");
+    assertThat(model.glove().of("oslo")).hasSize(3);
+    assertFindsTheTrainingNames(model);
+  }
+
+  @Test
   void shouldApplyAMembersOverridesToTheBaseSettings() {
     // Given base settings without the name lists
     TrainNerJob.Settings base =
