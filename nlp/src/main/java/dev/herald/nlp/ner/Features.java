@@ -122,6 +122,16 @@ final class Features {
    */
   private final WordClusters glove;
 
+  /** With {@link #glove}: also the neighbours' GloVe classes (else the word's own only). */
+  private final boolean gloveContext;
+
+  /**
+   * With {@link #glove}: a word's GloVe classes only when it has no word class of {@link #clusters}
+   * (GloVe fills the gap the local classes leave: rare names), so that frequent news words keep the
+   * features the other models of this class were chosen on.
+   */
+  private final boolean gloveBackoff;
+
   /**
    * The second stage's document features from a first pass's labels ({@link DocLabels}), computed
    * when the document carries them.
@@ -195,7 +205,41 @@ final class Features {
       boolean docLabels,
       boolean ownLabel,
       WordClusters glove) {
+    this(
+        clusters,
+        truecaser,
+        places,
+        usePrevMap,
+        classShape,
+        usualCase,
+        docNeighbours,
+        runHead,
+        names,
+        docLabels,
+        ownLabel,
+        glove,
+        true,
+        false);
+  }
+
+  Features(
+      WordClusters clusters,
+      Truecaser truecaser,
+      Places places,
+      boolean usePrevMap,
+      boolean classShape,
+      boolean usualCase,
+      boolean docNeighbours,
+      boolean runHead,
+      Names names,
+      boolean docLabels,
+      boolean ownLabel,
+      WordClusters glove,
+      boolean gloveContext,
+      boolean gloveBackoff) {
     this.glove = glove;
+    this.gloveContext = gloveContext;
+    this.gloveBackoff = gloveBackoff;
     this.clusters = clusters;
     this.truecaser = truecaser;
     this.places = places;
@@ -409,13 +453,14 @@ final class Features {
       Word w = cache.get(h);
       if (w == null) {
         String l = Words.lower(f);
+        int[] cls = clusters.of(f);
         w =
             new Word(
                 l,
                 Words.hash(l),
                 Words.hash(Words.shape(f)),
-                clusters.of(f),
-                glove == null ? null : glove.of(l),
+                cls,
+                glove == null || gloveBackoff && cls != null ? null : glove.of(l),
                 nameBits(l));
         cache.put(h, w);
       }
@@ -625,7 +670,7 @@ final class Features {
         out[k++] = Words.hash(72, v.wn[i - 1] & 0xff);
       }
     }
-    if (glove != null) {
+    if (glove != null && gloveContext) {
       // The neighbours' GloVe classes ("in X", "X said"), and with this word's shape and class.
       int[] gm1 = i > 0 ? v.words[i - 1].gcls : null;
       int[] gp1 = i + 1 < n ? v.words[i + 1].gcls : null;

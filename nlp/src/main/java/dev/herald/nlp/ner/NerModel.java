@@ -146,7 +146,9 @@ public final class NerModel {
                 : null,
             Boolean.parseBoolean(settings.getProperty("docLabels", "false")),
             Boolean.parseBoolean(settings.getProperty("ownLabel", "false")),
-            this.glove);
+            this.glove,
+            Boolean.parseBoolean(settings.getProperty("gloveContext", "false")),
+            Boolean.parseBoolean(settings.getProperty("gloveBackoff", "true")));
   }
 
   /** The settings of the second stage stored under {@code stage2.} in a model's properties. */

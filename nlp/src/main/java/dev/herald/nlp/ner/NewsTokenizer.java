@@ -19,13 +19,13 @@ final class NewsTokenizer {
   private static final Set<String> ABBREVIATIONS =
       Set.of(
           "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-          "sen", "rep", "rev", "st", "mt", "ft", "no", "nos", "vol", "fig", "pp", "vs", "v", "hon",
-          "maj", "brig", "messrs", "mme", "sr", "jr", "inc", "corp", "co", "ltd", "plc", "bros",
-          "llc", "cie", "etc", "calif", "ala", "ariz", "ark", "colo", "conn", "del", "fla", "ga",
-          "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont",
-          "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-          "dept", "univ", "assn", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-          "sept", "oct", "nov", "dec", "est", "ave", "blvd", "rd", "mln", "bln", "pct");
+          "sen", "sens", "rep", "reps", "govs", "rev", "st", "mt", "ft", "no", "nos", "vol", "fig",
+          "pp", "vs", "v", "hon", "maj", "brig", "messrs", "mme", "sr", "jr", "inc", "corp", "co",
+          "ltd", "plc", "bros", "llc", "cie", "etc", "calif", "ala", "ariz", "ark", "colo", "conn",
+          "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
+          "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
+          "wyo", "dept", "univ", "assn", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec", "est", "ave", "blvd", "rd", "mln", "bln", "pct");
 
   private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"};
 

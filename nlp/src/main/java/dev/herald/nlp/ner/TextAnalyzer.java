@@ -558,7 +558,8 @@ public final class TextAnalyzer {
   private static final Set<String> TITLES =
       Set.of(
           "St", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl",
-          "Maj", "Adm", "Gov", "Sen", "Rep", "Prof", "Rev", "Msgr", "Hon", "Pres", "Messrs");
+          "Maj", "Adm", "Gov", "Sen", "Rep", "Prof", "Rev", "Msgr", "Hon", "Pres", "Messrs", "Sens",
+          "Reps", "Govs");
 
   private void analyzeLine(
       String text,

@@ -556,7 +556,25 @@ public final class TrainNerJob {
         m.names() ? Names.standard().only(nameKinds) : null,
         docLabels,
         ownLabel,
-        glove);
+        glove,
+        gloveContext(),
+        gloveBackoff());
+  }
+
+  /**
+   * herald.ner.gloveBackoff: GloVe classes only for words without a local word class (default, as
+   * shipped), or for every word.
+   */
+  private static boolean gloveBackoff() {
+    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveBackoff", "true"));
+  }
+
+  /**
+   * herald.ner.gloveContext: the neighbours' GloVe classes too, or (default, as shipped) the word's
+   * only.
+   */
+  private static boolean gloveContext() {
+    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveContext", "false"));
   }
 
   private static List<List<String>> sentences(ConllCorpus.Document d) {
@@ -634,6 +652,8 @@ public final class TrainNerJob {
     props.setProperty("glove", Boolean.toString(glove != null));
     if (glove != null) {
       props.setProperty("gloveWords", Integer.toString(glove.size()));
+      props.setProperty("gloveContext", Boolean.toString(gloveContext()));
+      props.setProperty("gloveBackoff", Boolean.toString(gloveBackoff()));
     }
     if (members.size() > 1) {
       props.setProperty("members", settings.members());

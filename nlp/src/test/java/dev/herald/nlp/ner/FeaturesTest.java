@@ -84,4 +84,36 @@ class FeaturesTest {
         .doesNotContain(Words.hash(90, 3));
     assertThat(ka).isEqualTo(kb + 6);
   }
+
+  @Test
+  void shouldGiveGloveClassesOnlyToWordsWithoutALocalClassWhenBackingOff() {
+    // Given local word classes for "Oslo" only, GloVe classes for "oslo" and "turku", backing off
+    WordClusters local = WordClusters.of(java.util.Map.of("Oslo", new int[] {1, 2, 3}));
+    WordClusters glove =
+        WordClusters.of(
+            java.util.Map.of("oslo", new int[] {3, 17, 250}, "turku", new int[] {3, 17, 251}));
+    Features f =
+        new Features(
+            local,
+            Truecaser.empty(),
+            Places.standard(),
+            true,
+            true,
+            true,
+            false,
+            false,
+            null,
+            false,
+            false,
+            glove,
+            false,
+            true);
+
+    // When a sentence with both towns is prepared
+    Features.View v = f.view(f.doc(List.of(List.of("Oslo", "and", "Turku"))), 0);
+
+    // Then only the town the local classes lack gets its GloVe classes
+    assertThat(v.words[0].gcls).isNull();
+    assertThat(v.words[2].gcls).containsExactly(3, 17, 251);
+  }
 }
