@@ -40,6 +40,19 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void shouldEndNoSentenceAtAPluralTitleBeforeNames() {
+    // Given senators named after the plural abbreviated title
+    String text = "Sens. Cory Booker and Kamala Harris met on Monday.";
+
+    // When split and tokenised
+    List<String> tokens = analyzer.sentences(text).get(0).tokens(text);
+
+    // Then it is one sentence and the title keeps its full stop
+    assertThat(analyzer.sentences(text)).hasSize(1);
+    assertThat(tokens).startsWith("Sens.", "Cory", "Booker");
+  }
+
+  @Test
   void shouldSplitThePlusOffAGroupsNameAndKeepItInTheEntity() {
     // Given a group written with a plus
     String text = "OPEC+ has postponed its ministerial meeting by four days, the group said.";
