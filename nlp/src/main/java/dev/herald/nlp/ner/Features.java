@@ -460,7 +460,7 @@ final class Features {
                 Words.hash(l),
                 Words.hash(Words.shape(f)),
                 cls,
-                glove == null || gloveBackoff && cls != null ? null : glove.of(l),
+                glove == null || gloveBackoff && cls != null ? null : glove.exact(l),
                 nameBits(l));
         cache.put(h, w);
       }

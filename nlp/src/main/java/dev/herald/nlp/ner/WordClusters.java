@@ -45,6 +45,11 @@ final class WordClusters {
     return c;
   }
 
+  /** The classes of exactly this word (GloVe's words are all lower case: one lookup). */
+  int[] exact(String word) {
+    return classes.get(word);
+  }
+
   int size() {
     return classes.size();
   }
