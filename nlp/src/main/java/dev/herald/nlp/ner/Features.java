@@ -162,63 +162,9 @@ final class Features {
         runHead,
         names,
         false,
-        false);
-  }
-
-  Features(
-      WordClusters clusters,
-      Truecaser truecaser,
-      Places places,
-      boolean usePrevMap,
-      boolean classShape,
-      boolean usualCase,
-      boolean docNeighbours,
-      boolean runHead,
-      Names names,
-      boolean docLabels,
-      boolean ownLabel) {
-    this(
-        clusters,
-        truecaser,
-        places,
-        usePrevMap,
-        classShape,
-        usualCase,
-        docNeighbours,
-        runHead,
-        names,
-        docLabels,
-        ownLabel,
-        null);
-  }
-
-  Features(
-      WordClusters clusters,
-      Truecaser truecaser,
-      Places places,
-      boolean usePrevMap,
-      boolean classShape,
-      boolean usualCase,
-      boolean docNeighbours,
-      boolean runHead,
-      Names names,
-      boolean docLabels,
-      boolean ownLabel,
-      WordClusters glove) {
-    this(
-        clusters,
-        truecaser,
-        places,
-        usePrevMap,
-        classShape,
-        usualCase,
-        docNeighbours,
-        runHead,
-        names,
-        docLabels,
-        ownLabel,
-        glove,
-        true,
+        false,
+        null,
+        false,
         false);
   }
 

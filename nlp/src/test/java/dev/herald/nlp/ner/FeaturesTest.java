@@ -66,7 +66,9 @@ class FeaturesTest {
             null,
             false,
             false,
-            glove);
+            glove,
+            true,
+            false);
     Features without = features(false, false);
     List<List<String>> story = List.of(List.of("in", "Oslo", "today"));
 
