@@ -243,6 +243,7 @@ public final class TrainNerJob {
     List<ConllCorpus.Document> docs = new ArrayList<>();
     docs.addAll(ConllCorpus.read(conll.resolve("train.txt")));
     docs.addAll(ConllCorpus.read(conll.resolve("valid.txt")));
+    docs = splitEvery(docs, Integer.getInteger("herald.ner.splitDocs", 0));
     if (stage2.stage1Model() != null) {
       // The first stage is an existing model file, copied as it is.
       log.println("first stage from " + stage2.stage1Model());
@@ -523,6 +524,27 @@ public final class TrainNerJob {
       trained.add(trainMember(docs, stage1, features, m, log));
     }
     return trained.size() == 1 ? trained.get(0) : average(trained);
+  }
+
+  /**
+   * Every {@code n}th document cut into one-sentence documents (0: none), so that the model also
+   * learns to type names without the document's memory of them, as in a one-sentence text.
+   */
+  static List<ConllCorpus.Document> splitEvery(List<ConllCorpus.Document> docs, int n) {
+    if (n <= 0) {
+      return docs;
+    }
+    List<ConllCorpus.Document> out = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      if (i % n == 0) {
+        for (ConllCorpus.Sentence s : docs.get(i).sentences()) {
+          out.add(new ConllCorpus.Document(List.of(s)));
+        }
+      } else {
+        out.add(docs.get(i));
+      }
+    }
+    return out;
   }
 
   /** A member's features: its switches over the shared word classes and usual-case dictionary. */

@@ -198,4 +198,23 @@ class TrainNerJobTest {
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("fold 2 of 2 labelled");
     assertFindsTheTrainingNames(model);
   }
+
+  @Test
+  void shouldCutEveryNthDocumentIntoOneSentenceDocuments() {
+    // Given three documents of two sentences each
+    ConllCorpus.Sentence s =
+        new ConllCorpus.Sentence(java.util.List.of("Oslo"), java.util.List.of());
+    ConllCorpus.Document d = new ConllCorpus.Document(java.util.List.of(s, s));
+    java.util.List<ConllCorpus.Document> docs = java.util.List.of(d, d, d);
+
+    // When every second document is cut, and when none is
+    java.util.List<ConllCorpus.Document> cut = TrainNerJob.splitEvery(docs, 2);
+    java.util.List<ConllCorpus.Document> kept = TrainNerJob.splitEvery(docs, 0);
+
+    // Then the first and third become two one-sentence documents each, the second stays whole
+    org.assertj.core.api.Assertions.assertThat(cut)
+        .extracting(x -> x.sentences().size())
+        .containsExactly(1, 1, 2, 1, 1);
+    org.assertj.core.api.Assertions.assertThat(kept).isSameAs(docs);
+  }
 }
