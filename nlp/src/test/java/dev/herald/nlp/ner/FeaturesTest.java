@@ -49,26 +49,31 @@ class FeaturesTest {
     assertThat(v.runEnd).containsExactly(0, 3, 3, 3, 4);
   }
 
+  /** Features with the given local and GloVe word classes, the other switches as above. */
+  private static Features gloveFeatures(
+      WordClusters local, WordClusters glove, boolean gloveContext, boolean gloveBackoff) {
+    return new Features(
+        local,
+        Truecaser.empty(),
+        Places.standard(),
+        true,
+        true,
+        true,
+        false,
+        false,
+        null,
+        false,
+        false,
+        glove,
+        gloveContext,
+        gloveBackoff);
+  }
+
   @Test
   void shouldGiveAWordItsGloveClassesOnlyWhenTheFeaturesHaveThem() {
     // Given GloVe classes for "oslo" and features with and without them
     WordClusters glove = WordClusters.of(java.util.Map.of("oslo", new int[] {3, 17, 250}));
-    Features with =
-        new Features(
-            WordClusters.empty(),
-            Truecaser.empty(),
-            Places.standard(),
-            true,
-            true,
-            true,
-            false,
-            false,
-            null,
-            false,
-            false,
-            glove,
-            true,
-            false);
+    Features with = gloveFeatures(WordClusters.empty(), glove, true, false);
     Features without = features(false, false);
     List<List<String>> story = List.of(List.of("in", "Oslo", "today"));
 
@@ -94,22 +99,7 @@ class FeaturesTest {
     WordClusters glove =
         WordClusters.of(
             java.util.Map.of("oslo", new int[] {3, 17, 250}, "turku", new int[] {3, 17, 251}));
-    Features f =
-        new Features(
-            local,
-            Truecaser.empty(),
-            Places.standard(),
-            true,
-            true,
-            true,
-            false,
-            false,
-            null,
-            false,
-            false,
-            glove,
-            false,
-            true);
+    Features f = gloveFeatures(local, glove, false, true);
 
     // When a sentence with both towns is prepared
     Features.View v = f.view(f.doc(List.of(List.of("Oslo", "and", "Turku"))), 0);
