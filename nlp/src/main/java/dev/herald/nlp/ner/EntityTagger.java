@@ -218,9 +218,11 @@ public final class EntityTagger {
     List<NameSpan> names = SpanRules.companies(found, forms);
     names = SpanRules.credits(names, forms);
     names = SpanRules.particleNames(names, forms, model.truecaser());
+    names = SpanRules.bracketCuts(names, forms);
     names = SpanRules.datelinePlaces(names, forms);
     names = SpanRules.titledPersons(names, forms);
     names = SpanRules.officeHolders(names, forms);
+    names = SpanRules.knownAcronyms(names, forms);
     return SpanRules.withoutMonths(names, forms);
   }
 

@@ -93,6 +93,11 @@ final class Names {
     return wordnet.match(tokens);
   }
 
+  /** The kinds WordNet gives the name written exactly so (0 if none). */
+  int wordnetKinds(String name) {
+    return wordnet.kinds(name);
+  }
+
   private static Names load() {
     Map<String, Integer> words = new HashMap<>(40_000);
     Map<String, Integer> wn = new HashMap<>(16_000);

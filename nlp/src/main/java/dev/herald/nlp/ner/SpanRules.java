@@ -170,6 +170,13 @@ final class SpanRules {
             break;
           }
         }
+        cur = out != null ? out : names;
+        for (int k = 0; k < cur.size(); k++) {
+          if (cur.get(k).start() == i + 2 && cur.get(k).type().equals("PER")) {
+            List<NameSpan> joined = joinedPerson(cur, k);
+            out = joined != cur ? joined : out;
+          }
+        }
         continue;
       }
       boolean dot = forms[i].endsWith(".");
@@ -203,9 +210,13 @@ final class SpanRules {
       }
       NameSpan over = at < cur.size() && cur.get(at).start() <= i + 1 ? cur.get(at) : null;
       if (over != null && over.start() == i + 1 && over.type().equals("PER")) {
-        continue; // already the person, without the title
+        // Already the person, without the title.
+        List<NameSpan> joined = joinedPerson(cur, at);
+        out = joined != cur ? joined : out;
+        continue;
       }
       int end;
+      boolean absorbed = false;
       if (over != null && over.end() > i + 1) {
         end = over.end();
       } else {
@@ -219,11 +230,20 @@ final class SpanRules {
         }
         int next = over != null ? at + 1 : at;
         if (next < cur.size() && cur.get(next).start() < end) {
-          end = cur.get(next).start(); // a name the run ran into keeps its place
+          if (cur.get(next).type().equals("PER")) {
+            // The finder's person inside the run is the rest of this one ("Sens. Cory" + "Booker").
+            end = Math.max(end, cur.get(next).end());
+            absorbed = true;
+          } else {
+            end = cur.get(next).start(); // a name the run ran into keeps its place
+          }
         }
       }
       if (out == null) {
         out = new ArrayList<>(names);
+      }
+      if (absorbed) {
+        out.remove(over != null ? at + 1 : at);
       }
       if (over != null) {
         out.remove(at);
@@ -231,6 +251,128 @@ final class SpanRules {
       out.add(at, new NameSpan(i + 1, end, "PER"));
     }
     return out == null ? names : out;
+  }
+
+  /**
+   * A name holds no bracket it does not close: the finder's "WASHINGTON (Reuters" is cut at the
+   * bracket into "WASHINGTON" and "Reuters", each keeping the type, and "Corp )" loses the bracket.
+   * A part that is only punctuation is dropped.
+   */
+  static List<NameSpan> bracketCuts(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = null;
+    for (int k = 0; k < names.size(); k++) {
+      NameSpan n = names.get(k);
+      int cut = unclosedBracket(n, forms);
+      if (cut < 0) {
+        if (out != null) {
+          out.add(n);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names.subList(0, k));
+      }
+      if (cut > n.start() && isNameWord(forms[n.start()])) {
+        out.add(new NameSpan(n.start(), cut, n.type()));
+      }
+      if (cut + 1 < n.end() && isNameWord(forms[cut + 1])) {
+        out.add(new NameSpan(cut + 1, n.end(), n.type()));
+      }
+    }
+    return out == null ? names : out;
+  }
+
+  /** The first bracket of {@code n} without its partner inside the span, or -1. */
+  private static int unclosedBracket(NameSpan n, String[] forms) {
+    int open = -1;
+    for (int i = n.start(); i < n.end(); i++) {
+      if (forms[i].equals("(")) {
+        if (open >= 0) {
+          return open;
+        }
+        open = i;
+      } else if (forms[i].equals(")")) {
+        if (open < 0) {
+          return i;
+        }
+        open = -1;
+      }
+    }
+    return open;
+  }
+
+  /**
+   * {@code names} with the person at {@code at} joined to the people right after it: after a title
+   * the finder's "Cory" + "Booker" is one person. The list itself when there are none.
+   */
+  private static List<NameSpan> joinedPerson(List<NameSpan> names, int at) {
+    int last = at;
+    while (last + 1 < names.size()
+        && names.get(last + 1).start() == names.get(last).end()
+        && names.get(last + 1).type().equals("PER")) {
+      last++;
+    }
+    if (last == at) {
+      return names;
+    }
+    List<NameSpan> out = new ArrayList<>(names);
+    int start = out.get(at).start();
+    int end = out.get(last).end();
+    out.subList(at, last + 1).clear();
+    out.add(at, new NameSpan(start, end, "PER"));
+    return out;
+  }
+
+  /**
+   * An acronym WordNet knows only as an organisation ("OPEC", "NATO", "UNESCO": three or more
+   * capitals, written so) is an organisation where the finder left it alone in a sentence of
+   * ordinary case, away from other names. The finder's evidence for such a word is its word classes
+   * and the case of the sentence; an acronym opening a short sentence ("OPEC now expects ...") has
+   * little of either. Sentences in capitals (headlines, tables) are left to the finder.
+   */
+  static List<NameSpan> knownAcronyms(List<NameSpan> names, String[] forms) {
+    int lower = 0;
+    for (String w : forms) {
+      if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+        lower++;
+      }
+    }
+    if (lower < 3) {
+      return names;
+    }
+    List<NameSpan> out = null;
+    int k = 0; // the first span that ends after i
+    for (int i = 0; i < forms.length; i++) {
+      List<NameSpan> cur = out != null ? out : names;
+      while (k < cur.size() && cur.get(k).end() <= i) {
+        k++;
+      }
+      boolean free =
+          (k == cur.size() || cur.get(k).start() > i + 1) && (k == 0 || cur.get(k - 1).end() < i);
+      if (!free || !isAcronym(forms[i])) {
+        continue;
+      }
+      if (Names.standard().wordnetKinds(forms[i]) != Names.ORGANIZATION) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(names);
+      }
+      out.add(k, new NameSpan(i, i + 1, "ORG"));
+    }
+    return out == null ? names : out;
+  }
+
+  private static boolean isAcronym(String w) {
+    if (w.length() < 3) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (w.charAt(i) < 'A' || w.charAt(i) > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Set<String> DASHES = Set.of("-", "--", "\u2013", "\u2014");
@@ -284,7 +426,20 @@ final class SpanRules {
                   || Places.standard()
                           .kinds(String.join(" ", Arrays.asList(forms).subList(n.start(), n.end())))
                       != 0);
+      if (agency && n.start() == end + 1 && n.end() == end + 2) {
+        continue; // the agency, typed below
+      }
       out.add(place && !n.type().equals("LOC") ? new NameSpan(n.start(), n.end(), "LOC") : n);
+    }
+    if (agency) {
+      // The bracketed agency is an organisation, whatever the finder made of it.
+      int at = 0;
+      while (at < out.size() && out.get(at).start() < end + 1) {
+        at++;
+      }
+      if (at == out.size() || out.get(at).start() > end + 1) {
+        out.add(at, new NameSpan(end + 1, end + 2, "ORG"));
+      }
     }
     return out;
   }

@@ -599,4 +599,63 @@ class EntityTaggerTest {
     // Then nothing changes
     assertThat(SpanRules.officeHolders(found, forms)).isEqualTo(found);
   }
+
+  @Test
+  void shouldCutANameAtABracketItDoesNotClose() {
+    // Given a dateline the finder ran into the agency's bracket, and a name with a closed bracket
+    String[] forms = "WASHINGTON ( Reuters ) - the Bank ( Europe ) said".split(" ");
+    List<NameSpan> found = List.of(new NameSpan(0, 3, "LOC"), new NameSpan(6, 10, "ORG"));
+
+    // When brackets are checked, then the dateline is read
+    List<NameSpan> cut = SpanRules.bracketCuts(found, forms);
+    List<NameSpan> dateline = SpanRules.datelinePlaces(cut, forms);
+
+    // Then the place and the agency are apart and the agency is an organisation; the closed
+    // bracket stays inside its name
+    assertThat(cut)
+        .containsExactly(
+            new NameSpan(0, 1, "LOC"), new NameSpan(2, 3, "LOC"), new NameSpan(6, 10, "ORG"));
+    assertThat(dateline)
+        .containsExactly(
+            new NameSpan(0, 1, "LOC"), new NameSpan(2, 3, "ORG"), new NameSpan(6, 10, "ORG"));
+  }
+
+  @Test
+  void shouldJoinAPersonTheFinderCutInTwoAfterATitle() {
+    // Given a senator's name the finder found only in part, or as two people, after the title
+    String[] forms = "Sens. Cory Booker and Kamala Harris met".split(" ");
+    String[] split = "Sens . Cory Booker spoke".split(" ");
+
+    // When titled persons are read
+    // Then each is one person
+    assertThat(SpanRules.titledPersons(List.of(new NameSpan(2, 3, "PER")), forms))
+        .containsExactly(new NameSpan(1, 3, "PER"));
+    assertThat(
+            SpanRules.titledPersons(
+                List.of(new NameSpan(1, 2, "PER"), new NameSpan(2, 3, "PER")), forms))
+        .containsExactly(new NameSpan(1, 3, "PER"));
+    assertThat(
+            SpanRules.titledPersons(
+                List.of(new NameSpan(2, 3, "PER"), new NameSpan(3, 4, "PER")), split))
+        .containsExactly(new NameSpan(2, 4, "PER"));
+  }
+
+  @Test
+  void shouldTakeAnAcronymKnownOnlyAsAnOrganisationForOne() {
+    // Given acronyms the finder left alone: an organisation's opening a sentence, one beside a
+    // name, one that is no organisation, and the organisation's in a line of capitals
+    String[] opening = "OPEC now expects the meeting to take place in August .".split(" ");
+    String[] beside = "the U.S. FDA said on Monday it would act".split(" ");
+    String[] other = "GDP grew in the third quarter , the agency said".split(" ");
+    String[] capitals = "OPEC NOW EXPECTS MEETING IN AUGUST".split(" ");
+
+    // When known acronyms are read
+    // Then only the organisation in ordinary text is taken
+    assertThat(SpanRules.knownAcronyms(List.of(), opening))
+        .containsExactly(new NameSpan(0, 1, "ORG"));
+    List<NameSpan> us = List.of(new NameSpan(1, 2, "LOC"));
+    assertThat(SpanRules.knownAcronyms(us, beside)).isEqualTo(us);
+    assertThat(SpanRules.knownAcronyms(List.of(), other)).isEmpty();
+    assertThat(SpanRules.knownAcronyms(List.of(), capitals)).isEmpty();
+  }
 }
