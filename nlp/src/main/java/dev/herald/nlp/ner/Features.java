@@ -43,6 +43,15 @@ final class Features {
     /** The decoder's (previous tag, shape) weights for this word's shape, by previous tag. */
     float[][] tagRows;
 
+    /**
+     * The {@link Doc#serial} of the document {@link #capitalisedInDoc} and {@link #loweredInDoc}
+     * were looked up for: a word is looked up in a document's sets once, not at every mention.
+     */
+    long docSerial = -1;
+
+    boolean capitalisedInDoc;
+    boolean loweredInDoc;
+
     Word(String lower, long lowerHash, long shapeHash, int[] cls, int[] gcls, int nameBits) {
       this.lower = lower;
       this.lowerHash = lowerHash;
@@ -205,6 +214,12 @@ final class Features {
 
   /** What a document tells about its words: their mid-sentence forms in body sentences. */
   static final class Doc {
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    /** Unique per document (per thread's word cache, a word's lookups are valid for one). */
+    final long serial = SERIALS.incrementAndGet();
+
     final List<List<String>> sentences;
     final boolean[] headline;
     final Map<String, String> forms;
@@ -563,8 +578,14 @@ final class Features {
       out[k++] = Words.hash(37, v.gaz[i + 1] & 0xf);
     }
     if (Words.hasLetter(l)) {
-      boolean cap = doc.capitalised.contains(l);
-      if (!cap && DICT_CAPS && i == 0 && !doc.lowered.contains(l)) {
+      Word w = v.words[i];
+      if (w.docSerial != doc.serial) {
+        w.capitalisedInDoc = doc.capitalised.contains(l);
+        w.loweredInDoc = doc.lowered.contains(l);
+        w.docSerial = doc.serial;
+      }
+      boolean cap = w.capitalisedInDoc;
+      if (!cap && DICT_CAPS && i == 0 && !w.loweredInDoc) {
         // A sentence's first word that the document writes nowhere else: the document says
         // nothing, so the usual case says it. Short texts ("Putin arrived in Beijing.", "Boeing
         // shares fell.") lost their first name to a "never capitalised elsewhere" that meant
@@ -574,7 +595,7 @@ final class Features {
         cap = u == 2 || u == 0;
       }
       out[k++] = Words.hash(39, cap ? 1 : 0, s0);
-      out[k++] = Words.hash(40, doc.lowered.contains(l) ? 1 : 0, s0);
+      out[k++] = Words.hash(40, w.loweredInDoc ? 1 : 0, s0);
     }
     if (i == 0) {
       out[k++] = Words.hash(41, s0);
