@@ -584,19 +584,19 @@ public final class TrainNerJob {
   }
 
   /**
-   * herald.ner.gloveBackoff: GloVe classes for every word (default, as shipped since session 9), or
-   * ({@code true}) only for words without a local word class.
+   * herald.ner.gloveBackoff: GloVe classes only for words without a local word class (default, as
+   * shipped), or for every word.
    */
   private static boolean gloveBackoff() {
-    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveBackoff", "false"));
+    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveBackoff", "true"));
   }
 
   /**
-   * herald.ner.gloveContext: the neighbours' GloVe classes too (default, as shipped since session
-   * 9), or ({@code false}) the word's only.
+   * herald.ner.gloveContext: the neighbours' GloVe classes too, or (default, as shipped) the word's
+   * only.
    */
   private static boolean gloveContext() {
-    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveContext", "true"));
+    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveContext", "false"));
   }
 
   private static List<List<String>> sentences(ConllCorpus.Document d) {
