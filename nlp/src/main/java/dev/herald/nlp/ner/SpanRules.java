@@ -259,11 +259,36 @@ final class SpanRules {
    * A part that is only punctuation is dropped.
    */
   static List<NameSpan> bracketCuts(List<NameSpan> names, String[] forms) {
+    return replaceEach(
+        names,
+        (n, out) -> {
+          int cut = unclosedBracket(n, forms);
+          if (cut < 0) {
+            return false;
+          }
+          if (cut > n.start() && isNameWord(forms[n.start()])) {
+            out.add(new NameSpan(n.start(), cut, n.type()));
+          }
+          if (cut + 1 < n.end() && isNameWord(forms[cut + 1])) {
+            out.add(new NameSpan(cut + 1, n.end(), n.type()));
+          }
+          return true;
+        });
+  }
+
+  /** What a rule makes of one span: false to keep it as it is, or true with its parts added. */
+  private interface SpanRewrite {
+    boolean rewrite(NameSpan n, List<NameSpan> out);
+  }
+
+  /** {@code names} with each span rewritten by {@code rule}; the list itself when none changes. */
+  private static List<NameSpan> replaceEach(List<NameSpan> names, SpanRewrite rule) {
     List<NameSpan> out = null;
+    List<NameSpan> parts = new ArrayList<>(2);
     for (int k = 0; k < names.size(); k++) {
       NameSpan n = names.get(k);
-      int cut = unclosedBracket(n, forms);
-      if (cut < 0) {
+      parts.clear();
+      if (!rule.rewrite(n, parts)) {
         if (out != null) {
           out.add(n);
         }
@@ -272,12 +297,7 @@ final class SpanRules {
       if (out == null) {
         out = new ArrayList<>(names.subList(0, k));
       }
-      if (cut > n.start() && isNameWord(forms[n.start()])) {
-        out.add(new NameSpan(n.start(), cut, n.type()));
-      }
-      if (cut + 1 < n.end() && isNameWord(forms[cut + 1])) {
-        out.add(new NameSpan(cut + 1, n.end(), n.type()));
-      }
+      out.addAll(parts);
     }
     return out == null ? names : out;
   }
@@ -569,30 +589,24 @@ final class SpanRules {
    * given name after the office and the one or two capitalised words after it, to the name's end.
    */
   static List<NameSpan> officeHolders(List<NameSpan> names, String[] forms) {
-    List<NameSpan> out = null;
-    for (int k = 0; k < names.size(); k++) {
-      NameSpan n = names.get(k);
-      int j = n.type().equals("PER") ? -1 : personAfterOffice(n, forms);
-      if (j < 0) {
-        if (out != null) {
-          out.add(n);
-        }
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(names.subList(0, k));
-      }
-      // The office starts at its first office word: "Boeing Chief Financial Officer".
-      int org = n.start();
-      while (org < j - 1 && !OFFICES.contains(Words.lower(forms[org]))) {
-        org++;
-      }
-      if (org > n.start()) {
-        out.add(new NameSpan(n.start(), org, n.type()));
-      }
-      out.add(new NameSpan(j, n.end(), "PER"));
-    }
-    return out == null ? names : out;
+    return replaceEach(
+        names,
+        (n, out) -> {
+          int j = n.type().equals("PER") ? -1 : personAfterOffice(n, forms);
+          if (j < 0) {
+            return false;
+          }
+          // The office starts at its first office word: "Boeing Chief Financial Officer".
+          int org = n.start();
+          while (org < j - 1 && !OFFICES.contains(Words.lower(forms[org]))) {
+            org++;
+          }
+          if (org > n.start()) {
+            out.add(new NameSpan(n.start(), org, n.type()));
+          }
+          out.add(new NameSpan(j, n.end(), "PER"));
+          return true;
+        });
   }
 
   /**
