@@ -173,7 +173,7 @@ final class SpanRules {
         cur = out != null ? out : names;
         for (int k = 0; k < cur.size(); k++) {
           if (cur.get(k).start() == i + 2 && cur.get(k).type().equals("PER")) {
-            List<NameSpan> joined = joinedPerson(cur, k);
+            List<NameSpan> joined = joinedPerson(cur, k, forms);
             out = joined != cur ? joined : out;
           }
         }
@@ -186,7 +186,11 @@ final class SpanRules {
               || dot && ABBREVIATED_TITLES.contains(Words.lower(t)))
           || !Character.isUpperCase(t.charAt(0))
           || !isNameWord(forms[i + 1])
-          || forms[i + 1].length() < 2) {
+          || forms[i + 1].length() < 2
+          || STYLES.contains(Words.lower(forms[i + 1]))
+          || OFFICES.contains(Words.lower(forms[i + 1]))) {
+        // "Mr Justice Anthony Mann", "Mr President": the word after the title is no name of its
+        // own; the finder's names stand.
         continue;
       }
       List<NameSpan> cur = out != null ? out : names;
@@ -211,7 +215,7 @@ final class SpanRules {
       NameSpan over = at < cur.size() && cur.get(at).start() <= i + 1 ? cur.get(at) : null;
       if (over != null && over.start() == i + 1 && over.type().equals("PER")) {
         // Already the person, without the title.
-        List<NameSpan> joined = joinedPerson(cur, at);
+        List<NameSpan> joined = joinedPerson(cur, at, forms);
         out = joined != cur ? joined : out;
         continue;
       }
@@ -325,7 +329,12 @@ final class SpanRules {
    * {@code names} with the person at {@code at} joined to the people right after it: after a title
    * the finder's "Cory" + "Booker" is one person. The list itself when there are none.
    */
-  private static List<NameSpan> joinedPerson(List<NameSpan> names, int at) {
+  private static List<NameSpan> joinedPerson(List<NameSpan> names, int at, String[] forms) {
+    NameSpan first = names.get(at);
+    String w = Words.lower(forms[first.start()]);
+    if (first.end() - first.start() == 1 && (OFFICES.contains(w) || STYLES.contains(w))) {
+      return names; // "Mr Justice" + "Anthony Mann": the office is no part of the name
+    }
     int last = at;
     while (last + 1 < names.size()
         && names.get(last + 1).start() == names.get(last).end()
@@ -394,6 +403,10 @@ final class SpanRules {
     }
     return true;
   }
+
+  /** Styles and judicial offices that stand between a courtesy title and a name. */
+  private static final Set<String> STYLES =
+      Set.of("justice", "judge", "sir", "lord", "lady", "dame");
 
   private static final Set<String> DASHES = Set.of("-", "--", "\u2013", "\u2014");
 

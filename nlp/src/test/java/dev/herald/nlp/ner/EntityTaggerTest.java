@@ -641,6 +641,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void shouldTakeNoStyleBetweenACourtesyTitleAndTheNameIntoThePerson() {
+    // Given a judge styled "Mr Justice", whose name the finder found without the style
+    String[] forms = "Mr Justice Anthony Mann agreed".split(" ");
+    List<NameSpan> found = List.of(new NameSpan(2, 4, "PER"));
+
+    // When titled persons are read
+    // Then the person is the name alone
+    assertThat(SpanRules.titledPersons(found, forms)).isEqualTo(found);
+  }
+
+  @Test
   void shouldTakeAnAcronymKnownOnlyAsAnOrganisationForOne() {
     // Given acronyms the finder left alone: an organisation's opening a sentence, one beside a
     // name, one that is no organisation, and the organisation's in a line of capitals
