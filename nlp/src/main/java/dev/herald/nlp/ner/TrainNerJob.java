@@ -520,7 +520,8 @@ public final class TrainNerJob {
     List<AbstractModel> trained = new ArrayList<>();
     for (Settings m : members) {
       Features features =
-          features(first.clusters(), first.truecaser(), m, nameKinds, stage1 != null, ownLabel);
+          features(
+              first.clusters(), first.truecaser(), m, nameKinds, stage1 != null, ownLabel, null);
       trained.add(trainMember(docs, stage1, features, m, log));
     }
     return trained.size() == 1 ? trained.get(0) : average(trained);
@@ -547,17 +548,10 @@ public final class TrainNerJob {
     return out;
   }
 
-  /** A member's features: its switches over the shared word classes and usual-case dictionary. */
-  private static Features features(
-      WordClusters clusters,
-      Truecaser truecaser,
-      Settings m,
-      String nameKinds,
-      boolean docLabels,
-      boolean ownLabel) {
-    return features(clusters, truecaser, m, nameKinds, docLabels, ownLabel, null);
-  }
-
+  /**
+   * A member's features: its switches over the shared word classes and usual-case dictionary, and
+   * the GloVe classes when {@code glove} is not null.
+   */
   private static Features features(
       WordClusters clusters,
       Truecaser truecaser,
