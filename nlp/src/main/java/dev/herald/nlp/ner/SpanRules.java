@@ -187,8 +187,7 @@ final class SpanRules {
           || !Character.isUpperCase(t.charAt(0))
           || !isNameWord(forms[i + 1])
           || forms[i + 1].length() < 2
-          || STYLES.contains(Words.lower(forms[i + 1]))
-          || OFFICES.contains(Words.lower(forms[i + 1]))) {
+          || styleOrOffice(forms[i + 1])) {
         // "Mr Justice Anthony Mann", "Mr President": the word after the title is no name of its
         // own; the finder's names stand.
         continue;
@@ -331,8 +330,7 @@ final class SpanRules {
    */
   private static List<NameSpan> joinedPerson(List<NameSpan> names, int at, String[] forms) {
     NameSpan first = names.get(at);
-    String w = Words.lower(forms[first.start()]);
-    if (first.end() - first.start() == 1 && (OFFICES.contains(w) || STYLES.contains(w))) {
+    if (first.end() - first.start() == 1 && styleOrOffice(forms[first.start()])) {
       return names; // "Mr Justice" + "Anthony Mann": the office is no part of the name
     }
     int last = at;
@@ -407,6 +405,12 @@ final class SpanRules {
   /** Styles and judicial offices that stand between a courtesy title and a name. */
   private static final Set<String> STYLES =
       Set.of("justice", "judge", "sir", "lord", "lady", "dame");
+
+  /** A style ("Justice", "Sir") or an office ("President"), which is no name of its own. */
+  private static boolean styleOrOffice(String w) {
+    String l = Words.lower(w);
+    return STYLES.contains(l) || OFFICES.contains(l);
+  }
 
   private static final Set<String> DASHES = Set.of("-", "--", "\u2013", "\u2014");
 
