@@ -40,6 +40,12 @@ final class Features {
 
     float[] scores;
 
+    /**
+     * The decoder's summed weights of the features this word gives a neighbour, by {@link #LEFT1},
+     * {@link #RIGHT1}, {@link #LEFT2}, {@link #RIGHT2}; filled as needed.
+     */
+    final float[][] neighbourScores = new float[NEIGHBOUR_SLOTS][];
+
     /** The decoder's (previous tag, shape) weights for this word's shape, by previous tag. */
     float[][] tagRows;
 
@@ -103,6 +109,17 @@ final class Features {
   }
 
   private final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
+
+  /**
+   * Where a word stands to the token whose features it gives ({@link #neighbourFeatures}): just
+   * before it, just after it, two before, two after.
+   */
+  static final int LEFT1 = 0;
+
+  static final int RIGHT1 = 1;
+  static final int LEFT2 = 2;
+  static final int RIGHT2 = 3;
+  static final int NEIGHBOUR_SLOTS = 4;
 
   /** All tag-independent features of token i (lexical, then contextual); returns how many. */
   int staticFeatures(Doc doc, View v, int i, long[] out) {
@@ -517,6 +534,15 @@ final class Features {
 
   /** Writes the other tag-independent features of token i into out; returns how many. */
   int contextFeatures(Doc doc, View v, int i, long[] out) {
+    return contextFeatures(doc, v, i, out, true);
+  }
+
+  /**
+   * As {@link #contextFeatures(Doc, View, int, long[])}; without {@code withNeighbours}, leaves out
+   * the features that depend on one neighbouring word alone ({@link #neighbourFeatures}), whose
+   * weights the decoder keeps per word.
+   */
+  int contextFeatures(Doc doc, View v, int i, long[] out, boolean withNeighbours) {
     int k = 0;
     int n = v.n;
     long lm1 = i > 0 ? v.lower[i - 1] : BOS;
@@ -527,12 +553,14 @@ final class Features {
     long sm1 = i > 0 ? v.shape[i - 1] : BOS;
     long sp1 = i + 1 < n ? v.shape[i + 1] : EOS;
     out[k++] = Words.hash(1, 0);
-    out[k++] = Words.hash(3, lm1);
-    out[k++] = Words.hash(4, lp1);
-    out[k++] = Words.hash(5, lm2);
-    out[k++] = Words.hash(6, lp2);
-    out[k++] = Words.hash(8, sm1);
-    out[k++] = Words.hash(9, sp1);
+    if (withNeighbours) {
+      out[k++] = Words.hash(3, lm1);
+      out[k++] = Words.hash(4, lp1);
+      out[k++] = Words.hash(5, lm2);
+      out[k++] = Words.hash(6, lp2);
+      out[k++] = Words.hash(8, sm1);
+      out[k++] = Words.hash(9, sp1);
+    }
     out[k++] = Words.hash(10, sm1, s0);
     out[k++] = Words.hash(11, s0, sp1);
     out[k++] = Words.hash(12, Words.mix(sm1 ^ s0 * 31), sp1);
@@ -547,7 +575,7 @@ final class Features {
     int[] cm2 = i > 1 ? v.cls[i - 2] : null;
     int[] cp2 = i + 2 < n ? v.cls[i + 2] : null;
     int groups = c0 != null ? c0.length : 0;
-    for (int g = 0; g < 3; g++) {
+    for (int g = 0; g < 3 && withNeighbours; g++) {
       out[k++] = Words.hash(26 + g, cm1 == null || g >= cm1.length ? -1 : cm1[g]);
       out[k++] = Words.hash(29 + g, cp1 == null || g >= cp1.length ? -1 : cp1[g]);
     }
@@ -558,7 +586,7 @@ final class Features {
       out[k++] = Words.hash(57, cm1 == null ? -1 : cm1[0], cc);
       out[k++] = Words.hash(58, cc, cp1 == null ? -1 : cp1[0]);
     }
-    if (groups > 0 || cm2 != null || cp2 != null) {
+    if (withNeighbours && (groups > 0 || cm2 != null || cp2 != null)) {
       out[k++] = Words.hash(32, cm2 == null ? -1 : cm2[Math.min(1, cm2.length - 1)]);
       out[k++] = Words.hash(33, cp2 == null ? -1 : cp2[Math.min(1, cp2.length - 1)]);
     }
@@ -644,8 +672,10 @@ final class Features {
       int[] g0 = v.words[i].gcls;
       int m1 = i == 0 ? -2 : gm1 == null || gm1.length < 2 ? -1 : gm1[1];
       int p1 = i + 1 == n ? -2 : gp1 == null || gp1.length < 2 ? -1 : gp1[1];
-      out[k++] = Words.hash(96, m1);
-      out[k++] = Words.hash(97, p1);
+      if (withNeighbours) {
+        out[k++] = Words.hash(96, m1);
+        out[k++] = Words.hash(97, p1);
+      }
       out[k++] = Words.hash(98, m1, s0);
       out[k++] = Words.hash(99, s0, p1);
       int cc = g0 == null ? -1 : g0[0];
@@ -679,6 +709,46 @@ final class Features {
         out[k++] =
             Words.hash(89, i > 0 ? v.firstTags[i - 1] : -1, i + 1 < n ? v.firstTags[i + 1] : -1);
       }
+    }
+    return k;
+  }
+
+  /**
+   * Whether the decoder may take token i's one-neighbour features from the neighbours' cached
+   * weights: always, except where {@link #contextFeatures} leaves out the two-away classes (a word
+   * without classes between two words, or sentence ends, without them).
+   */
+  static boolean neighboursCacheable(View v, int i) {
+    return v.cls[i] != null && v.cls[i].length > 0
+        || i > 1 && v.cls[i - 2] != null
+        || i + 2 < v.n && v.cls[i + 2] != null;
+  }
+
+  /**
+   * Writes the features that word {@code w} gives the token it stands {@code slot} to ({@link
+   * #LEFT1}: w is the word before it, ...; w null: the sentence's start or end there), exactly as
+   * {@link #contextFeatures} writes them with its neighbours; returns how many.
+   */
+  int neighbourFeatures(Word w, int slot, long[] out) {
+    int k = 0;
+    boolean left = slot == LEFT1 || slot == LEFT2;
+    long edge = left ? BOS : EOS;
+    long lower = w == null ? edge : w.lowerHash;
+    int[] c = w == null ? null : w.cls;
+    if (slot == LEFT2 || slot == RIGHT2) {
+      out[k++] = Words.hash(left ? 5 : 6, lower);
+      out[k++] = Words.hash(left ? 32 : 33, c == null ? -1 : c[Math.min(1, c.length - 1)]);
+      return k;
+    }
+    out[k++] = Words.hash(left ? 3 : 4, lower);
+    out[k++] = Words.hash(left ? 8 : 9, w == null ? edge : w.shapeHash);
+    for (int g = 0; g < 3; g++) {
+      out[k++] = Words.hash((left ? 26 : 29) + g, c == null || g >= c.length ? -1 : c[g]);
+    }
+    if (glove != null && gloveContext) {
+      int[] gc = w == null ? null : w.gcls;
+      int m = w == null ? -2 : gc == null || gc.length < 2 ? -1 : gc[1];
+      out[k++] = Words.hash(left ? 96 : 97, m);
     }
     return k;
   }

@@ -108,4 +108,44 @@ class FeaturesTest {
     assertThat(v.words[0].gcls).isNull();
     assertThat(v.words[2].gcls).containsExactly(3, 17, 251);
   }
+
+  @Test
+  void shouldSplitEveryTokensContextFeaturesIntoItsNeighboursAndTheRest() {
+    // Given local and GloVe classes for some words (not all) and a sentence of seven tokens
+    WordClusters local =
+        WordClusters.of(
+            java.util.Map.of(
+                "Oslo", new int[] {1, 2, 3}, "met", new int[] {4, 5, 6}, "in", new int[] {7}));
+    WordClusters glove =
+        WordClusters.of(
+            java.util.Map.of("oslo", new int[] {3, 17, 250}, "turku", new int[] {3, 17, 251}));
+    Features f = gloveFeatures(local, glove, true, false);
+    Features.Doc doc = f.doc(List.of(List.of("Mayors", "of", "Oslo", "and", "Turku", "met", ".")));
+    Features.View v = f.view(doc, 0);
+
+    for (int i = 0; i < v.n; i++) {
+      // When the decoder takes token i's one-neighbour features from the words around it
+      long[] all = new long[Features.MAX_STATIC];
+      long[] part = new long[Features.MAX_STATIC];
+      int ka = f.contextFeatures(doc, v, i, all);
+      int kp = f.contextFeatures(doc, v, i, part, false);
+      List<Long> split =
+          new java.util.ArrayList<>(java.util.Arrays.stream(part, 0, kp).boxed().toList());
+      int[] at = {i - 1, i + 1, i - 2, i + 2};
+      for (int slot = 0; slot < Features.NEIGHBOUR_SLOTS; slot++) {
+        long[] nb = new long[Features.MAX_STATIC];
+        Features.Word w = at[slot] < 0 || at[slot] >= v.n ? null : v.words[at[slot]];
+        int kn = f.neighbourFeatures(w, slot, nb);
+        split.addAll(java.util.Arrays.stream(nb, 0, kn).boxed().toList());
+      }
+
+      // Then, wherever that is allowed, the parts are the whole: the same features, no more
+      if (Features.neighboursCacheable(v, i)) {
+        assertThat(split)
+            .as("token %d", i)
+            .containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(all, 0, ka).boxed().toList());
+      }
+    }
+  }
 }
