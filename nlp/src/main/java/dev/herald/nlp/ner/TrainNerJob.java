@@ -30,12 +30,16 @@ public final class TrainNerJob {
   private TrainNerJob() {}
 
   /**
-   * The shipped model's members: all leave out the identity of words seen once in training, one
-   * adds the name lists, one the last word of the capitalised run. Their average types unseen text
-   * better than any of them (MODEL.md).
+   * The shipped model's members: all leave out the identity of words seen once in training; of each
+   * three, one adds the name lists and one the last word of the capitalised run. The first three
+   * learn from whole documents, the last three from every sentence as a document of its own (a
+   * one-sentence text has no document memory to lean on). Their average types unseen text better
+   * than any of them (MODEL.md).
    */
   static final String DEFAULT_MEMBERS =
-      "rareWords=1;rareWords=1,names=true;rareWords=1,runHead=true";
+      "rareWords=1;rareWords=1,names=true;rareWords=1,runHead=true;"
+          + "rareWords=1,splitDocs=1;rareWords=1,names=true,splitDocs=1;"
+          + "rareWords=1,runHead=true,splitDocs=1";
 
   /**
    * Training settings.
@@ -55,6 +59,8 @@ public final class TrainNerJob {
    * @param names use the name lists ({@link Names}: given names, surnames, WordNet names)
    * @param rareWords leave out the word-identity features of words seen at most this often (0:
    *     none; see {@link #events(List, Features, int)})
+   * @param splitDocs train on every {@code n}th document cut into one-sentence documents ({@link
+   *     #splitEvery}; 0: none, 1: every document)
    * @param members an ensemble: members separated by ';', each a comma-separated list of overrides
    *     of these settings ({@code rareWords=1,names=true}; {@code base}: none); the model averages
    *     the members' weights. Empty: one model.
@@ -75,6 +81,7 @@ public final class TrainNerJob {
       boolean runHead,
       boolean names,
       int rareWords,
+      int splitDocs,
       String members,
       int[] granularities) {
 
@@ -83,6 +90,7 @@ public final class TrainNerJob {
       boolean memberRunHead = runHead;
       boolean memberNames = names;
       int memberRareWords = rareWords;
+      int memberSplitDocs = splitDocs;
       for (String o : overrides.split(",")) {
         String kv = o.trim();
         if (kv.isEmpty() || kv.equals("base")) {
@@ -97,6 +105,7 @@ public final class TrainNerJob {
           case "names" -> memberNames = Boolean.parseBoolean(v);
           case "runHead" -> memberRunHead = Boolean.parseBoolean(v);
           case "rareWords" -> memberRareWords = Integer.parseInt(v);
+          case "splitDocs" -> memberSplitDocs = Integer.parseInt(v);
           default -> throw new IllegalArgumentException("unknown member setting: " + kv);
         }
       }
@@ -116,6 +125,7 @@ public final class TrainNerJob {
           memberRunHead,
           memberNames,
           memberRareWords,
+          memberSplitDocs,
           "",
           granularities);
     }
@@ -149,6 +159,7 @@ public final class TrainNerJob {
           Boolean.parseBoolean(System.getProperty("herald.ner.runHead", "false")),
           Boolean.parseBoolean(System.getProperty("herald.ner.names", "false")),
           intProp("herald.ner.rareWords", 0),
+          intProp("herald.ner.splitDocs", 0),
           System.getProperty("herald.ner.members", DEFAULT_MEMBERS),
           new int[] {64, 256, 1024});
     }
@@ -243,7 +254,6 @@ public final class TrainNerJob {
     List<ConllCorpus.Document> docs = new ArrayList<>();
     docs.addAll(ConllCorpus.read(conll.resolve("train.txt")));
     docs.addAll(ConllCorpus.read(conll.resolve("valid.txt")));
-    docs = splitEvery(docs, Integer.getInteger("herald.ner.splitDocs", 0));
     if (stage2.stage1Model() != null) {
       // The first stage is an existing model file, copied as it is.
       log.println("first stage from " + stage2.stage1Model());
@@ -480,6 +490,7 @@ public final class TrainNerJob {
         s.runHead(),
         s.names(),
         s.rareWords(),
+        s.splitDocs(),
         members,
         s.granularities());
   }
@@ -522,6 +533,7 @@ public final class TrainNerJob {
       Features features =
           features(
               first.clusters(), first.truecaser(), m, nameKinds, stage1 != null, ownLabel, null);
+      // No splitDocs here: the first stage's labels are per document of the corpus as it is.
       trained.add(trainMember(docs, stage1, features, m, log));
     }
     return trained.size() == 1 ? trained.get(0) : average(trained);
@@ -578,19 +590,19 @@ public final class TrainNerJob {
   }
 
   /**
-   * herald.ner.gloveBackoff: GloVe classes only for words without a local word class (default, as
-   * shipped), or for every word.
+   * herald.ner.gloveBackoff: GloVe classes for every word (default, as shipped since session 9), or
+   * ({@code true}) only for words without a local word class.
    */
   private static boolean gloveBackoff() {
-    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveBackoff", "true"));
+    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveBackoff", "false"));
   }
 
   /**
-   * herald.ner.gloveContext: the neighbours' GloVe classes too, or (default, as shipped) the word's
-   * only.
+   * herald.ner.gloveContext: the neighbours' GloVe classes too (default, as shipped since session
+   * 9), or ({@code false}) the word's only.
    */
   private static boolean gloveContext() {
-    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveContext", "false"));
+    return Boolean.parseBoolean(System.getProperty("herald.ner.gloveContext", "true"));
   }
 
   private static List<List<String>> sentences(ConllCorpus.Document d) {
@@ -679,7 +691,7 @@ public final class TrainNerJob {
     List<AbstractModel> trained = new ArrayList<>();
     for (Settings m : members) {
       Features features = features(clusters, truecaser, m, nameKinds, false, false, glove);
-      trained.add(trainMember(docs, null, features, m, log));
+      trained.add(trainMember(splitEvery(docs, m.splitDocs()), null, features, m, log));
     }
     AbstractModel pruned = trained.size() == 1 ? trained.get(0) : average(trained);
     NerModel model =
@@ -705,7 +717,7 @@ public final class TrainNerJob {
       PrintStream log)
       throws IOException {
     List<Event> events = events(docs, stage1, features, settings.rareWords());
-    log.printf("%d training events%n", events.size());
+    log.printf("%d training events from %d documents%n", events.size(), docs.size());
     TrainingParameters tp = new TrainingParameters();
     tp.put(TrainingParameters.ALGORITHM_PARAM, settings.trainer());
     tp.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());

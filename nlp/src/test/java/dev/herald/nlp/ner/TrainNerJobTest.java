@@ -42,6 +42,7 @@ class TrainNerJobTest {
         docFeatures,
         docFeatures,
         0,
+        0,
         members,
         new int[] {4, 8});
   }
@@ -77,19 +78,24 @@ class TrainNerJobTest {
 
   @Test
   void shouldAverageTheMembersOfAnEnsembleIntoOneModelThatComputesTheirFeatures() throws Exception {
-    // Given the tiny corpus and an ensemble of a plain member and one with the name lists
+    // Given the tiny corpus (7 documents, 35 sentences) and an ensemble of a plain member and one
+    // with the name lists that learns from every sentence as a document of its own
     Path out = tmp.resolve("ner-ensemble.bin");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    TrainNerJob.Settings s = miniSettings(1, false, "base;rareWords=1,names=true");
+    TrainNerJob.Settings s = miniSettings(1, false, "base;rareWords=1,names=true,splitDocs=1");
 
     // When the job trains both and the averaged model is loaded back
     TrainNerJob.run(miniCorpus(), out, new PrintStream(log, true, StandardCharsets.UTF_8), s);
     NerModel model = load(out);
 
-    // Then it trained two members, computes the name features, and still finds the names
-    assertThat(log.toString(StandardCharsets.UTF_8).split("PERCEPTRON trained", -1)).hasSize(3);
+    // Then it trained two members, on whole and on cut documents, computes the name features, and
+    // still finds the names
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertThat(text.split("PERCEPTRON trained", -1)).hasSize(3);
+    assertThat(text).contains("from 7 documents").contains("from 35 documents");
     assertThat(model.settings().getProperty("names")).isEqualTo("true");
-    assertThat(model.settings().getProperty("members")).isEqualTo("base;rareWords=1,names=true");
+    assertThat(model.settings().getProperty("members"))
+        .isEqualTo("base;rareWords=1,names=true,splitDocs=1");
     assertFindsTheTrainingNames(model);
   }
 
@@ -141,16 +147,19 @@ class TrainNerJobTest {
             false,
             false,
             0,
+            0,
             "",
             new int[] {4});
 
-    // When a member asks for the name lists and a rare-word threshold
-    TrainNerJob.Settings m = base.member("rareWords=1,names=true");
+    // When a member asks for the name lists, a rare-word threshold and one-sentence documents
+    TrainNerJob.Settings m = base.member("rareWords=1,names=true,splitDocs=1");
 
     // Then only those change, and "base" changes nothing
     assertThat(m.names()).isTrue();
     assertThat(m.rareWords()).isEqualTo(1);
+    assertThat(m.splitDocs()).isEqualTo(1);
     assertThat(m.iterations()).isEqualTo(10);
+    assertThat(base.member("base").splitDocs()).isZero();
     assertThat(base.member("base").names()).isFalse();
   }
 
