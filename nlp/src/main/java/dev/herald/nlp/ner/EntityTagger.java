@@ -223,6 +223,7 @@ public final class EntityTagger {
     names = SpanRules.titledPersons(names, forms);
     names = SpanRules.officeHolders(names, forms);
     names = SpanRules.knownAcronyms(names, forms);
+    names = SpanRules.acronymDefinitions(names, forms);
     return SpanRules.withoutMonths(names, forms);
   }
 

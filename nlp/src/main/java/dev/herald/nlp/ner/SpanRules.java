@@ -390,6 +390,110 @@ final class SpanRules {
     return out == null ? names : out;
   }
 
+  /** Small words a long form may hold that its acronym leaves out ("Bank of England (BoE)"). */
+  private static final Set<String> DEFINITION_GAPS =
+      Set.of("of", "and", "for", "the", "on", "in", "de", "&");
+
+  /**
+   * A long form and the acronym that follows it in brackets ("General Motors (GM)", "United States
+   * Air Force (USAF)") name one thing: where the finder typed one of the two and the other is
+   * untagged or typed otherwise, both get the long form's type (or, the long form untagged, the
+   * acronym's). The long form is the run of capitalised words just before the bracket whose
+   * initials spell the acronym, small words between them aside. Where neither is typed ("Chief
+   * Executive Officer (CEO)"), nothing changes.
+   */
+  static List<NameSpan> acronymDefinitions(List<NameSpan> names, String[] forms) {
+    List<NameSpan> out = names;
+    for (int i = 2; i + 2 < forms.length; i++) {
+      if (!forms[i].equals("(") || !forms[i + 2].equals(")") || !isDefinedAcronym(forms[i + 1])) {
+        continue;
+      }
+      int start = longFormStart(forms, i, forms[i + 1]);
+      if (start < 0) {
+        continue;
+      }
+      NameSpan longForm = null;
+      NameSpan acronym = null;
+      boolean crossing = false;
+      for (NameSpan n : out) {
+        if (n.start() == start && n.end() == i) {
+          longForm = n;
+        } else if (n.start() == i + 1 && n.end() == i + 2) {
+          acronym = n;
+        } else if (n.start() < i + 3 && n.end() > start) {
+          // a span inside the long form is the finder's part of it; one across its edges or
+          // over the brackets is another reading, left alone
+          crossing |= n.start() < start || n.end() > i;
+        }
+      }
+      String type = longForm != null ? longForm.type() : acronym != null ? acronym.type() : null;
+      if (type == null || crossing) {
+        continue;
+      }
+      if (longForm != null && acronym != null && acronym.type().equals(type)) {
+        continue;
+      }
+      List<NameSpan> next = new ArrayList<>();
+      for (NameSpan n : out) {
+        if (n.end() <= start || n.start() >= i + 2) {
+          next.add(n);
+        }
+      }
+      next.add(new NameSpan(start, i, type));
+      next.add(new NameSpan(i + 1, i + 2, type));
+      next.sort(java.util.Comparator.comparingInt(NameSpan::start));
+      out = next;
+    }
+    return out;
+  }
+
+  /**
+   * Two to eight capitals, or capitals with inner lower-case letters ("BoE"): a bracketed acronym.
+   */
+  private static boolean isDefinedAcronym(String w) {
+    if (w.length() < 2 || w.length() > 8 || !Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
+    int caps = 0;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        caps++;
+      } else if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return caps >= 2;
+  }
+
+  /**
+   * The first token of the long form ending before {@code bracket} whose capitalised words'
+   * initials spell the acronym's capitals, or -1. At least two words; small words between them are
+   * skipped.
+   */
+  private static int longFormStart(String[] forms, int bracket, String acronym) {
+    StringBuilder caps = new StringBuilder();
+    for (int i = 0; i < acronym.length(); i++) {
+      if (Character.isUpperCase(acronym.charAt(i))) {
+        caps.append(acronym.charAt(i));
+      }
+    }
+    int p = caps.length() - 1;
+    int j = bracket - 1;
+    int start = -1;
+    while (j >= 0 && p >= 0) {
+      String w = forms[j];
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.charAt(0) == caps.charAt(p)) {
+        start = j;
+        p--;
+      } else if (!DEFINITION_GAPS.contains(w) || start < 0) {
+        return -1;
+      }
+      j--;
+    }
+    return p < 0 && bracket - start >= 2 ? start : -1;
+  }
+
   private static boolean isAcronym(String w) {
     if (w.length() < 3) {
       return false;

@@ -669,4 +669,31 @@ class EntityTaggerTest {
     assertThat(SpanRules.knownAcronyms(List.of(), other)).isEmpty();
     assertThat(SpanRules.knownAcronyms(List.of(), capitals)).isEmpty();
   }
+
+  @Test
+  void shouldGiveALongFormAndItsBracketedAcronymOneType() {
+    // Given long forms with their acronyms: one where the finder typed only the acronym, one
+    // where it typed the two differently, one it left alone, and one whose initials do not spell
+    String[] gm = "General Motors ( GM ) and Chrysler offer buyouts .".split(" ");
+    String[] usaf = "the United States Air Force ( USAF ) ordered 179 jets".split(" ");
+    String[] ceo = "the Chief Executive Officer ( CEO ) resigned".split(" ");
+    String[] other = "Apple Computer ( GM ) said".split(" ");
+
+    // When acronym definitions are read
+    List<NameSpan> gmOut =
+        SpanRules.acronymDefinitions(
+            List.of(new NameSpan(3, 4, "ORG"), new NameSpan(6, 7, "ORG")), gm);
+    List<NameSpan> usafOut =
+        SpanRules.acronymDefinitions(
+            List.of(new NameSpan(1, 5, "ORG"), new NameSpan(6, 7, "LOC")), usaf);
+
+    // Then the long form takes the acronym's type where untagged, the acronym the long form's
+    assertThat(gmOut)
+        .containsExactly(
+            new NameSpan(0, 2, "ORG"), new NameSpan(3, 4, "ORG"), new NameSpan(6, 7, "ORG"));
+    assertThat(usafOut).containsExactly(new NameSpan(1, 5, "ORG"), new NameSpan(6, 7, "ORG"));
+    assertThat(SpanRules.acronymDefinitions(List.of(), ceo)).isEmpty();
+    List<NameSpan> apple = List.of(new NameSpan(0, 2, "ORG"));
+    assertThat(SpanRules.acronymDefinitions(apple, other)).isEqualTo(apple);
+  }
 }
