@@ -403,7 +403,10 @@ final class SpanRules {
    * Executive Officer (CEO)"), nothing changes.
    */
   static List<NameSpan> acronymDefinitions(List<NameSpan> names, String[] forms) {
-    List<NameSpan> out = names;
+    // Definitions found left to right (their stretches never overlap), applied in one pass at the
+    // end: linear in the sentence's tokens and names, however many brackets a long line holds.
+    List<NameSpan> defs = null;
+    int k = 0; // the first name that ends after the current long form's start
     for (int i = 2; i + 2 < forms.length; i++) {
       if (!forms[i].equals("(") || !forms[i + 2].equals(")") || !isDefinedAcronym(forms[i + 1])) {
         continue;
@@ -412,39 +415,59 @@ final class SpanRules {
       if (start < 0) {
         continue;
       }
+      while (k < names.size() && names.get(k).end() <= start) {
+        k++;
+      }
       NameSpan longForm = null;
       NameSpan acronym = null;
       boolean crossing = false;
-      for (NameSpan n : out) {
+      for (int j = k; j < names.size() && names.get(j).start() < i + 3; j++) {
+        NameSpan n = names.get(j);
         if (n.start() == start && n.end() == i) {
           longForm = n;
         } else if (n.start() == i + 1 && n.end() == i + 2) {
           acronym = n;
-        } else if (n.start() < i + 3 && n.end() > start) {
-          // a span inside the long form is the finder's part of it; one across its edges or
+        } else {
+          // a name inside the long form is the finder's part of it; one across its edges or
           // over the brackets is another reading, left alone
           crossing |= n.start() < start || n.end() > i;
         }
       }
       String type = longForm != null ? longForm.type() : acronym != null ? acronym.type() : null;
-      if (type == null || crossing) {
+      boolean agree = longForm != null && acronym != null && acronym.type().equals(type);
+      if (type == null || crossing || agree) {
         continue;
       }
-      if (longForm != null && acronym != null && acronym.type().equals(type)) {
-        continue;
+      if (defs == null) {
+        defs = new ArrayList<>();
       }
-      List<NameSpan> next = new ArrayList<>();
-      for (NameSpan n : out) {
-        if (n.end() <= start || n.start() >= i + 2) {
-          next.add(n);
-        }
+      defs.add(new NameSpan(start, i + 2, type)); // the long form, the bracket and the acronym
+    }
+    if (defs == null) {
+      return names;
+    }
+    List<NameSpan> out = new ArrayList<>(names.size() + 2 * defs.size());
+    int d = 0;
+    for (NameSpan n : names) {
+      while (d < defs.size() && defs.get(d).end() <= n.start()) {
+        addDefinition(defs.get(d++), out);
       }
-      next.add(new NameSpan(start, i, type));
-      next.add(new NameSpan(i + 1, i + 2, type));
-      next.sort(java.util.Comparator.comparingInt(NameSpan::start));
-      out = next;
+      boolean inside =
+          d < defs.size() && n.start() >= defs.get(d).start() && n.end() <= defs.get(d).end();
+      if (!inside) {
+        out.add(n);
+      }
+    }
+    while (d < defs.size()) {
+      addDefinition(defs.get(d++), out);
     }
     return out;
+  }
+
+  /** The long form and the acronym of a definition's stretch (long form, bracket, acronym). */
+  private static void addDefinition(NameSpan def, List<NameSpan> out) {
+    out.add(new NameSpan(def.start(), def.end() - 2, def.type()));
+    out.add(new NameSpan(def.end() - 1, def.end(), def.type()));
   }
 
   /**
@@ -481,12 +504,13 @@ final class SpanRules {
     int p = caps.length() - 1;
     int j = bracket - 1;
     int start = -1;
+    int gaps = 0;
     while (j >= 0 && p >= 0) {
       String w = forms[j];
       if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.charAt(0) == caps.charAt(p)) {
         start = j;
         p--;
-      } else if (!DEFINITION_GAPS.contains(w) || start < 0) {
+      } else if (!DEFINITION_GAPS.contains(w) || start < 0 || ++gaps > 3) {
         return -1;
       }
       j--;

@@ -696,4 +696,25 @@ class EntityTaggerTest {
     List<NameSpan> apple = List.of(new NameSpan(0, 2, "ORG"));
     assertThat(SpanRules.acronymDefinitions(apple, other)).isEqualTo(apple);
   }
+
+  @Test
+  void shouldMendEveryAcronymDefinitionOfALongLineInOnePass() {
+    // Given one line of 20,000 definitions, the finder having typed only each acronym
+    int n = 20_000;
+    String[] forms = new String[n * 6];
+    List<NameSpan> found = new java.util.ArrayList<>();
+    for (int d = 0; d < n; d++) {
+      String[] def = {"General", "Motors", "(", "GM", ")", "and"};
+      System.arraycopy(def, 0, forms, d * 6, 6);
+      found.add(new NameSpan(d * 6 + 3, d * 6 + 4, "ORG"));
+    }
+
+    // When acronym definitions are read
+    List<NameSpan> out = SpanRules.acronymDefinitions(found, forms);
+
+    // Then each long form is a name of the acronym's type, in order, the acronyms kept
+    assertThat(out).hasSize(2 * n);
+    assertThat(out.get(2 * n - 2)).isEqualTo(new NameSpan(6 * n - 6, 6 * n - 4, "ORG"));
+    assertThat(out.get(2 * n - 1)).isEqualTo(new NameSpan(6 * n - 3, 6 * n - 2, "ORG"));
+  }
 }
