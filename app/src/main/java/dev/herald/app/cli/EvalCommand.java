@@ -4,6 +4,7 @@ import dev.herald.extract.eval.ExtractionEvaluator;
 import dev.herald.nlp.dedupe.NearDupEvaluator;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import dev.herald.nlp.ner.EvalNerJob;
+import dev.herald.nlp.ner.NerBenchmark;
 import dev.herald.nlp.schedule.eval.ScheduleEvalJob;
 import dev.herald.nlp.time.TimexTagger;
 import dev.herald.nlp.time.eval.Report;
@@ -160,8 +161,18 @@ public final class EvalCommand {
       mixinStandardHelpOptions = true,
       description =
           "Precision, recall and F1 (exact span and type) on CoNLL-2003 test and wikigold, of the"
-              + " shipped model, a --model file, or another system's --predictions.")
+              + " shipped model, a --model file, or another system's --predictions; with --bench"
+              + " N, the tagger's throughput instead.")
   static final class Ner implements Callable<Integer> {
+    @Option(
+        names = "--bench",
+        paramLabel = "N",
+        description =
+            "Measure the whole tagger (language, sentences, tokens, names, events, ids) on N"
+                + " generated news articles of about 650 tokens after a JIT warm-up: model load,"
+                + " articles and tokens per CPU-second (thread CPU time, median of three passes).")
+    Integer bench;
+
     @Option(
         names = "--data",
         paramLabel = "DIR",
@@ -204,6 +215,14 @@ public final class EvalCommand {
 
     @Override
     public Integer call() throws Exception {
+      if (bench != null) {
+        if (bench < 1) {
+          System.err.println("--bench needs at least 1 article, not " + bench);
+          return 2;
+        }
+        NerBenchmark.run(bench, System.out);
+        return 0;
+      }
       if (predictions != null) {
         if (gold == null) {
           System.err.println("--predictions needs --gold");

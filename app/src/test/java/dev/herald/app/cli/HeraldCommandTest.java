@@ -113,4 +113,30 @@ class HeraldCommandTest {
         .contains("items under 600 chars")
         .contains("user agent");
   }
+
+  @Test
+  void shouldMeasureTheEntityTaggersThroughputInArticlesAndTokensPerCpuSecond() {
+    // Given the entity-tagging evaluation asked for a benchmark of three articles, and of none
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+
+      // When it runs
+      exit = HeraldCommand.commandLine().execute("eval", "ner", "--bench", "3");
+    } finally {
+      System.setOut(before);
+    }
+    int none = HeraldCommand.commandLine().execute("eval", "ner", "--bench", "0");
+
+    // Then it prints the load time and both rates, and refuses an empty benchmark
+    assertThat(exit).isZero();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("model load")
+        .contains("3 articles")
+        .contains("articles/CPU-s")
+        .contains("tokens/CPU-s");
+    assertThat(none).isEqualTo(2);
+  }
 }
