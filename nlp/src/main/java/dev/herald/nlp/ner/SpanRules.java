@@ -390,10 +390,6 @@ final class SpanRules {
     return out == null ? names : out;
   }
 
-  /** Small words a long form may hold that its acronym leaves out ("Bank of England (BoE)"). */
-  private static final Set<String> DEFINITION_GAPS =
-      Set.of("of", "and", "for", "the", "on", "in", "de", "&");
-
   /**
    * A long form and the acronym that follows it in brackets ("General Motors (GM)", "United States
    * Air Force (USAF)") name one thing: where the finder typed one of the two and the other is
@@ -491,8 +487,8 @@ final class SpanRules {
 
   /**
    * The first token of the long form ending before {@code bracket} whose capitalised words'
-   * initials spell the acronym's capitals, or -1. At least two words; small words between them are
-   * skipped.
+   * initials spell the acronym's capitals, or -1. At least two words; the words that join a name
+   * ({@link NameRepairs#CONNECTORS}) between them are skipped.
    */
   private static int longFormStart(String[] forms, int bracket, String acronym) {
     StringBuilder caps = new StringBuilder();
@@ -510,7 +506,7 @@ final class SpanRules {
       if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && w.charAt(0) == caps.charAt(p)) {
         start = j;
         p--;
-      } else if (!DEFINITION_GAPS.contains(w) || start < 0 || ++gaps > 3) {
+      } else if (!NameRepairs.CONNECTORS.contains(w) || start < 0 || ++gaps > 3) {
         return -1;
       }
       j--;
