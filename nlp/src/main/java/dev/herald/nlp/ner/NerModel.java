@@ -583,14 +583,16 @@ public final class NerModel {
   /** Adds the weights word j (a sentence end where out of range) gives a neighbour in slot. */
   private void addNeighbour(
       Features.View v, int j, int slot, long[] buf, int[] rows, float[] base) {
-    boolean edge = j < 0 || j >= v.n;
-    float[] w = edge ? edgeScores[slot] : v.words[j].neighbourScores[slot];
-    if (w == null) {
-      w = new float[OUTCOMES];
-      int k = features.neighbourFeatures(edge ? null : v.words[j], slot, buf);
-      table.addAll(buf, k, rows, w);
-      if (!edge) {
-        v.words[j].neighbourScores[slot] = w;
+    float[] w;
+    if (j < 0 || j >= v.n) {
+      w = edgeScores[slot]; // summed once, in the constructor
+    } else {
+      Features.Word word = v.words[j];
+      w = word.neighbourScores[slot];
+      if (w == null) {
+        w = new float[OUTCOMES];
+        table.addAll(buf, features.neighbourFeatures(word, slot, buf), rows, w);
+        word.neighbourScores[slot] = w;
       }
     }
     for (int o = 0; o < OUTCOMES; o++) {
