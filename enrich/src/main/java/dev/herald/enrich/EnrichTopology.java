@@ -15,7 +15,6 @@ import dev.herald.schemas.Topics;
 import dev.herald.schemas.serde.HeraldSerdes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,8 +28,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -40,10 +37,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * herald.articles.raw ─ decode ─┬─ malformed ───────────────────────────────▶ herald.dlq
- *                               └─ drop repeated ids [seen-article-ids] ─ fingerprint
- *    ┬─ no sketch (short body) ─ keep ───────────────────────────────────────────┐
- *    └─ decide against the global index [dedupe-index] ─┬─▶ fingerprint topic    │
- *                                                       └────────────────────────┴─ decided
+ *                               └─ fingerprint ─ decide against the live index [dedupe-index]
+ *                                  (repeated ids dropped, short bodies kept)
+ *    ┬─▶ fingerprint topic
+ *    └─ decided
  * decided ┬─ copy ═▶ by-cluster ─ record copy on cluster [dedupe-clusters]
  *         │         ─▶ herald.articles.enriched
  *         └─ canonical ─ tag ─┬─ failed ───────────────────────────────────▶ herald.dlq
@@ -51,18 +48,16 @@ import org.apache.kafka.streams.state.Stores;
  *                             ─ claims by event ═▶ by-event
  *                             ─ track schedule [event-timelines] ─┬─▶ herald.events
  *                                                                 └─▶ herald.alerts
- * &lt;app id&gt;-dedupe-fingerprints ─ file under band keys ─▶ [dedupe-index] (global, every instance)
+ * &lt;app id&gt;-dedupe-fingerprints ─ file other instances' entries ─▶ [dedupe-index] (global)
  * </pre>
  *
- * <p>Near-duplicate detection (ADR 6, Topology): each sketched article is decided on its own task
- * against a global store that indexes every retained article of every partition and instance (plus
- * this instance's decisions not yet indexed), and its decision goes out as one small record on the
- * fingerprint topic, which feeds every instance's global store.
+ * <p>Near-duplicate detection (ADR 6, Topology): each article is decided on its own task against an
+ * in-memory index of every retained article of every partition and instance, filed there at once,
+ * and its decision goes out as one small record on the fingerprint topic, which feeds the other
+ * instances' indexes (and rebuilds this one after a restart).
  */
 public final class EnrichTopology {
-  public static final String SEEN_IDS_STORE = "seen-article-ids";
-
-  /** The global near-duplicate index (band postings and fingerprints of every instance). */
+  /** The global near-duplicate index (ids, fingerprints and band postings of every instance). */
   public static final String INDEX_STORE = "dedupe-index";
 
   public static final String CLUSTER_STORE = "dedupe-clusters";
@@ -79,14 +74,26 @@ public final class EnrichTopology {
 
   private EnrichTopology() {}
 
-  /**
-   * An application's global near-duplicate index, read-only, for inspection: keys {@code
-   * <bucket>#<id>} hold fingerprint entries, {@code <bucket>/<band key>} band postings.
-   */
-  public static ReadOnlyKeyValueStore<String, byte[]> dedupeIndex(KafkaStreams streams) {
-    return streams.store(
-        StoreQueryParameters.fromNameAndType(
-            INDEX_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+  /** What an application's near-duplicate index holds now, for inspection and benchmarks. */
+  public record IndexStats(int entries, int postings, double bytesPerEntry) {}
+
+  /** This instance's near-duplicate index: its size now. */
+  public static IndexStats dedupeIndex(KafkaStreams streams) {
+    LiveIndex.Stats s =
+        streams
+            .store(StoreQueryParameters.fromNameAndType(INDEX_STORE, LiveIndexStore.QUERY_TYPE))
+            .index()
+            .stats();
+    return new IndexStats(s.entries(), s.postings(), s.bytesPerEntry());
+  }
+
+  /** Whether this instance's near-duplicate index holds an article. */
+  public static boolean indexed(KafkaStreams streams, String articleId) {
+    return streams
+            .store(StoreQueryParameters.fromNameAndType(INDEX_STORE, LiveIndexStore.QUERY_TYPE))
+            .index()
+            .get(articleId)
+        != null;
   }
 
   /** Builds the topology; tests run exactly this with TopologyTestDriver. */
@@ -144,16 +151,10 @@ public final class EnrichTopology {
     return builder.build();
   }
 
-  /** Decoded raw articles whose id was not seen within the retention; failures to the DLQ. */
+  /** Decoded raw articles; failures to the DLQ. */
   static KStream<String, RawArticle> newArticles(
       StreamsBuilder builder, EnrichConfig config, EnrichMetrics metrics, Clock clock) {
     Serde<RawArticle> rawSerde = Topics.ARTICLES_RAW.valueSerde();
-    Duration retention = config.dedupeRetention();
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(SEEN_IDS_STORE, retention, retention, false),
-            Serdes.String(),
-            Serdes.Long()));
     KStream<String, Decoded<RawArticle>> decoded =
         builder.stream(
                 Topics.ARTICLES_RAW.name(),
@@ -163,11 +164,7 @@ public final class EnrichTopology {
                 () -> new DecodeProcessor<>(rawSerde.deserializer(), clock),
                 Named.as("decode-raw-article"));
     return toDeadLetters(decoded, "raw", Topics.DLQ.valueSerde(), metrics)
-        .peek((k, v) -> metrics.articlesIn.incrementAndGet(), Named.as("count-articles-in"))
-        .processValues(
-            () -> new RepeatFilter(SEEN_IDS_STORE, retention, metrics),
-            Named.as("drop-repeated-ids"),
-            SEEN_IDS_STORE);
+        .peek((k, v) -> metrics.articlesIn.incrementAndGet(), Named.as("count-articles-in"));
   }
 
   /** The dedupe stage's output: canonical articles (to tag) and copies (linked, not tagged). */
@@ -183,31 +180,17 @@ public final class EnrichTopology {
       Clock clock) {
     Duration retention = config.dedupeRetention();
     NearDupFingerprinter fingerprinter = new NearDupFingerprinter();
-    FingerprintIndex layout = new FingerprintIndex(retention);
     Serde<DedupeMessage> messageSerde = HeraldSerdes.avro(DedupeMessage.class);
     Serde<DedupeEntry> entrySerde = HeraldSerdes.avro(DedupeEntry.class);
     String fingerprintTopic = Topics.dedupeFingerprints(config.applicationId()).name();
-    // Shared by this instance's stream threads (which add) and its global thread (which removes).
-    RecentFingerprints recent = RecentFingerprints.standard();
-    PostingFilter filter = new PostingFilter();
-
-    // Every instance's own copy of the index of all retained articles, fed by the fingerprint
-    // topic; no changelog (the topic is the log; a restore re-runs the processor).
+    // This instance's index, shared by its stream threads (which file their own decisions) and its
+    // global thread (which files the other instances' decisions from the fingerprint topic).
+    LiveIndex index = new LiveIndex(fingerprinter, retention, MAX_ARTICLES_PER_BAND);
     builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(INDEX_STORE), Serdes.String(), Serdes.ByteArray())
-            .withLoggingDisabled(),
+        LiveIndexStore.builder(INDEX_STORE, index),
         fingerprintTopic,
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("dedupe-fingerprints-in"),
-        () ->
-            new FileFingerprint(
-                INDEX_STORE,
-                fingerprinter,
-                layout,
-                MAX_ARTICLES_PER_BAND,
-                recent,
-                filter,
-                entrySerde.deserializer()));
+        () -> new FileFingerprint(index, entrySerde.deserializer()));
     // A copy may link to a canonical that arrived up to one retention before the copy it matched.
     Duration clusterRetention = retention.multipliedBy(2);
     builder.addStateStore(
@@ -216,34 +199,12 @@ public final class EnrichTopology {
             Serdes.String(),
             HeraldSerdes.avro(DedupeCluster.class)));
 
-    var fingerprinted =
+    KStream<String, DecideDuplicate.Decided> decisions =
         articles
             .processValues(
                 () -> new FingerprintArticle(fingerprinter), Named.as("fingerprint-article"))
-            .split(Named.as("fingerprint-"))
-            .branch((id, f) -> f.sketched(), Branched.as("sketched"))
-            .defaultBranch(Branched.as("unsketched"));
-
-    // Too little text to compare: no band keys, so canonical at once (never merged, not indexed).
-    KStream<String, DedupeMessage> unsketched =
-        fingerprinted
-            .get("fingerprint-unsketched")
-            .mapValues(EnrichTopology::undecided, Named.as("keep-unsketched"));
-
-    KStream<String, DecideDuplicate.Decided> decisions =
-        fingerprinted
-            .get("fingerprint-sketched")
             .processValues(
-                () ->
-                    new DecideDuplicate(
-                        INDEX_STORE,
-                        fingerprinter,
-                        layout,
-                        recent,
-                        filter,
-                        entrySerde.serializer(),
-                        entrySerde.deserializer(),
-                        metrics),
+                () -> new DecideDuplicate(index, fingerprinter, entrySerde.serializer(), metrics),
                 Named.as("decide-duplicate"));
     decisions
         .processValues(StampForRetention::new, Named.as("fingerprint-entry"))
@@ -254,7 +215,6 @@ public final class EnrichTopology {
     var decided =
         decisions
             .mapValues(DecideDuplicate.Decided::message, Named.as("decision"))
-            .merge(unsketched, Named.as("decided"))
             .split(Named.as("decided-"))
             .branch((id, m) -> m.getBest() != null, Branched.as("copy"))
             .defaultBranch(Branched.as("canonical"));
@@ -276,15 +236,6 @@ public final class EnrichTopology {
                 m -> AvroMapping.canonical(m.getArticle(), clock.instant()),
                 Named.as("canonical-article"));
     return new Deduped(canonicals, copies);
-  }
-
-  private static DedupeMessage undecided(Fingerprinted f) {
-    return DedupeMessage.newBuilder()
-        .setArticleId(f.article().getId())
-        .setArticle(f.article())
-        .setReceivedAt(Instant.ofEpochMilli(f.receivedAt()))
-        .setBest(null)
-        .build();
   }
 
   /** Sends failures to the dead-letter topic and returns the stream of good values. */

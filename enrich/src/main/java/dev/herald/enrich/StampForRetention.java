@@ -11,18 +11,25 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Makes the fingerprint-topic record of a decision: its entry, stamped with the time it is written
- * (never earlier than the article's arrival) and carries the arrival in a header. The broker's time
- * retention then counts from the write: a backfill of old articles (`herald replay` stamps each
- * with its publication time) would otherwise write records already past {@code retention.ms}, which
- * the broker may delete before the global thread reads them, and an out-of-range offset stops the
- * global thread and the whole application. The index itself still files and expires entries by
- * arrival ({@link StampForRetention#arrival}).
+ * (never earlier than the article's arrival) and carries the arrival and the raw record it was
+ * decided from in headers. The broker's time retention then counts from the write: a backfill of
+ * old articles (`herald replay` stamps each with its publication time) would otherwise write
+ * records already past {@code retention.ms}, which the broker may delete before the global thread
+ * reads them, and an out-of-range offset stops the global thread and the whole application. The
+ * index itself still files and expires entries by arrival ({@link StampForRetention#arrival}).
  */
 final class StampForRetention
     implements FixedKeyProcessor<String, DecideDuplicate.Decided, byte[]> {
 
   /** The header holding the article's arrival, 8 bytes big-endian millis since the epoch. */
   static final String ARRIVAL_HEADER = "herald.arrival";
+
+  /**
+   * The header naming the raw record an entry was decided from: its partition (4 bytes) and offset
+   * (8 bytes), big-endian. A later record with the same id and another position is a repeat; the
+   * same position is a retry of that very record.
+   */
+  static final String SOURCE_HEADER = "herald.source";
 
   private FixedKeyProcessorContext<String, byte[]> context;
 
@@ -38,6 +45,13 @@ final class StampForRetention
     Headers headers = new RecordHeaders(record.headers().toArray());
     headers.remove(ARRIVAL_HEADER);
     headers.add(ARRIVAL_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(0, arrival).array());
+    headers.remove(SOURCE_HEADER);
+    headers.add(
+        SOURCE_HEADER,
+        ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+            .putInt(0, record.value().sourcePartition())
+            .putLong(Integer.BYTES, record.value().sourceOffset())
+            .array());
     context.forward(
         record
             .withValue(record.value().entry())

@@ -28,12 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -371,11 +371,15 @@ class EnrichTopologyTest {
         HeraldSerdes.avro(DedupeEntry.class).deserializer());
   }
 
+  /** The driver's live dedupe index. */
+  private LiveIndex liveIndex() {
+    return ((LiveIndexStore) driver.getStateStore(EnrichTopology.INDEX_STORE)).index();
+  }
+
   @Test
-  void shouldIndexEachDecidedArticleInTheGlobalStoreThroughTheFingerprintTopic() {
-    // Given the fingerprint topic the topology writes and its global index
+  void shouldFileEachDecidedArticleInTheLiveIndexAndSendItsEntryToTheFingerprintTopic() {
+    // Given the fingerprint topic the topology writes and its live index
     TestOutputTopic<String, DedupeEntry> fingerprints = fingerprintTopic();
-    KeyValueStore<String, byte[]> index = driver.getKeyValueStore(EnrichTopology.INDEX_STORE);
 
     // When the seed and a copy of it arrive
     Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
@@ -384,7 +388,7 @@ class EnrichTopologyTest {
         "w7", syndicatedCopy("w7", "https://wire.example/w7", "Wire"), t0.plusSeconds(60));
 
     // Then each went out as one small record, stamped with its arrival (the copy naming its
-    // canonical), and the driver fed both to the global store: it holds their entries
+    // canonical) and the raw record it was decided from, and the index holds both
     List<TestRecord<String, DedupeEntry>> written = fingerprints.readRecordsToList();
     assertThat(written).extracting(TestRecord::key).containsExactly("a1", "w7");
     assertThat(written)
@@ -393,10 +397,53 @@ class EnrichTopologyTest {
     assertThat(written)
         .extracting(r -> r.value().getCanonicalId().toString())
         .containsExactly("", "a1");
-    FingerprintIndex layout = new FingerprintIndex(Duration.ofDays(7));
-    long bucket = layout.bucketOf(t0.toEpochMilli());
-    assertThat(index.get(FingerprintIndex.entryKey(bucket, "a1"))).isNotNull();
-    assertThat(index.get(FingerprintIndex.entryKey(bucket, "w7"))).isNotNull();
+    assertThat(written)
+        .extracting(r -> r.headers().lastHeader(StampForRetention.SOURCE_HEADER).value().length)
+        .containsExactly(12, 12);
+    assertThat(liveIndex().get("a1").canonical()).isEqualTo("a1");
+    assertThat(liveIndex().get("w7").canonical()).isEqualTo("a1");
+    assertThat(liveIndex().get("w7").arrival()).isEqualTo(t0.plusSeconds(60).toEpochMilli());
+  }
+
+  @Test
+  void shouldLinkACopyToAnArticleAnotherInstanceDecided() {
+    // Given another instance's entry for the seed on the fingerprint topic (this instance never
+    // saw the article itself)
+    Instant t0 = Instant.parse("2017-11-14T06:00:00Z");
+    NearDupFingerprinter fingerprinter = new NearDupFingerprinter();
+    RawArticle seed = SeedArticle.article("b1", "https://other.example/b", "Other");
+    DedupeEntry entry =
+        DedupeEntry.newBuilder()
+            .setFingerprint(
+                ByteBuffer.wrap(
+                    fingerprinter.fingerprint(seed.getTitle(), seed.getText()).toBytes()))
+            .setCanonicalId("")
+            .setCanonicalReceivedAt(t0)
+            .build();
+    TestInputTopic<String, DedupeEntry> others =
+        driver.createInputTopic(
+            Topics.dedupeFingerprints(EnrichConfig.DEFAULT_APPLICATION_ID).name(),
+            Serdes.String().serializer(),
+            HeraldSerdes.avro(DedupeEntry.class).serializer());
+    others.pipeInput(
+        new TestRecord<>(
+            "b1",
+            entry,
+            new RecordHeaders()
+                .add(
+                    StampForRetention.ARRIVAL_HEADER,
+                    ByteBuffer.allocate(8).putLong(0, t0.toEpochMilli()).array()),
+            t0));
+
+    // When a syndicated copy of it reaches this instance
+    raw.pipeInput(
+        "w7", syndicatedCopy("w7", "https://wire.example/w7", "Wire"), t0.plusSeconds(60));
+
+    // Then the global thread filed the entry and the copy is linked to it
+    assertThat(liveIndex().get("b1").arrival()).isEqualTo(t0.toEpochMilli());
+    EnrichedArticle copy = enriched.readValue();
+    assertThat(copy.getArticle().getId()).isEqualTo("w7");
+    assertThat(copy.getDuplicateOf()).isEqualTo("b1");
   }
 
   @Test
@@ -404,7 +451,6 @@ class EnrichTopologyTest {
     // Given the fingerprint topic and an article published (and stamped) 30 days before now, as
     // `herald replay` stamps a backfill
     TestOutputTopic<String, DedupeEntry> fingerprints = fingerprintTopic();
-    KeyValueStore<String, byte[]> index = driver.getKeyValueStore(EnrichTopology.INDEX_STORE);
     Instant now = Instant.parse("2017-11-14T06:00:00Z"); // the driver's wall clock
     Instant published = now.minus(Duration.ofDays(30));
 
@@ -412,14 +458,12 @@ class EnrichTopologyTest {
     raw.pipeInput("old1", SeedArticle.article("old1", "https://one.example/old", "One"), published);
 
     // Then its fingerprint record is stamped with the write time, so the broker's retention
-    // counts from now, and carries the arrival, under which the global index files it
+    // counts from now, and carries the arrival, under which the index files it
     TestRecord<String, DedupeEntry> written = fingerprints.readRecord();
     assertThat(written.getRecordTime()).isEqualTo(now);
     Header arrival = written.headers().lastHeader(StampForRetention.ARRIVAL_HEADER);
     assertThat(ByteBuffer.wrap(arrival.value()).getLong()).isEqualTo(published.toEpochMilli());
-    FingerprintIndex layout = new FingerprintIndex(Duration.ofDays(7));
-    long bucket = layout.bucketOf(published.toEpochMilli());
-    assertThat(index.get(FingerprintIndex.entryKey(bucket, "old1"))).isNotNull();
+    assertThat(liveIndex().get("old1").arrival()).isEqualTo(published.toEpochMilli());
     // and the enriched article itself gets no such header
     assertThat(enriched.readRecord().headers().lastHeader(StampForRetention.ARRIVAL_HEADER))
         .isNull();
@@ -519,7 +563,6 @@ class EnrichTopologyTest {
         .extractingByKey("stores")
         .asString()
         .contains(
-            EnrichTopology.SEEN_IDS_STORE,
             EnrichTopology.INDEX_STORE,
             EnrichTopology.CLUSTER_STORE,
             EnrichTopology.TIMELINE_STORE);

@@ -19,7 +19,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,9 +46,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Throughput of the enrich dedupe stage (repeat filter and near-duplicate detection, exactly the
@@ -418,35 +415,14 @@ public final class DedupeBenchmark {
   }
 
   /**
-   * Bytes of the global dedupe index (keys and values as stored, before RocksDB's compression), per
-   * fingerprint entry: the entries themselves, and the band postings. Keys are {@code <16 hex
-   * digits of the bucket>#<id>} for entries and {@code <bucket>/<band key>} for postings.
+   * Size of the instance's live dedupe index after the run: entries, band postings and the heap
+   * bytes per retained article it estimates ({@code LiveIndex.Stats}).
    */
   private static void printIndexSize(KafkaStreams streams, PrintStream log) {
-    long entries = 0;
-    long entryBytes = 0;
-    long postings = 0;
-    long postingBytes = 0;
-    try (KeyValueIterator<String, byte[]> all = EnrichTopology.dedupeIndex(streams).all()) {
-      while (all.hasNext()) {
-        KeyValue<String, byte[]> kv = all.next();
-        long bytes = kv.key.getBytes(StandardCharsets.UTF_8).length + kv.value.length;
-        if (kv.key.length() > 16 && kv.key.charAt(16) == '#') {
-          entries++;
-          entryBytes += bytes;
-        } else {
-          postings++;
-          postingBytes += bytes;
-        }
-      }
-    }
+    EnrichTopology.IndexStats s = EnrichTopology.dedupeIndex(streams);
     log.printf(
-        "bench: global index %d articles: entry %.0f bytes (key and value), band postings %.0f"
-            + " bytes (%d keys) per retained article%n",
-        entries,
-        (double) entryBytes / Math.max(1, entries),
-        (double) postingBytes / Math.max(1, entries),
-        postings);
+        "bench: live index %d articles, %d band postings, ~%.0f heap bytes per retained article%n",
+        s.entries(), s.postings(), s.bytesPerEntry());
   }
 
   /** CPU time so far of every live thread, by name with digits folded, largest first. */

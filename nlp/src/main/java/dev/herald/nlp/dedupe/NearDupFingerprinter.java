@@ -178,7 +178,7 @@ public final class NearDupFingerprinter {
    * The band keys as numbers (band index in the top bits, then the band's values), for in-memory
    * indexes; same bands as {@link #bandKeys} without the exact key.
    */
-  long[] bandCodes(NearDupFingerprint f) {
+  public long[] bandCodes(NearDupFingerprint f) {
     if (!f.comparable() || f.minHashRef().length != settings.minHashes()) {
       return new long[0];
     }
