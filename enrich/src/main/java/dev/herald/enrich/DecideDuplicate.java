@@ -152,7 +152,6 @@ final class DecideDuplicate
                     best != null ? best.getCanonicalReceivedAt().toEpochMilli() : at,
                     partition,
                     offset),
-                fingerprint,
                 codes);
     return new Outcome(best, bytes, filed);
   }

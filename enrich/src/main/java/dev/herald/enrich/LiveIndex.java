@@ -35,10 +35,6 @@ final class LiveIndex {
     private final String id;
     private final long arrival;
     private final byte[] fingerprint;
-    // Set under the index's lock when filed, cleared when removed; read without it, a record of
-    // final
-    // fields is safely published, and null falls back to decoding the bytes.
-    private NearDupFingerprint decoded;
     private final String canonicalId;
     private final long canonicalArrival;
     private final int sourcePartition;
@@ -78,13 +74,9 @@ final class LiveIndex {
       return arrival;
     }
 
-    /**
-     * The fingerprint, decoded once when filed, so that a candidate met by many lookups is not
-     * decoded each time.
-     */
+    /** The fingerprint, decoded anew on each call (entries keep the compact bytes). */
     NearDupFingerprint fingerprint() {
-      NearDupFingerprint f = decoded;
-      return f != null ? f : NearDupFingerprint.fromBytes(fingerprint);
+      return NearDupFingerprint.fromBytes(fingerprint);
     }
 
     byte[] fingerprintBytes() {
@@ -115,14 +107,13 @@ final class LiveIndex {
   record Stats(int entries, long fingerprintBytes, int postings, int postingCells) {
     /**
      * Heap bytes per entry, estimated: the entry object, its id (32 hex digits), its fingerprint
-     * bytes and decoded sketches (~270 B: three short arrays and the record), its map and queue
-     * references, and its share of the posting cells (12 bytes each).
+     * array, its map and queue references, and its share of the posting cells (12 bytes each).
      */
     double bytesPerEntry() {
       if (entries == 0) {
         return 0;
       }
-      double fixed = 72 + 72 + 16 + 270 + 48 + 12;
+      double fixed = 64 + 72 + 16 + 48 + 12;
       return fixed + (double) fingerprintBytes / entries + 12.0 * postingCells / entries;
     }
   }
@@ -202,19 +193,18 @@ final class LiveIndex {
   boolean file(Entry e) {
     NearDupFingerprint f;
     try {
-      f = NearDupFingerprint.fromBytes(e.fingerprint);
+      f = e.fingerprint();
     } catch (IllegalArgumentException unreadable) {
       return false; // not a fingerprint this version reads: it can match nothing
     }
-    return file(e, f, f.comparable() ? codes(f) : new long[0]);
+    return file(e, f.comparable() ? codes(f) : new long[0]);
   }
 
   /**
-   * Files an entry ({@code decoded} being its fingerprint) under {@code codes} unless its id is
-   * already live in the index or it is older than the retention behind the newest arrival filed.
-   * Returns whether it was filed.
+   * Files an entry under {@code codes} unless its id is already live in the index or it is older
+   * than the retention behind the newest arrival filed. Returns whether it was filed.
    */
-  synchronized boolean file(Entry e, NearDupFingerprint decoded, long[] codes) {
+  synchronized boolean file(Entry e, long[] codes) {
     if (e.arrival > watermark) {
       watermark = e.arrival;
     }
@@ -233,7 +223,6 @@ final class LiveIndex {
     int slot = allocateSlot();
     e.slot = slot;
     e.sequence = sequence++;
-    e.decoded = decoded;
     slots[slot] = e;
     byId.put(e.id, e);
     byArrival.add(e);
@@ -267,7 +256,6 @@ final class LiveIndex {
       byId.remove(e.id);
     }
     NearDupFingerprint f = e.fingerprint();
-    e.decoded = null;
     if (f.comparable()) {
       for (long code : codes(f)) {
         postings.remove(code, e.slot);

@@ -34,7 +34,7 @@ class LiveIndexTest {
   }
 
   private boolean file(String id, long at, NearDupFingerprint f) {
-    return index.file(entry(id, at, f), f, index.codes(f));
+    return index.file(entry(id, at, f), index.codes(f));
   }
 
   @Test
