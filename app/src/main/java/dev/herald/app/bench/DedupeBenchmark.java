@@ -748,7 +748,8 @@ public final class DedupeBenchmark {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static void deleteQuietly(Path dir, boolean delete) {
+  /** Deletes a folder and what it holds, best effort (a temp folder), when {@code delete}. */
+  public static void deleteQuietly(Path dir, boolean delete) {
     if (!delete) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.herald.app.cli;
 
+import dev.herald.app.bench.DedupeBenchmark;
 import dev.herald.extract.eval.ExtractionEvaluator;
 import dev.herald.nlp.dedupe.NearDupEvaluator;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
@@ -112,13 +113,17 @@ public final class EvalCommand {
     }
   }
 
-  /** {@code herald eval dedupe}: duplicate decisions on Reuters pairs and synthetic syndication. */
+  /**
+   * {@code herald eval dedupe}: duplicate decisions on Reuters pairs and synthetic syndication;
+   * with {@code --bench N}, the dedupe stage's throughput against a passthrough on one broker.
+   */
   @Command(
       name = "dedupe",
       mixinStandardHelpOptions = true,
       description =
           "Precision and recall of duplicate decisions on ../shared/data/neardup and on synthetic"
-              + " syndicated copies and negatives generated from Reuters-21578.")
+              + " syndicated copies and negatives generated from Reuters-21578; with --bench N,"
+              + " the dedupe stage's throughput against a passthrough instead.")
   static final class Dedupe implements Callable<Integer> {
     @Option(
         names = "--shared",
@@ -126,8 +131,54 @@ public final class EvalCommand {
         description = "The shared data folder (default ../shared).")
     Path shared = Home.dir().resolve("../shared").normalize();
 
+    @Option(
+        names = "--bench",
+        paramLabel = "N",
+        description =
+            "Run N generated articles (a fifth of them syndicated copies) through a Kafka Streams"
+                + " passthrough (decode, write), a floor (passthrough + fingerprint + one entry"
+                + " record) and the enrich dedupe stage, one after the other on one embedded"
+                + " broker (exactly_once_v2), each round; print each stage's steady throughput and"
+                + " CPU per article and the dedupe stage's share of the passthrough's throughput.")
+    Integer bench;
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "R",
+        description = "Rounds of the benchmark (default 4; the first is cold).")
+    int rounds = 4;
+
     @Override
     public Integer call() throws Exception {
+      if (bench != null) {
+        if (bench < 100 || rounds < 1) {
+          System.err.println(
+              "--bench needs at least 100 articles and --rounds at least 1, not "
+                  + bench
+                  + " and "
+                  + rounds);
+          return 2;
+        }
+        DedupeBenchmark.Settings d = DedupeBenchmark.Settings.defaults();
+        DedupeBenchmark.Settings s =
+            new DedupeBenchmark.Settings(
+                bench,
+                d.copyShare(),
+                d.partitions(),
+                d.streamThreads(),
+                rounds,
+                d.seed(),
+                List.of("passthrough", "fingerprint+entry", "dedupe"));
+        Path work = Files.createTempDirectory("herald-dedupe-bench");
+        try {
+          DedupeBenchmark.Report r =
+              DedupeBenchmark.run(s, Home.dir().resolve("samples/articles"), work, System.out);
+          DedupeBenchmark.print(r, System.out);
+        } finally {
+          DedupeBenchmark.deleteQuietly(work, true);
+        }
+        return 0;
+      }
       new NearDupEvaluator(new NearDupFingerprinter()).run(shared, System.out);
       return 0;
     }

@@ -34,7 +34,7 @@ class BenchArticlesTest {
   }
 
   @Test
-  void shouldRarelyGiveUnrelatedStoriesASharedBand() {
+  void shouldRarelyGiveUnrelatedStoriesASharedBand() throws Exception {
     // Given 3 000 generated stories without copies, as the dedupe benchmark's originals
     List<RawArticle> stories =
         BenchArticles.generate(

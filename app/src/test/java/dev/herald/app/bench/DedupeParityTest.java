@@ -34,7 +34,7 @@ class DedupeParityTest {
   @TempDir Path state;
 
   @Test
-  void shouldLinkEveryArticleToTheSameCanonicalAsHeraldDedupe() {
+  void shouldLinkEveryArticleToTheSameCanonicalAsHeraldDedupe() throws Exception {
     // Given 3 000 generated articles, a fifth of them syndicated copies, a minute apart
     Instant first = Instant.parse("2026-01-01T00:00:00Z");
     List<RawArticle> stream =

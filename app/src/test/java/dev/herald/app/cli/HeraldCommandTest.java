@@ -139,4 +139,34 @@ class HeraldCommandTest {
         .contains("tokens/CPU-s");
     assertThat(none).isEqualTo(2);
   }
+
+  @Test
+  void shouldMeasureTheDedupeStageAgainstAPassthroughOnOneBroker() {
+    // Given the dedupe evaluation asked for a benchmark of 300 articles in one round, and of too
+    // few articles
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+
+      // When it runs
+      exit =
+          HeraldCommand.commandLine().execute("eval", "dedupe", "--bench", "300", "--rounds", "1");
+    } finally {
+      System.setOut(before);
+    }
+    int none = HeraldCommand.commandLine().execute("eval", "dedupe", "--bench", "0");
+
+    // Then every stage ran over the same records and the comparison is printed, and an empty
+    // benchmark is refused
+    assertThat(exit).isZero();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("round 1 passthrough")
+        .contains("round 1 fingerprint+entry")
+        .contains("round 1 dedupe")
+        .contains("dedupe keeps")
+        .contains("of passthrough throughput");
+    assertThat(none).isEqualTo(2);
+  }
 }
