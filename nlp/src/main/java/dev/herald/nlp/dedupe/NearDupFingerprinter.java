@@ -331,7 +331,11 @@ public final class NearDupFingerprinter {
     long[] hashes = sc.hashes;
     byte[] kinds = sc.kinds;
     // What each figure-like word is (numberOf, then a weekday, then a month) and its figure hash.
+    String text = scan.source();
     for (int r = 0; r < m; r++) {
+      if (asciiFigure(text, scan.specialStart(r), scan.specialEnd(r), kinds, hashes, r)) {
+        continue;
+      }
       int len;
       while ((len = scan.specialWord(r, sc.word)) < 0) {
         sc.word = new char[2 * sc.word.length];
@@ -385,6 +389,61 @@ public final class NearDupFingerprinter {
     }
     sc.figureHashes = out;
     return hashes;
+  }
+
+  /**
+   * For a word of ASCII chars only, what the loop in {@link #figureHashes} finds, read straight
+   * from {@code text[from, to)}: the word as TextScan spells it (lower case, ',' dropped) goes
+   * through the FigureNames code and the numberOf digits in one pass. False (nothing written) when
+   * the word has another char.
+   */
+  private static boolean asciiFigure(
+      String text, int from, int to, byte[] kinds, long[] hashes, int r) {
+    long code = 0;
+    int len = 0;
+    int number = 0; // 0: no digit yet, 1: in the first number, 2: after it
+    long h = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= 128) {
+        return false;
+      }
+      if (c == ',') {
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      len++;
+      code = c >= 'a' && c <= 'z' && code >= 0 && len <= 12 ? code * 27 + (c - 'a' + 1) : -1;
+      boolean digit = c >= '0' && c <= '9';
+      if (number == 0 && digit) {
+        number = 1;
+        h = (FNV_OFFSET ^ '#') * FNV_PRIME;
+      } else if (number == 1 && !digit && c != '.' && c != '/') {
+        number = 2;
+      }
+      if (number == 1) {
+        h = (h ^ c) * FNV_PRIME;
+      }
+    }
+    int name = len == 0 || code < 0 ? -1 : FigureNames.find(code);
+    if (name >= 0 && FigureNames.NUMBER_HASH[name] != 0L) {
+      kinds[r] = NUMBER;
+      hashes[r] = FigureNames.NUMBER_HASH[name];
+    } else if (number > 0) {
+      kinds[r] = NUMBER;
+      hashes[r] = mix64(h);
+    } else if (name >= 0 && FigureNames.DAY_HASH[name] != 0L) {
+      kinds[r] = DAY;
+      hashes[r] = FigureNames.DAY_HASH[name];
+    } else if (name >= 0 && FigureNames.MONTH_HASH[name] != 0L) {
+      kinds[r] = MONTH;
+      hashes[r] = FigureNames.MONTH_HASH[name];
+    } else {
+      kinds[r] = NO_FIGURE;
+    }
+    return true;
   }
 
   /** Character.isDigit, without the lookup for ASCII. */
@@ -457,9 +516,11 @@ public final class NearDupFingerprinter {
     /** The slot of the word {@code w[0, len)}, or -1 when it is no key. */
     static int find(char[] w, int len) {
       long code = code(w, len);
-      if (code < 0) {
-        return -1;
-      }
+      return code < 0 ? -1 : find(code);
+    }
+
+    /** The slot of the key with this code ({@link #code}), or -1. */
+    static int find(long code) {
       int slot = slot(code, MULTIPLIER);
       return KEYS[slot] == code ? slot : -1;
     }

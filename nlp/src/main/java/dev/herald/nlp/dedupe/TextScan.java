@@ -43,6 +43,8 @@ final class TextScan {
   // Figure-like words: token index, start and end in the source, three ints per word.
   private int[] specials = new int[3 * 64];
   private int specialCount;
+  // Indexes of the words that may be figures, while finish finds them.
+  private int[] candidates = new int[512];
   // Each range read: where it starts and the number of words before it.
   private int[] ranges = new int[2 * 16];
   private int rangeCount;
@@ -124,7 +126,7 @@ final class TextScan {
      */
     boolean containsState(long state) {
       int slot = (int) ((state * multiplier) >>> (64 - BITS));
-      return (used[slot >>> 6] & (1L << slot)) != 0 && table[slot] == state;
+      return (used[slot >>> 6] & (1L << slot)) != 0 & table[slot] == state; // no branch
     }
   }
 
@@ -170,6 +172,21 @@ final class TextScan {
   /** The word index of the {@code r}-th figure-like word. */
   int specialToken(int r) {
     return specials[3 * r];
+  }
+
+  /** Where the {@code r}-th figure-like word starts in the source. */
+  int specialStart(int r) {
+    return specials[3 * r + 1];
+  }
+
+  /** Where the {@code r}-th figure-like word ends in the source (exclusive). */
+  int specialEnd(int r) {
+    return specials[3 * r + 2];
+  }
+
+  /** The source read. */
+  String source() {
+    return text;
   }
 
   /**
@@ -371,13 +388,16 @@ final class TextScan {
    * Hashes the ASCII letters of a word from {@code s[j]} (a letter or digit) on, up to the next
    * char that is not an ASCII letter (a digit comes back here through the caller, which notes it);
    * returns where it stopped. When one plain ASCII char (a space, a quote, a bracket: no bit in
-   * CLASS) and a lower-case letter follow, the word ends there and the next one goes on in the same
-   * loop, as range would do it. The three hash chains live in registers only here.
+   * CLASS) and an ASCII letter or digit follow, the word ends there and the next one goes on in the
+   * same loop, as range would do it. The three hash chains live in registers only here.
    */
   private int letters(String s, int j, int to) {
     long word = this.word;
     long exactState = this.exactState;
     long exactSum = this.exactSum;
+    final long[] tokens = this.tokens;
+    final int[] ends = this.ends;
+    int count = this.count;
     int start = j;
     int e = CLASS[s.charAt(j)];
     while (true) {
@@ -388,22 +408,23 @@ final class TextScan {
         exactSum = exactSum * 31 + c;
         e = ++j < to ? CLASS[s.charAt(j)] : SLOW;
       } while ((e & (WORD | SLOW | DIGIT)) == WORD);
-      if (e != 0
-          || j + 1 == to
-          || (CLASS[s.charAt(j + 1)] & (WORD | SLOW | DIGIT | LOWER)) != (WORD | LOWER)) {
+      int next;
+      if (e != 0 || j + 1 == to || ((next = CLASS[s.charAt(j + 1)]) & (WORD | SLOW)) != WORD) {
         break;
       }
-      // The word ends at s[j]; the next starts in lower case (no sentence end before it).
-      int t = count;
-      tokens[t] = word;
-      ends[t] = (wordBits & DIGIT) != 0 ? j | Integer.MIN_VALUE : j;
-      count = t + 1;
-      wordBits = 0;
+      // The word ends at s[j] and the next starts at s[j + 1]; no '.', '!' or '?' came between
+      // them, so no sentence ends there.
+      tokens[count] = word;
+      ends[count] = (wordBits & DIGIT) != 0 ? j | Integer.MIN_VALUE : j;
+      count++;
+      wordBits = next & DIGIT;
       exactState = (exactState ^ ' ') * FNV_PRIME;
       exactSum = exactSum * 31 + ' ';
       word = FNV_OFFSET;
-      e = CLASS[s.charAt(++j)];
+      e = next;
+      j++;
     }
+    this.count = count;
     this.word = word;
     this.exactState = exactState;
     this.exactSum = exactSum;
@@ -511,22 +532,35 @@ final class TextScan {
     int[] ends = this.ends;
     FigureWords figures = figureWords;
     int range = 0;
+    // The figure-like words first (a digit, or a figure word), without a branch per word.
+    if (candidates.length < count) {
+      candidates = new int[Math.max(count, 2 * candidates.length)];
+    }
+    int[] candidate = candidates;
+    int found = 0;
     for (int k = 0; k < count; k++) {
       long state = tokens[k];
       tokens[k] = NearDupFingerprinter.mix64(state);
-      if (ends[k] < 0 || figures.containsState(state)) {
-        while (range + 1 < rangeCount && ranges[2 * (range + 1) + 1] <= k) {
-          range++;
-        }
-        int from = ranges[2 * range];
-        if (k > 0) {
-          from = Math.max(from, ends[k - 1] & Integer.MAX_VALUE);
-        }
-        while (!Character.isLetterOrDigit(text.codePointAt(from))) {
-          from += Character.charCount(text.codePointAt(from));
-        }
-        addSpecial(k, from, ends[k] & Integer.MAX_VALUE);
+      candidate[found] = k;
+      found += (ends[k] >>> 31) | (figures.containsState(state) ? 1 : 0);
+    }
+    for (int f = 0; f < found; f++) {
+      int k = candidate[f];
+      while (range + 1 < rangeCount && ranges[2 * (range + 1) + 1] <= k) {
+        range++;
       }
+      int from = ranges[2 * range];
+      if (k > 0) {
+        from = Math.max(from, ends[k - 1] & Integer.MAX_VALUE);
+      }
+      while (true) {
+        char c = text.charAt(from);
+        if (c < 128 ? (CLASS[c] & WORD) != 0 : Character.isLetterOrDigit(text.codePointAt(from))) {
+          break;
+        }
+        from += c < 128 ? 1 : Character.charCount(text.codePointAt(from));
+      }
+      addSpecial(k, from, ends[k] & Integer.MAX_VALUE);
     }
   }
 
@@ -545,6 +579,9 @@ final class TextScan {
     }
     if (ranges.length > KEEP_WORDS) {
       ranges = new int[2 * 16];
+    }
+    if (candidates.length > KEEP_WORDS) {
+      candidates = new int[512];
     }
   }
 
