@@ -3,6 +3,7 @@ package dev.herald.nlp.dedupe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,11 @@ import java.util.regex.Pattern;
  *
  * <p>Only short lines are removed, so that a sentence which merely mentions an agency or the word
  * "copyright" stays. Work is linear in the text length.
+ *
+ * <p>{@link #strip} builds the cleaned string and is the readable reference; {@link #keptLines}
+ * finds the same lines as ranges of the text, without a string per line, and tries a regex only
+ * when a cheap test of the line shows that it could match (most lines are paragraphs far longer
+ * than {@link #MAX_LINE_WORDS} words). The tests hold the two together.
  */
 final class Boilerplate {
   /** Lines with more words than this are content even when a cue matches. */
@@ -83,6 +89,45 @@ final class Boilerplate {
   /** How many lines at each end of the body may hold a byline or a footer. */
   private static final int EDGE_LINES = 3;
 
+  /** The longest word AGENCY_ONLY accepts: "agence france-presse". */
+  private static final int AGENCY_ONLY_LONGEST = 20;
+
+  /** The words BYLINE accepts first (any ASCII case), each followed by whitespace. */
+  private static final String[] BYLINE_STARTS = {"by", "from", "par", "von", "por"};
+
+  /**
+   * Bounds DATELINE's text before its last dash, whitespace (regex \s) not counted: a place of at
+   * most 41 code points, a date of at most 18 and an agency in brackets of at most 42, each code
+   * point at most two chars (203 with a first dash); a line with more before its first dash
+   * followed by whitespace has no dateline.
+   */
+  private static final int DATELINE_MAX_CHARS = 256;
+
+  /**
+   * Literal parts of EDGE_CUE (lower case): every match contains one of them, so a line that holds
+   * none (ASCII case ignored, as the pattern does) is not tried.
+   */
+  private static final String[] EDGE_CUE_PARTS = {
+    " by",
+    "additional",
+    "contributed",
+    "(",
+    "originally",
+    "this",
+    "photo",
+    "image",
+    "source",
+    "updated",
+    "published",
+    "newsletter",
+    "subscribe"
+  };
+
+  /** STRONG_CUES and EDGE_CUE_PARTS by their first char (all below 256). */
+  private static final String[][] STRONG_CUES_BY_FIRST = byFirstChar(STRONG_CUES);
+
+  private static final String[][] EDGE_CUE_PARTS_BY_FIRST = byFirstChar(List.of(EDGE_CUE_PARTS));
+
   private Boilerplate() {}
 
   /** The body without its dateline and boilerplate lines, lines joined by '\n'. */
@@ -125,6 +170,311 @@ final class Boilerplate {
     return out.toString();
   }
 
+  /**
+   * Reusable state of {@link #keptLines}: the line ranges found and the matchers, so that cleaning
+   * a body allocates nothing. Not thread-safe: one per thread.
+   */
+  static final class Lines {
+    private static final int KEEP = 1 << 12;
+
+    // start, end and flags of each line, three ints per line.
+    private int[] lines = new int[3 * 64];
+    private char[] lower = new char[256];
+    private final Matcher dateline = DATELINE.matcher("");
+    private final Matcher agencyOnly = AGENCY_ONLY.matcher("");
+    private final Matcher byline = BYLINE.matcher("");
+    private final Matcher edgeCue = EDGE_CUE.matcher("");
+    private boolean matched;
+
+    /** Where the {@code k}-th kept line starts in the text. */
+    int start(int k) {
+      return lines[3 * k];
+    }
+
+    /** Where the {@code k}-th kept line ends (exclusive): a '\n' or the end of the text. */
+    int end(int k) {
+      return lines[3 * k + 1];
+    }
+
+    /** Whether strip writes an empty line (a paragraph break) before the {@code k}-th kept line. */
+    boolean breakBefore(int k) {
+      return lines[3 * k + 2] != 0;
+    }
+
+    private void set(int k, int start, int end, boolean flag) {
+      if (3 * k == lines.length) {
+        lines = java.util.Arrays.copyOf(lines, 6 * k);
+      }
+      lines[3 * k] = start;
+      lines[3 * k + 1] = end;
+      lines[3 * k + 2] = flag ? 1 : 0;
+    }
+
+    private char[] lower(int length) {
+      if (lower.length < length) {
+        lower = new char[Math.max(length, 2 * lower.length)];
+      }
+      return lower;
+    }
+
+    /** A matcher on {@code text[start, end)}. */
+    private Matcher on(Matcher m, String text, int start, int end) {
+      matched = true;
+      return m.reset(text).region(start, end);
+    }
+
+    /** Forgets the text and drops arrays grown for an unusually long one. */
+    void release() {
+      if (matched) {
+        matched = false;
+        dateline.reset("");
+        agencyOnly.reset("");
+        byline.reset("");
+        edgeCue.reset("");
+      }
+      if (lines.length > 3 * KEEP) {
+        lines = new int[3 * 64];
+      }
+      if (lower.length > KEEP) {
+        lower = new char[256];
+      }
+    }
+  }
+
+  /**
+   * The lines {@link #strip} keeps, as ranges of {@code text} ({@link Lines#start}, {@link
+   * Lines#end}): strip's result is, for each kept line, a '\n' when {@link Lines#breakBefore}, the
+   * range, and a '\n'. Returns the number of kept lines.
+   */
+  static int keptLines(String text, Lines out) {
+    // Every non-blank line, and whether a blank line or an indent comes before it.
+    int count = 0;
+    boolean blankBefore = false;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int end = text.indexOf('\n', i);
+      if (end < 0) {
+        end = n;
+      }
+      int first = i;
+      while (first < end && Character.isWhitespace(text.charAt(first))) {
+        first++;
+      }
+      if (first == end) {
+        blankBefore = true; // String.isBlank: no supplementary character is whitespace
+      } else {
+        out.set(count++, i, end, blankBefore || first > i);
+        blankBefore = false;
+      }
+      i = end + 1;
+    }
+    // The kept ones, written over the list (never ahead of the line read).
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int start = out.start(k);
+      int end = out.end(k);
+      boolean breakBefore = out.breakBefore(k);
+      boolean edge = k < EDGE_LINES || k >= count - EDGE_LINES;
+      if (k < EDGE_LINES && kept == 0) {
+        start = datelineEnd(text, start, end, out);
+      }
+      if (isBoilerplate(text, start, end, edge, out)) {
+        continue;
+      }
+      out.set(kept, start, end, kept > 0 && breakBefore);
+      kept++;
+    }
+    return kept;
+  }
+
+  /** Where the line {@code text[start, end)} goes on after its dateline, if it opens with one. */
+  private static int datelineEnd(String text, int start, int end, Lines m) {
+    // Both alternatives start with an upper-case letter after optional whitespace and end with a
+    // dash followed by whitespace, after at most DATELINE_MAX_CHARS other chars.
+    int p = start;
+    while (p < end && isRegexSpace(text.charAt(p))) {
+      p++;
+    }
+    if (p == end || Character.getType(text.codePointAt(p)) != Character.UPPERCASE_LETTER) {
+      return start;
+    }
+    int chars = 0;
+    for (int j = p; j + 1 < end; j++) {
+      char c = text.charAt(j);
+      if ((c == '-' || c == '\u2013' || c == '\u2014') && isRegexSpace(text.charAt(j + 1))) {
+        // DATELINE is anchored (^): lookingAt finds what replaceFirst removes.
+        Matcher d = m.on(m.dateline, text, start, end);
+        return d.lookingAt() ? d.end() : start;
+      }
+      if (!isRegexSpace(c) && ++chars > DATELINE_MAX_CHARS) {
+        return start;
+      }
+    }
+    return start;
+  }
+
+  /** {@link #isBoilerplate(String, boolean)} of the line {@code text[start, end)}. */
+  static boolean isBoilerplate(String text, int start, int end, boolean edge, Lines m) {
+    if (countWords(text, start, end, MAX_LINE_WORDS + 1) > MAX_LINE_WORDS) {
+      return false;
+    }
+    if (agencyOnly(text, start, end, m) || hasStrongCue(text, start, end, m)) {
+      return true;
+    }
+    return edge && (byline(text, start, end, m) || edgeCue(text, start, end, m));
+  }
+
+  /** AGENCY_ONLY.matches(): the agency is the line's first to last ASCII word char. */
+  private static boolean agencyOnly(String text, int start, int end, Lines m) {
+    int a = start;
+    while (a < end && !isRegexWordChar(text.charAt(a))) {
+      a++;
+    }
+    if (a == end) {
+      return false;
+    }
+    int b = end - 1;
+    while (!isRegexWordChar(text.charAt(b))) {
+      b--;
+    }
+    return b - a < AGENCY_ONLY_LONGEST && m.on(m.agencyOnly, text, start, end).matches();
+  }
+
+  /** BYLINE.matches(): the line's first ASCII word char starts "by", "from", ... and a space. */
+  private static boolean byline(String text, int start, int end, Lines m) {
+    int a = start;
+    while (a < end && !isRegexWordChar(text.charAt(a))) {
+      a++;
+    }
+    for (String w : BYLINE_STARTS) {
+      int after = a + w.length();
+      if (after < end
+          && startsWithIgnoreAsciiCase(text, a, end, w)
+          && isRegexSpace(text.charAt(after))) {
+        return m.on(m.byline, text, start, end).matches();
+      }
+    }
+    return false;
+  }
+
+  /** EDGE_CUE.find(), tried only when the line holds a literal part of it. */
+  private static boolean edgeCue(String text, int start, int end, Lines m) {
+    for (int j = start; j < end; j++) {
+      char c = text.charAt(j);
+      if (c < 128) {
+        String[] parts = EDGE_CUE_PARTS_BY_FIRST[asciiLower(c)];
+        if (parts != null) {
+          for (String part : parts) {
+            if (startsWithIgnoreAsciiCase(text, j, end, part)) {
+              return m.on(m.edgeCue, text, start, end).find();
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #hasStrongCue(String)} of the lower-cased line {@code text[start, end)}. The line is
+   * lower-cased char by char as String.toLowerCase(Locale.ROOT) does, into a reused buffer; the few
+   * chars that String lower-cases otherwise (surrogates, capital sigma, dotted capital I) send the
+   * line to the string path.
+   */
+  private static boolean hasStrongCue(String text, int start, int end, Lines m) {
+    int len = end - start;
+    char[] lower = m.lower(len);
+    for (int j = 0; j < len; j++) {
+      char c = text.charAt(start + j);
+      if (c < 128) {
+        lower[j] = asciiLower(c);
+      } else {
+        int l = Character.toLowerCase((int) c);
+        if (Character.isSurrogate(c)
+            || c == '\u03a3'
+            || c == '\u0130'
+            || !Character.isBmpCodePoint(l)) {
+          return hasStrongCue(text.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        lower[j] = (char) l;
+      }
+    }
+    for (int j = 0; j < len; j++) {
+      char c = lower[j];
+      String[] cues = c < 256 ? STRONG_CUES_BY_FIRST[c] : null;
+      if (cues != null) {
+        for (String cue : cues) {
+          if (startsWith(lower, j, len, cue)) {
+            return true;
+          }
+        }
+      }
+    }
+    int first = 0;
+    while (first < len && !Character.isLetter(lower[first])) {
+      first++;
+    }
+    for (String cue : STRONG_STARTS) {
+      if (startsWith(lower, first, len, cue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(char[] s, int from, int length, String prefix) {
+    if (from > length - prefix.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (s[from + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text[from, end)} starts with {@code lower}, ASCII letters in any case. */
+  private static boolean startsWithIgnoreAsciiCase(String text, int from, int end, String lower) {
+    if (from > end - lower.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      char c = text.charAt(from + k);
+      if ((c < 128 ? asciiLower(c) : c) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /** The regex class \s (no UNICODE_CHARACTER_CLASS): space, tab, LF, VT, FF, CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  /** The regex class \w (no UNICODE_CHARACTER_CLASS): [a-zA-Z_0-9]. */
+  private static boolean isRegexWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static String[][] byFirstChar(List<String> words) {
+    String[][] out = new String[256][];
+    for (String w : words) {
+      char c = w.charAt(0);
+      String[] old = out[c] == null ? new String[0] : out[c];
+      String[] now = java.util.Arrays.copyOf(old, old.length + 1);
+      now[old.length] = w;
+      out[c] = now;
+    }
+    return out;
+  }
+
   static boolean isBoilerplate(String line, boolean edge) {
     if (countWords(line, MAX_LINE_WORDS + 1) > MAX_LINE_WORDS) {
       return false;
@@ -152,6 +502,19 @@ final class Boilerplate {
       }
     }
     return false;
+  }
+
+  private static int countWords(String s, int from, int to, int stopAt) {
+    int words = 0;
+    boolean in = false;
+    for (int i = from; i < to && words < stopAt; i++) {
+      boolean w = !Character.isWhitespace(s.charAt(i));
+      if (w && !in) {
+        words++;
+      }
+      in = w;
+    }
+    return words;
   }
 
   private static int countWords(String s, int stopAt) {

@@ -88,6 +88,8 @@ public final class NearDupFingerprinter {
       String reason) {}
 
   static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
   private static final int MAX_TITLE_CHARS = 1_000;
   private static final Map<String, String> NUMBER_WORDS = numberWords();
   private static final Map<String, String> WEEKDAYS = weekdays();
@@ -119,32 +121,427 @@ public final class NearDupFingerprinter {
 
   /** The fingerprint of an article; null title or text count as empty. Never throws. */
   public NearDupFingerprint fingerprint(String title, String text) {
-    // One scan per text, no string per word: see TextScan (same words, shingles and figures as
-    // sentences/distinctShingles/figures, which stay as the readable reference).
-    TextScan titleScan = TextScan.scan(clip(title, MAX_TITLE_CHARS), FIGURE_WORDS);
-    int[] titleHashes = distinct16(titleScan.tokenHashes());
-    short[] titleSample = bottom(titleHashes, settings.titleSample());
-
-    TextScan body = TextScan.scan(Boilerplate.strip(clip(text, settings.maxChars())), FIGURE_WORDS);
-    // Shingle hashes with repeats: the sketch ignores repeats and only their number must be
-    // distinct, which a hash set counts without sorting them.
-    long[] shingles = body.shingleHashes(settings.shingleSize());
-    int distinct = countDistinct(shingles);
-    if (distinct < settings.minShingles()) {
-      return NearDupFingerprint.empty(titleHashes.length, titleSample);
+    // One scan per text, no string per word or line: see TextScan and Boilerplate.keptLines (same
+    // words, shingles and figures as strip/sentences/distinctShingles/figures, which stay as the
+    // readable reference). Work arrays are per thread and reused.
+    Scratch sc = SCRATCH.get();
+    try {
+      return fingerprint(title, text, sc);
+    } finally {
+      sc.release();
     }
-    short[] minHash = minHash(shingles);
-    int[] figureHashes = distinct16(figures(body.figureWords()));
-    short[] figureSample = bottom(figureHashes, settings.figureSample());
-    long exactHash = body.exactHash(ContentFingerprint.DEFAULT_MIN_CHARS);
+  }
+
+  private NearDupFingerprint fingerprint(String title, String text, Scratch sc) {
+    TextScan scan = sc.scan;
+    String t = clip(title, MAX_TITLE_CHARS);
+    scan.start(t);
+    scan.range(0, t.length());
+    scan.finish();
+    int titleTokens = distinct16(scan.tokensRef(), scan.tokenCount(), sc);
+    short[] titleSample = bottom(sc.ints, titleTokens, settings.titleSample());
+
+    String body = clip(text, settings.maxChars());
+    Boilerplate.Lines lines = sc.lines;
+    int kept = Boilerplate.keptLines(body, lines);
+    scan.start(body);
+    // The text strip would build: each kept line after a '\n' when it opens a paragraph, then '\n'.
+    for (int k = 0; k < kept; k++) {
+      int start = lines.start(k);
+      int end = lines.end(k);
+      if (lines.breakBefore(k)) {
+        scan.newline(start == end || Character.isWhitespace(body.charAt(start)));
+      }
+      scan.range(start, end);
+      boolean blankFollows = false;
+      if (k + 1 < kept) {
+        int next = lines.start(k + 1);
+        blankFollows =
+            lines.breakBefore(k + 1)
+                || next == lines.end(k + 1)
+                || Character.isWhitespace(body.charAt(next));
+      }
+      scan.newline(blankFollows);
+    }
+    scan.finish();
+    int distinct = sketchShingles(scan, sc);
+    if (distinct < settings.minShingles()) {
+      return NearDupFingerprint.empty(titleTokens, titleSample);
+    }
+    short[] minHash = new short[seeds.length];
+    for (int i = 0; i < minHash.length; i++) {
+      minHash[i] = (short) (densified(sc.mins, sc.filled, i) >>> 16);
+    }
+    int figures = distinct16(figureHashes(scan, sc), sc.figureHashCount(), sc);
+    short[] figureSample = bottom(sc.ints, figures, settings.figureSample());
+    long exactHash = scan.exactHash(ContentFingerprint.DEFAULT_MIN_CHARS);
     return new NearDupFingerprint(
-        distinct,
-        exactHash,
-        minHash,
-        figureHashes.length,
-        figureSample,
-        titleHashes.length,
-        titleSample);
+        distinct, exactHash, minHash, figures, figureSample, titleTokens, titleSample);
+  }
+
+  /** Per-thread work arrays of {@link #fingerprint}; grown as needed, trimmed after long texts. */
+  private static final class Scratch {
+    private static final int KEEP = 1 << 14;
+
+    final TextScan scan = new TextScan(FIGURE_WORDS);
+    final Boilerplate.Lines lines = new Boilerplate.Lines();
+    long[] table = new long[1024];
+    int[] mins = new int[64];
+    boolean[] filled = new boolean[64];
+    int[] ints = new int[512];
+    long[] hashes = new long[128];
+    byte[] kinds = new byte[128];
+    char[] word = new char[64];
+    private int figureHashes;
+
+    int figureHashCount() {
+      return figureHashes;
+    }
+
+    void release() {
+      scan.release();
+      lines.release();
+      if (table.length > 4 * KEEP) {
+        table = new long[1024];
+      }
+      if (ints.length > KEEP) {
+        ints = new int[512];
+      }
+      if (hashes.length > KEEP) {
+        hashes = new long[128];
+        kinds = new byte[128];
+      }
+      if (word.length > KEEP) {
+        word = new char[64];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * Hashes the shingles of the scanned body ({@link TextScan#shingleHashes}) and, in the same loop,
+   * counts the distinct ones ({@link #countDistinct}) and keeps each MinHash bin's minimum ({@link
+   * #densified}) in {@code sc.mins}/{@code sc.filled}. Returns the distinct count.
+   */
+  private int sketchShingles(TextScan scan, Scratch sc) {
+    int n = settings.shingleSize();
+    long[] tokens = scan.tokensRef();
+    int[] ends = scan.sentenceEndsRef();
+    int sentences = scan.sentenceCount();
+    int total = 0;
+    int start = 0;
+    for (int s = 0; s < sentences; s++) {
+      total += Math.max(1, ends[s] - start - n + 1);
+      start = ends[s];
+    }
+    // A quarter full at most: few collisions, and any size counts the same.
+    int size = Integer.highestOneBit(Math.max(8, total * 4) - 1) << 1;
+    if (sc.table.length < size) {
+      sc.table = new long[size];
+    } else {
+      Arrays.fill(sc.table, 0, size, 0L);
+    }
+    long[] table = sc.table;
+    int mask = size - 1;
+    int k = seeds.length;
+    if (sc.mins.length < k) {
+      sc.mins = new int[k];
+      sc.filled = new boolean[k];
+    }
+    int[] mins = sc.mins;
+    boolean[] filled = sc.filled;
+    Arrays.fill(mins, 0, k, -1);
+    Arrays.fill(filled, 0, k, false);
+    // Shingles of n words are the same polynomial as shingleHash, rolled: drop the first word's
+    // term, shift, add the next word (exact in 64-bit arithmetic), then one finaliser each.
+    long lead = GOLDEN;
+    long top = 1L;
+    for (int j = 0; j < n; j++) {
+      lead *= SHINGLE_PRIME;
+      if (j > 0) {
+        top *= SHINGLE_PRIME;
+      }
+    }
+    boolean zero = false;
+    int distinct = 0;
+    start = 0;
+    for (int s = 0; s < sentences; s++) {
+      int end = ends[s];
+      long poly = 0;
+      for (int i = start; ; i++) {
+        long v;
+        if (end - start < n) {
+          v = shingleHash(tokens, start, end); // a short sentence is one shingle
+        } else if (i == start) {
+          poly = GOLDEN;
+          for (int j = start; j < start + n; j++) {
+            poly = poly * SHINGLE_PRIME + tokens[j];
+          }
+          v = mix64(poly);
+        } else {
+          poly = (poly - lead - tokens[i - 1] * top) * SHINGLE_PRIME + lead + tokens[i + n - 1];
+          v = mix64(poly);
+        }
+        int bin = bin(v >>> 32, k);
+        int old = mins[bin];
+        mins[bin] = Integer.compareUnsigned((int) v, old) < 0 ? (int) v : old;
+        filled[bin] = true;
+        if (v == 0L) {
+          if (!zero) {
+            zero = true;
+            distinct++;
+          }
+        } else {
+          int j = (int) (v ^ (v >>> 32)) & mask;
+          long t;
+          while ((t = table[j]) != 0L && t != v) {
+            j = (j + 1) & mask;
+          }
+          if (t == 0L) {
+            table[j] = v;
+            distinct++;
+          }
+        }
+        if (i + n >= end) {
+          break; // the last shingle of the sentence (or its only one)
+        }
+      }
+      start = end;
+    }
+    return distinct;
+  }
+
+  private static final byte NO_FIGURE = 0;
+  private static final byte NUMBER = 1;
+  private static final byte DAY = 2;
+  private static final byte MONTH = 3;
+
+  /**
+   * {@link #hash64} of each of {@link #figures}({@code scan.figureWords()}), in {@code sc.hashes}
+   * (count: {@code sc.figureHashCount()}), without a string: the figure-like words are read into
+   * {@code sc.word} and looked up in {@link FigureNames}.
+   */
+  private static long[] figureHashes(TextScan scan, Scratch sc) {
+    int m = scan.specialCount();
+    if (sc.hashes.length < m) {
+      sc.hashes = new long[m];
+      sc.kinds = new byte[m];
+    }
+    long[] hashes = sc.hashes;
+    byte[] kinds = sc.kinds;
+    // What each figure-like word is (numberOf, then a weekday, then a month) and its figure hash.
+    String text = scan.source();
+    for (int r = 0; r < m; r++) {
+      if (asciiFigure(text, scan.specialStart(r), scan.specialEnd(r), kinds, hashes, r)) {
+        continue;
+      }
+      int len;
+      while ((len = scan.specialWord(r, sc.word)) < 0) {
+        sc.word = new char[2 * sc.word.length];
+      }
+      char[] w = sc.word;
+      int name = FigureNames.find(w, len);
+      if (name >= 0 && FigureNames.NUMBER_HASH[name] != 0L) {
+        kinds[r] = NUMBER;
+        hashes[r] = FigureNames.NUMBER_HASH[name];
+        continue;
+      }
+      int from = 0;
+      while (from < len && !isDigit(w[from])) {
+        from++;
+      }
+      if (from < len) {
+        int to = from;
+        while (to < len && (isDigit(w[to]) || w[to] == '.' || w[to] == '/')) {
+          to++;
+        }
+        long h = FNV_OFFSET;
+        h = (h ^ '#') * FNV_PRIME;
+        for (int i = from; i < to; i++) {
+          h = (h ^ w[i]) * FNV_PRIME;
+        }
+        kinds[r] = NUMBER;
+        hashes[r] = mix64(h);
+      } else if (name >= 0 && FigureNames.DAY_HASH[name] != 0L) {
+        kinds[r] = DAY;
+        hashes[r] = FigureNames.DAY_HASH[name];
+      } else if (name >= 0 && FigureNames.MONTH_HASH[name] != 0L) {
+        kinds[r] = MONTH;
+        hashes[r] = FigureNames.MONTH_HASH[name];
+      } else {
+        kinds[r] = NO_FIGURE;
+      }
+    }
+    // The figures in word order: numbers, weekdays, and months next to a number.
+    int out = 0;
+    for (int r = 0; r < m; r++) {
+      byte kind = kinds[r];
+      boolean keep = kind == NUMBER || kind == DAY;
+      if (kind == MONTH) {
+        int t = scan.specialToken(r);
+        keep =
+            (r > 0 && kinds[r - 1] == NUMBER && scan.specialToken(r - 1) == t - 1)
+                || (r + 1 < m && kinds[r + 1] == NUMBER && scan.specialToken(r + 1) == t + 1);
+      }
+      hashes[out] = hashes[r];
+      out += keep ? 1 : 0;
+    }
+    sc.figureHashes = out;
+    return hashes;
+  }
+
+  /**
+   * For a word of ASCII chars only, what the loop in {@link #figureHashes} finds, read straight
+   * from {@code text[from, to)}: the word as TextScan spells it (lower case, ',' dropped) goes
+   * through the FigureNames code and the numberOf digits in one pass. False (nothing written) when
+   * the word has another char.
+   */
+  private static boolean asciiFigure(
+      String text, int from, int to, byte[] kinds, long[] hashes, int r) {
+    long code = 0;
+    int len = 0;
+    int number = 0; // 0: no digit yet, 1: in the first number, 2: after it
+    long h = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= 128) {
+        return false;
+      }
+      if (c == ',') {
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      len++;
+      code = c >= 'a' && c <= 'z' && code >= 0 && len <= 12 ? code * 27 + (c - 'a' + 1) : -1;
+      boolean digit = c >= '0' && c <= '9';
+      if (number == 0 && digit) {
+        number = 1;
+        h = (FNV_OFFSET ^ '#') * FNV_PRIME;
+      } else if (number == 1 && !digit && c != '.' && c != '/') {
+        number = 2;
+      }
+      if (number == 1) {
+        h = (h ^ c) * FNV_PRIME;
+      }
+    }
+    int name = len == 0 || code < 0 ? -1 : FigureNames.find(code);
+    if (name >= 0 && FigureNames.NUMBER_HASH[name] != 0L) {
+      kinds[r] = NUMBER;
+      hashes[r] = FigureNames.NUMBER_HASH[name];
+    } else if (number > 0) {
+      kinds[r] = NUMBER;
+      hashes[r] = mix64(h);
+    } else if (name >= 0 && FigureNames.DAY_HASH[name] != 0L) {
+      kinds[r] = DAY;
+      hashes[r] = FigureNames.DAY_HASH[name];
+    } else if (name >= 0 && FigureNames.MONTH_HASH[name] != 0L) {
+      kinds[r] = MONTH;
+      hashes[r] = FigureNames.MONTH_HASH[name];
+    } else {
+      kinds[r] = NO_FIGURE;
+    }
+    return true;
+  }
+
+  /** Character.isDigit, without the lookup for ASCII. */
+  private static boolean isDigit(char c) {
+    return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+  }
+
+  /**
+   * NUMBER_WORDS, WEEKDAYS and MONTHS by key, for words read into a char array: each key (lower
+   * case ASCII letters) as a number in base 27, in a table where no two keys share a slot, with the
+   * hash of the figure each map makes of it (0: not in that map).
+   */
+  private static final class FigureNames {
+    private static final int BITS = 9;
+    private static final long[] KEYS = new long[1 << BITS];
+    static final long[] NUMBER_HASH = new long[1 << BITS];
+    static final long[] DAY_HASH = new long[1 << BITS];
+    static final long[] MONTH_HASH = new long[1 << BITS];
+    private static final long MULTIPLIER;
+
+    static {
+      java.util.TreeMap<Long, long[]> byKey = new java.util.TreeMap<>();
+      List<Map<String, String>> maps = List.of(NUMBER_WORDS, WEEKDAYS, MONTHS);
+      String[] prefixes = {"#", "@", "@"};
+      for (int t = 0; t < maps.size(); t++) {
+        for (Map.Entry<String, String> e : maps.get(t).entrySet()) {
+          char[] k = e.getKey().toCharArray();
+          long code = code(k, k.length);
+          if (code < 0) {
+            throw new IllegalStateException("figure name not in a-z: " + e.getKey());
+          }
+          long h = hash64(prefixes[t] + e.getValue());
+          if (h == 0L) {
+            throw new IllegalStateException("figure hash 0 for " + e.getKey());
+          }
+          byKey.computeIfAbsent(code, c -> new long[3])[t] = h;
+        }
+      }
+      // The first odd multiplier of a fixed sequence that gives each key a slot of its own.
+      long m = 0;
+      for (long seed = 1; ; seed++) {
+        m = mix64(seed) | 1L;
+        Arrays.fill(KEYS, -1L);
+        boolean clash = false;
+        for (long code : byKey.keySet()) {
+          int slot = slot(code, m);
+          if (KEYS[slot] >= 0) {
+            clash = true;
+            break;
+          }
+          KEYS[slot] = code;
+        }
+        if (!clash) {
+          break;
+        }
+      }
+      MULTIPLIER = m;
+      for (Map.Entry<Long, long[]> e : byKey.entrySet()) {
+        int slot = slot(e.getKey(), m);
+        NUMBER_HASH[slot] = e.getValue()[0];
+        DAY_HASH[slot] = e.getValue()[1];
+        MONTH_HASH[slot] = e.getValue()[2];
+      }
+    }
+
+    private static int slot(long code, long multiplier) {
+      return (int) ((code * multiplier) >>> (64 - BITS));
+    }
+
+    /** The slot of the word {@code w[0, len)}, or -1 when it is no key. */
+    static int find(char[] w, int len) {
+      long code = code(w, len);
+      return code < 0 ? -1 : find(code);
+    }
+
+    /** The slot of the key with this code ({@link #code}), or -1. */
+    static int find(long code) {
+      int slot = slot(code, MULTIPLIER);
+      return KEYS[slot] == code ? slot : -1;
+    }
+
+    /**
+     * Base 27 with digits 1-26 for a-z, so that the length is part of the code; -1 if not a key.
+     */
+    private static long code(char[] w, int len) {
+      if (len == 0 || len > 12) {
+        return -1;
+      }
+      long code = 0;
+      for (int i = 0; i < len; i++) {
+        char c = w[i];
+        if (c < 'a' || c > 'z') {
+          return -1;
+        }
+        code = code * 27 + (c - 'a' + 1);
+      }
+      return code;
+    }
   }
 
   /**
@@ -341,33 +738,16 @@ public final class NearDupFingerprinter {
    * (short bodies) copies the value of a non-empty bin chosen by a hash sequence of its own index,
    * the same sequence for every text, so two texts agree on it with probability J as on the others.
    * Repeated shingles change nothing. Kept: the top 16 bits of each bin's minimum.
+   *
+   * <p>{@link #sketchShingles} fills the bins; this is bin {@code i}'s minimum, or that of the
+   * first non-empty bin its probe sequence reaches ({@code mins} and {@code filled} may be longer
+   * than k).
    */
-  private short[] minHash(long[] shingles) {
-    int k = seeds.length;
-    int[] mins = new int[k];
-    boolean[] filled = new boolean[k];
-    Arrays.fill(mins, -1);
-    for (long s : shingles) {
-      int bin = bin(s >>> 32, k);
-      int v = (int) s;
-      if (Integer.compareUnsigned(v, mins[bin]) < 0) {
-        mins[bin] = v;
-      }
-      filled[bin] = true;
-    }
-    short[] out = new short[k];
-    for (int i = 0; i < k; i++) {
-      out[i] = (short) (densified(mins, filled, i) >>> 16);
-    }
-    return out;
-  }
-
-  /** Bin {@code i}'s minimum, or that of the first non-empty bin its probe sequence reaches. */
   private int densified(int[] mins, boolean[] filled, int i) {
     if (filled[i]) {
       return mins[i];
     }
-    int k = mins.length;
+    int k = seeds.length;
     long probe = seeds[i];
     // Expected k / (non-empty bins) probes; a sketched body always has at least one non-empty bin.
     for (int attempt = 0; attempt < 16 * k; attempt++) {
@@ -596,32 +976,30 @@ public final class NearDupFingerprinter {
     return token.substring(start, end);
   }
 
-  private static int[] distinct16(List<String> values) {
-    long[] hashes = new long[values.size()];
-    for (int i = 0; i < hashes.length; i++) {
-      hashes[i] = hash64(values.get(i));
+  /**
+   * The distinct top 16 bits of {@code hashes[0, count)}, ascending, into {@code sc.ints}; returns
+   * how many.
+   */
+  private static int distinct16(long[] hashes, int count, Scratch sc) {
+    if (sc.ints.length < count) {
+      sc.ints = new int[count];
     }
-    return distinct16(hashes);
-  }
-
-  /** The distinct top 16 bits of 64-bit hashes, ascending. */
-  private static int[] distinct16(long[] hashes) {
-    int[] h = new int[hashes.length];
-    for (int i = 0; i < h.length; i++) {
+    int[] h = sc.ints;
+    for (int i = 0; i < count; i++) {
       h[i] = (int) (hashes[i] >>> 48);
     }
-    Arrays.sort(h);
+    Arrays.sort(h, 0, count);
     int m = 0;
-    for (int i = 0; i < h.length; i++) {
+    for (int i = 0; i < count; i++) {
       if (i == 0 || h[i] != h[i - 1]) {
         h[m++] = h[i];
       }
     }
-    return Arrays.copyOf(h, m);
+    return m;
   }
 
-  private static short[] bottom(int[] sortedDistinct, int k) {
-    short[] out = new short[Math.min(k, sortedDistinct.length)];
+  private static short[] bottom(int[] sortedDistinct, int length, int k) {
+    short[] out = new short[Math.min(k, length)];
     for (int i = 0; i < out.length; i++) {
       out[i] = (short) sortedDistinct[i];
     }
