@@ -104,6 +104,12 @@ final class Boilerplate {
   private static final int DATELINE_MAX_CHARS = 256;
 
   /**
+   * Bounds the second DATELINE alternative's text before its '(', whitespace not counted: a place
+   * of at most 41 code points and a date of at most 18, each at most two chars (118).
+   */
+  private static final int DATELINE_BRACKET_CHARS = 128;
+
+  /**
    * Literal parts of EDGE_CUE (lower case): every match contains one of them, so a line that holds
    * none (ASCII case ignored, as the pattern does) is not tried.
    */
@@ -299,6 +305,23 @@ final class Boilerplate {
     if (p == end || Character.getType(text.codePointAt(p)) != Character.UPPERCASE_LETTER) {
       return start;
     }
+    // The first alternative goes on with an upper-case letter, a mark or one of " .'/-"; without
+    // one, only the second can match, and it has an agency in brackets after a place and a date:
+    // a '(' after at most 59 code points that are not whitespace.
+    int second = p + Character.charCount(text.codePointAt(p));
+    if (second < end && !firstAlternativeGoesOn(text.codePointAt(second))) {
+      int seen = 0;
+      int q = second;
+      while (q < end && text.charAt(q) != '(' && seen <= DATELINE_BRACKET_CHARS) {
+        if (!isRegexSpace(text.charAt(q))) {
+          seen++;
+        }
+        q++;
+      }
+      if (q == end || text.charAt(q) != '(') {
+        return start;
+      }
+    }
     int chars = 0;
     for (int j = p; j + 1 < end; j++) {
       char c = text.charAt(j);
@@ -312,6 +335,19 @@ final class Boilerplate {
       }
     }
     return start;
+  }
+
+  /** Whether DATELINE's first alternative can take this code point after its upper-case start. */
+  private static boolean firstAlternativeGoesOn(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+      Character.NON_SPACING_MARK,
+      Character.ENCLOSING_MARK,
+      Character.COMBINING_SPACING_MARK:
+        return true;
+      default:
+        return cp == ' ' || cp == '.' || cp == '\'' || cp == '/' || cp == '-';
+    }
   }
 
   /** {@link #isBoilerplate(String, boolean)} of the line {@code text[start, end)}. */
@@ -504,17 +540,33 @@ final class Boilerplate {
     return false;
   }
 
+  /**
+   * {@link #countWords(String, int)} of {@code s[from, to)}: whitespace to non-whitespace steps
+   * counted without a branch per word, ASCII whitespace from a table; stops once {@code stopAt}
+   * words are seen (checked every 64 chars: the count only has to reach it).
+   */
   private static int countWords(String s, int from, int to, int stopAt) {
     int words = 0;
-    boolean in = false;
-    for (int i = from; i < to && words < stopAt; i++) {
-      boolean w = !Character.isWhitespace(s.charAt(i));
-      if (w && !in) {
-        words++;
-      }
+    int in = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int w = c < 128 ? NOT_SPACE[c] : Character.isWhitespace(c) ? 0 : 1;
+      words += w & ~in;
       in = w;
+      if (((i - from) & 63) == 63 && words >= stopAt) {
+        break;
+      }
     }
-    return words;
+    return Math.min(words, stopAt);
+  }
+
+  /** 1 for ASCII chars that are not Character.isWhitespace, 0 for those that are. */
+  private static final int[] NOT_SPACE = new int[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      NOT_SPACE[c] = Character.isWhitespace(c) ? 0 : 1;
+    }
   }
 
   private static int countWords(String s, int stopAt) {
