@@ -1,8 +1,10 @@
 package dev.herald.enrich;
 
+import dev.herald.avro.DedupeCopy;
 import dev.herald.avro.DedupeEntry;
 import dev.herald.avro.DedupeMessage;
 import dev.herald.avro.DedupeVote;
+import dev.herald.avro.RawArticle;
 import dev.herald.nlp.dedupe.NearDupFingerprint;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import java.nio.ByteBuffer;
@@ -34,9 +36,15 @@ final class DecideDuplicate
     implements FixedKeyProcessor<String, Fingerprinted, DecideDuplicate.Decided> {
   /**
    * The decision, the entry (DedupeEntry bytes) that files the article in the other instances'
-   * indexes, and the raw record it was decided from.
+   * indexes, the raw record it was decided from, and for a copy the number of copies its cluster
+   * holds in this instance's index with it.
    */
-  record Decided(DedupeMessage message, byte[] entry, int sourcePartition, long sourceOffset) {}
+  record Decided(
+      DedupeMessage message,
+      byte[] entry,
+      int sourcePartition,
+      long sourceOffset,
+      int copyNumber) {}
 
   private final LiveIndex index;
   private final NearDupFingerprinter fingerprinter;
@@ -65,7 +73,8 @@ final class DecideDuplicate
    * its own canonical), its fingerprint bytes, and whether it was filed now (a retry of a record
    * already filed is not filed again).
    */
-  record Outcome(DedupeVote best, byte[] fingerprint, boolean filed) {}
+  record Outcome(
+      DedupeVote best, byte[] fingerprint, DedupeCopy copy, boolean filed, int copyNumber) {}
 
   @Override
   public void process(FixedKeyRecord<String, Fingerprinted> record) {
@@ -75,7 +84,7 @@ final class DecideDuplicate
     RecordMetadata source = context.recordMetadata().orElse(null);
     int partition = source == null ? -1 : source.partition();
     long offset = source == null ? -1 : source.offset();
-    Outcome outcome = decide(id, at, f.fingerprint(), partition, offset);
+    Outcome outcome = decide(f.article(), at, f.fingerprint(), partition, offset);
     if (outcome == null) {
       metrics.repeats.incrementAndGet();
       return;
@@ -101,14 +110,17 @@ final class DecideDuplicate
             .setReceivedAt(Instant.ofEpochMilli(at))
             .setBest(best)
             .build();
-    context.forward(record.withValue(new Decided(message, entry, partition, offset)));
+    context.forward(
+        record.withValue(new Decided(message, entry, partition, offset, outcome.copyNumber())));
   }
 
   /**
    * Decides the article read from raw record ({@code partition}, {@code offset}) and files it in
    * the index; null when it is a repeat (its id is live in the index from another record).
    */
-  Outcome decide(String id, long at, NearDupFingerprint fingerprint, int partition, long offset) {
+  Outcome decide(
+      RawArticle article, long at, NearDupFingerprint fingerprint, int partition, long offset) {
+    String id = article.getId();
     LiveIndex.Entry seen = index.get(id);
     boolean retry = false;
     if (seen != null && index.live(seen.arrival(), at)) {
@@ -141,18 +153,35 @@ final class DecideDuplicate
       }
     }
     byte[] bytes = fingerprint.toBytes();
-    boolean filed =
-        !retry
-            && index.file(
-                new LiveIndex.Entry(
-                    id,
-                    at,
-                    bytes,
-                    best != null ? best.getCanonicalId() : "",
-                    best != null ? best.getCanonicalReceivedAt().toEpochMilli() : at,
-                    partition,
-                    offset),
-                codes);
-    return new Outcome(best, bytes, filed);
+    DedupeCopy copy = best == null ? null : provenance(article, at, best);
+    if (retry) {
+      return new Outcome(best, bytes, copy, false, seen.copyNumber());
+    }
+    LiveIndex.Entry entry =
+        new LiveIndex.Entry(
+            id,
+            at,
+            bytes,
+            best != null ? best.getCanonicalId() : "",
+            best != null ? best.getCanonicalReceivedAt().toEpochMilli() : at,
+            partition,
+            offset,
+            copy);
+    boolean filed = index.file(entry, codes);
+    return new Outcome(best, bytes, copy, filed, entry.copyNumber());
+  }
+
+  /** Who published a copy, where and when, and what its text was verified against. */
+  private static DedupeCopy provenance(RawArticle a, long at, DedupeVote best) {
+    return DedupeCopy.newBuilder()
+        .setArticleId(a.getId())
+        .setSource(a.getSource())
+        .setUrl(a.getUrl())
+        .setTitle(a.getTitle())
+        .setPublishedAt(a.getPublishedAt())
+        .setReceivedAt(Instant.ofEpochMilli(at))
+        .setMatchedId(best.getMatchedId())
+        .setContainment(best.getContainment())
+        .build();
   }
 }

@@ -4,7 +4,6 @@ import dev.herald.avro.ClaimBatch;
 import dev.herald.avro.DeadLetter;
 import dev.herald.avro.DedupeCluster;
 import dev.herald.avro.DedupeEntry;
-import dev.herald.avro.DedupeMessage;
 import dev.herald.avro.EnrichedArticle;
 import dev.herald.avro.EventTimeline;
 import dev.herald.avro.RawArticle;
@@ -41,8 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                  (repeated ids dropped, short bodies kept)
  *    ┬─▶ fingerprint topic
  *    └─ decided
- * decided ┬─ copy ═▶ by-cluster ─ record copy on cluster [dedupe-clusters]
- *         │         ─▶ herald.articles.enriched
+ * decided ┬─ copy (linked; its provenance on its fingerprint entry) ─▶ herald.articles.enriched
  *         └─ canonical ─ tag ─┬─ failed ───────────────────────────────────▶ herald.dlq
  *                             └─▶ herald.articles.enriched
  *                             ─ claims by event ═▶ by-event
@@ -60,14 +58,16 @@ public final class EnrichTopology {
   /** The global near-duplicate index (ids, fingerprints and band postings of every instance). */
   public static final String INDEX_STORE = "dedupe-index";
 
-  public static final String CLUSTER_STORE = "dedupe-clusters";
   public static final String TIMELINE_STORE = "event-timelines";
 
   /**
    * The repartition names of the topology; Kafka Streams names each topic {@code
    * <application.id>-<name>-repartition}.
    */
-  public static final List<String> REPARTITIONS = List.of("by-cluster", "by-event");
+  public static final List<String> REPARTITIONS = List.of("by-event");
+
+  /** Copies a cluster lists at most (the count counts all). */
+  public static final int MAX_COPIES_LISTED = 50;
 
   /** Live articles a band key keeps (hot bands stay bounded), as in {@link DedupeIndex}. */
   public static final int MAX_ARTICLES_PER_BAND = DedupeIndex.DEFAULT_MAX_PER_KEY;
@@ -85,6 +85,17 @@ public final class EnrichTopology {
             .index()
             .stats();
     return new IndexStats(s.entries(), s.postings(), s.bytesPerEntry());
+  }
+
+  /**
+   * The provenance of a canonical article's cluster as this instance's index holds it: its retained
+   * copies (who published them, where, when, verified against what), or null when it has none.
+   */
+  public static DedupeCluster cluster(KafkaStreams streams, String canonicalId) {
+    return streams
+        .store(StoreQueryParameters.fromNameAndType(INDEX_STORE, LiveIndexStore.QUERY_TYPE))
+        .index()
+        .cluster(canonicalId, MAX_COPIES_LISTED);
   }
 
   /** Whether this instance's near-duplicate index holds an article. */
@@ -180,7 +191,6 @@ public final class EnrichTopology {
       Clock clock) {
     Duration retention = config.dedupeRetention();
     NearDupFingerprinter fingerprinter = new NearDupFingerprinter();
-    Serde<DedupeMessage> messageSerde = HeraldSerdes.avro(DedupeMessage.class);
     Serde<DedupeEntry> entrySerde = HeraldSerdes.avro(DedupeEntry.class);
     String fingerprintTopic = Topics.dedupeFingerprints(config.applicationId()).name();
     // This instance's index, shared by its stream threads (which file their own decisions) and its
@@ -191,14 +201,6 @@ public final class EnrichTopology {
         fingerprintTopic,
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("dedupe-fingerprints-in"),
         () -> new FileFingerprint(index, entrySerde.deserializer()));
-    // A copy may link to a canonical that arrived up to one retention before the copy it matched.
-    Duration clusterRetention = retention.multipliedBy(2);
-    builder.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(CLUSTER_STORE, clusterRetention, clusterRetention, false),
-            Serdes.String(),
-            HeraldSerdes.avro(DedupeCluster.class)));
-
     KStream<String, DecideDuplicate.Decided> decisions =
         articles
             .processValues(
@@ -214,26 +216,28 @@ public final class EnrichTopology {
 
     var decided =
         decisions
-            .mapValues(DecideDuplicate.Decided::message, Named.as("decision"))
             .split(Named.as("decided-"))
-            .branch((id, m) -> m.getBest() != null, Branched.as("copy"))
+            .branch((id, d) -> d.message().getBest() != null, Branched.as("copy"))
             .defaultBranch(Branched.as("canonical"));
 
+    // A copy goes out linked to its canonical at once; its provenance is on its fingerprint entry,
+    // which every instance's index lists under the canonical (cluster()).
     KStream<String, EnrichedArticle> copies =
         decided
             .get("decided-copy")
-            .selectKey((id, m) -> m.getBest().getCanonicalId(), Named.as("key-by-canonical-id"))
-            .repartition(Repartitioned.with(Serdes.String(), messageSerde).withName("by-cluster"))
-            .processValues(
-                () -> new ClusterRecorder(CLUSTER_STORE, clock),
-                Named.as("record-copy-on-cluster"),
-                CLUSTER_STORE)
-            .selectKey((canonicalId, e) -> e.getArticle().getId(), Named.as("key-copy-by-id"));
+            .mapValues(
+                d ->
+                    AvroMapping.copy(
+                        d.message().getArticle(),
+                        d.message().getBest().getCanonicalId(),
+                        d.copyNumber(),
+                        clock.instant()),
+                Named.as("copy-article"));
     KStream<String, EnrichedArticle> canonicals =
         decided
             .get("decided-canonical")
             .mapValues(
-                m -> AvroMapping.canonical(m.getArticle(), clock.instant()),
+                d -> AvroMapping.canonical(d.message().getArticle(), clock.instant()),
                 Named.as("canonical-article"));
     return new Deduped(canonicals, copies);
   }

@@ -58,7 +58,8 @@ final class FileFingerprint implements Processor<String, byte[], Void, Void> {
           e.getCanonicalId().toString(),
           e.getCanonicalReceivedAt().toEpochMilli(),
           known ? ByteBuffer.wrap(s).getInt(0) : -1,
-          known ? ByteBuffer.wrap(s).getLong(Integer.BYTES) : -1);
+          known ? ByteBuffer.wrap(s).getLong(Integer.BYTES) : -1,
+          e.getCopy());
     } catch (RuntimeException e) {
       return null; // not an entry this version reads: it can match nothing
     }

@@ -1,5 +1,7 @@
 package dev.herald.enrich;
 
+import dev.herald.avro.DedupeCluster;
+import dev.herald.avro.DedupeCopy;
 import dev.herald.nlp.dedupe.NearDupFingerprint;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import java.time.Duration;
@@ -39,8 +41,10 @@ final class LiveIndex {
     private final long canonicalArrival;
     private final int sourcePartition;
     private final long sourceOffset;
+    private final DedupeCopy copy;
     private int slot = -1;
     private long sequence;
+    private volatile int copyNumber;
 
     /**
      * @param fingerprint {@link NearDupFingerprint#toBytes()}; a body too short to sketch gives a
@@ -48,6 +52,8 @@ final class LiveIndex {
      * @param canonicalId the cluster's canonical article, empty when the article is its own
      * @param sourcePartition the raw record's partition, -1 when unknown
      * @param sourceOffset the raw record's offset, -1 when unknown
+     * @param copy a copy's provenance (who, where, when, verified against what); null for a
+     *     canonical
      */
     Entry(
         String id,
@@ -56,7 +62,8 @@ final class LiveIndex {
         String canonicalId,
         long canonicalArrival,
         int sourcePartition,
-        long sourceOffset) {
+        long sourceOffset,
+        DedupeCopy copy) {
       this.id = Objects.requireNonNull(id, "id");
       this.arrival = arrival;
       this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
@@ -64,6 +71,7 @@ final class LiveIndex {
       this.canonicalArrival = canonicalArrival;
       this.sourcePartition = sourcePartition;
       this.sourceOffset = sourceOffset;
+      this.copy = this.canonicalId.isEmpty() ? null : copy;
     }
 
     String id() {
@@ -97,6 +105,19 @@ final class LiveIndex {
       return canonicalArrival;
     }
 
+    /** The copy's provenance; null for a canonical. */
+    DedupeCopy copy() {
+      return copy;
+    }
+
+    /**
+     * For a copy: how many copies its cluster held in this index once it was filed, itself included
+     * (set when filed; 0 for a canonical).
+     */
+    int copyNumber() {
+      return copyNumber;
+    }
+
     /** Whether the entry was decided from this very raw record (a retry after an abort). */
     boolean decidedFrom(int partition, long offset) {
       return offset >= 0 && partition == sourcePartition && offset == sourceOffset;
@@ -122,6 +143,8 @@ final class LiveIndex {
   private final long retentionMs;
   private final int maxPerCode;
   private final Map<String, Entry> byId = new HashMap<>();
+  // Canonical id -> its retained copies, in filing order: the clusters' provenance.
+  private final Map<String, List<Entry>> copiesOf = new HashMap<>();
   private final PriorityQueue<Entry> byArrival =
       new PriorityQueue<>(
           Comparator.<Entry>comparingLong(e -> e.arrival).thenComparingLong(e -> e.sequence));
@@ -227,10 +250,37 @@ final class LiveIndex {
     byId.put(e.id, e);
     byArrival.add(e);
     fingerprintBytes += e.fingerprint.length;
+    if (!e.canonicalId.isEmpty()) {
+      List<Entry> copies = copiesOf.computeIfAbsent(e.canonicalId, k -> new ArrayList<>(2));
+      copies.add(e);
+      e.copyNumber = copies.size();
+    }
     for (long code : codes) {
       postings.add(code, slot, maxPerCode);
     }
     return true;
+  }
+
+  /**
+   * The provenance of a canonical's cluster: its retained copies (the first {@code maxListed}
+   * listed, oldest filed first) and how many there are; null when it has none.
+   */
+  synchronized DedupeCluster cluster(String canonicalId, int maxListed) {
+    List<Entry> copies = copiesOf.get(canonicalId);
+    if (copies == null) {
+      return null;
+    }
+    List<DedupeCopy> listed = new ArrayList<>();
+    for (Entry e : copies.subList(0, Math.min(maxListed, copies.size()))) {
+      if (e.copy != null) {
+        listed.add(e.copy);
+      }
+    }
+    return DedupeCluster.newBuilder()
+        .setCanonicalId(canonicalId)
+        .setCopyCount(copies.size())
+        .setCopies(listed)
+        .build();
   }
 
   /** Entries, fingerprint bytes and postings now held. */
@@ -254,6 +304,12 @@ final class LiveIndex {
   private void remove(Entry e) {
     if (byId.get(e.id) == e) {
       byId.remove(e.id);
+    }
+    if (!e.canonicalId.isEmpty()) {
+      List<Entry> copies = copiesOf.get(e.canonicalId);
+      if (copies != null && copies.remove(e) && copies.isEmpty()) {
+        copiesOf.remove(e.canonicalId);
+      }
     }
     NearDupFingerprint f = e.fingerprint();
     if (f.comparable()) {

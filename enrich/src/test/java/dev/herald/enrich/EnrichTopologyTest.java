@@ -34,7 +34,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,7 +220,7 @@ class EnrichTopologyTest {
     assertThat(raised).hasSize(1);
     assertThat(raised.get(0).getSourceCount()).isEqualTo(1);
     // and the canonical's cluster records who published the copy, where, under which title, when
-    DedupeCluster cluster = cluster("a1", t0);
+    DedupeCluster cluster = cluster("a1");
     assertThat(cluster.getCopyCount()).isEqualTo(1);
     assertThat(cluster.getCopies()).hasSize(1);
     DedupeCopy recorded = cluster.getCopies().get(0);
@@ -280,7 +279,7 @@ class EnrichTopologyTest {
     assertThat(out).extracting(e -> e.getArticle().getId()).containsExactly("a1", "b2", "c3");
     assertThat(out.subList(1, 3)).allSatisfy(e -> assertThat(e.getDuplicateOf()).isEqualTo("a1"));
     assertThat(out.subList(1, 3)).extracting(EnrichedArticle::getCopyCount).containsExactly(1, 2);
-    assertThat(cluster("a1", t0).getCopies())
+    assertThat(cluster("a1").getCopies())
         .extracting(DedupeCopy::getSource)
         .containsExactly("Two", "Three");
     assertThat(alerts.readValuesToList()).hasSize(1);
@@ -541,9 +540,11 @@ class EnrichTopologyTest {
         .build();
   }
 
-  private DedupeCluster cluster(String canonicalId, Instant canonicalReceivedAt) {
-    WindowStore<String, DedupeCluster> store = driver.getWindowStore(EnrichTopology.CLUSTER_STORE);
-    return store.fetch(canonicalId, canonicalReceivedAt.toEpochMilli());
+  /** The canonical's cluster as the live index lists it (the copies' fingerprint entries). */
+  private DedupeCluster cluster(String canonicalId) {
+    return ((LiveIndexStore) driver.getStateStore(EnrichTopology.INDEX_STORE))
+        .index()
+        .cluster(canonicalId, EnrichTopology.MAX_COPIES_LISTED);
   }
 
   @Test
@@ -562,10 +563,7 @@ class EnrichTopologyTest {
     assertThat(Map.of("stores", actual))
         .extractingByKey("stores")
         .asString()
-        .contains(
-            EnrichTopology.INDEX_STORE,
-            EnrichTopology.CLUSTER_STORE,
-            EnrichTopology.TIMELINE_STORE);
+        .contains(EnrichTopology.INDEX_STORE, EnrichTopology.TIMELINE_STORE);
     for (String repartition : EnrichTopology.REPARTITIONS) {
       assertThat(actual).contains("topic: " + repartition + "-repartition)");
     }

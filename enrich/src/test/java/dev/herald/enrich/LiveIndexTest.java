@@ -2,6 +2,7 @@ package dev.herald.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.avro.DedupeCopy;
 import dev.herald.nlp.dedupe.NearDupFingerprint;
 import dev.herald.nlp.dedupe.NearDupFingerprinter;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class LiveIndexTest {
   }
 
   private LiveIndex.Entry entry(String id, long at, NearDupFingerprint f) {
-    return new LiveIndex.Entry(id, at, f.toBytes(), "", at, 0, at);
+    return new LiveIndex.Entry(id, at, f.toBytes(), "", at, 0, at, null);
   }
 
   private boolean file(String id, long at, NearDupFingerprint f) {
@@ -115,7 +116,7 @@ class LiveIndexTest {
   @Test
   void shouldSkipAnEntryItCannotRead() {
     // Given an entry whose fingerprint bytes are not a fingerprint
-    LiveIndex.Entry garbage = new LiveIndex.Entry("g1", 0, new byte[] {9, 9}, "", 0, -1, -1);
+    LiveIndex.Entry garbage = new LiveIndex.Entry("g1", 0, new byte[] {9, 9}, "", 0, -1, -1, null);
 
     // When the global thread files it
     boolean filed = index.file(garbage);
@@ -123,5 +124,29 @@ class LiveIndexTest {
     // Then it is skipped, without an exception
     assertThat(filed).isFalse();
     assertThat(index.get("g1")).isNull();
+  }
+
+  @Test
+  void shouldForgetACopyFromItsClusterWhenItLeavesTheWindow() {
+    // Given a canonical and a copy of it filed a day later
+    NearDupFingerprint f = article(7);
+    file("c1", 0, f);
+    DedupeCopy provenance =
+        DedupeCopy.newBuilder()
+            .setArticleId("k1")
+            .setReceivedAt(java.time.Instant.ofEpochMilli(24 * HOUR))
+            .setMatchedId("c1")
+            .setContainment(1.0)
+            .build();
+    index.file(
+        new LiveIndex.Entry("k1", 24 * HOUR, f.toBytes(), "c1", 0, 0, 1, provenance),
+        index.codes(f));
+    assertThat(index.cluster("c1", 50).getCopyCount()).isEqualTo(1);
+
+    // When an article arrives 9 days after the copy
+    file("late", 24 * HOUR + Duration.ofDays(9).toMillis(), article(8));
+
+    // Then the cluster has no copy left
+    assertThat(index.cluster("c1", 50)).isNull();
   }
 }

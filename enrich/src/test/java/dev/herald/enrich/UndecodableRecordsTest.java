@@ -120,12 +120,12 @@ class UndecodableRecordsTest {
 
   @Test
   void shouldSkipUndecodableBytesOnARepartitionTopicAndEnrichTheNextArticle() {
-    // Given noise on the by-cluster repartition topic
-    String topic = EnrichConfig.DEFAULT_APPLICATION_ID + "-by-cluster-repartition";
+    // Given noise on the by-event repartition topic
+    String topic = EnrichConfig.DEFAULT_APPLICATION_ID + "-by-event-repartition";
     TestInputTopic<String, byte[]> repartition =
         driver.createInputTopic(
             topic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    byte[] noise = "not an Avro dedupe message".getBytes(StandardCharsets.UTF_8);
+    byte[] noise = "not an Avro claim batch".getBytes(StandardCharsets.UTF_8);
 
     // When it is read, and an article follows on the raw topic
     repartition.pipeInput("poison", noise, T0);

@@ -52,7 +52,11 @@ class DedupeOnBrokerTest {
       Map<String, Object> p = new HashMap<>();
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
       p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      EnrichConfig config = EnrichConfig.defaults(kafka.bootstrapServers(), work.resolve("state"));
+      // Streams does not leave its group on close: the restarted instance waits out the old
+      // member's session, kept short here.
+      EnrichConfig config =
+          EnrichConfig.defaults(kafka.bootstrapServers(), work.resolve("state"))
+              .withExtraProperties(Map.of("consumer.session.timeout.ms", "6000"));
       try (KafkaProducer<String, byte[]> producer =
           new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
         try (EnrichService enrich =

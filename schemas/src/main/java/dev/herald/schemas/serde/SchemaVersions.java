@@ -44,9 +44,10 @@ public final class SchemaVersions {
 
   /**
    * The record types Herald writes to Kafka, in topic-catalogue order, then the enrich topology's
-   * internal ones: {@link ClaimBatch} (by-event), {@link DedupeProbe} (by-band), {@link
-   * DedupeMessage} (by-article, by-cluster, pending store), {@link DedupeEntry} and {@link
-   * DedupeCluster} (dedupe store changelogs).
+   * internal ones: {@link ClaimBatch} (by-event), {@link DedupeEntry} (the fingerprint topic), and
+   * types of earlier designs still readable: {@link DedupeProbe} (by-band), {@link DedupeMessage}
+   * (by-article, by-cluster, pending store), {@link DedupeCluster} (the dedupe-clusters changelog;
+   * now also what {@code EnrichTopology.cluster} returns).
    */
   public static final List<Class<? extends SpecificRecord>> TOP_LEVEL_TYPES =
       List.of(
