@@ -89,8 +89,13 @@ public final class DedupeBenchmark {
       }
     }
 
+    /**
+     * 20 000 articles, a fifth copies, 6 partitions, two rounds, and as many stream threads as
+     * enrich starts by default (one per core, at most one per raw partition), for both stages.
+     */
     public static Settings defaults() {
-      return new Settings(20_000, 0.2, 6, 1, 2, 42L, List.of("passthrough", "dedupe"));
+      int threads = EnrichConfig.defaults("unused:9092", null).streamThreads();
+      return new Settings(20_000, 0.2, 6, threads, 2, 42L, List.of("passthrough", "dedupe"));
     }
   }
 

@@ -342,36 +342,22 @@ public final class NearDupFingerprinter {
       }
       char[] w = sc.word;
       int name = FigureNames.find(w, len);
-      if (name >= 0 && FigureNames.NUMBER_HASH[name] != 0L) {
-        kinds[r] = NUMBER;
-        hashes[r] = FigureNames.NUMBER_HASH[name];
-        continue;
-      }
       int from = 0;
       while (from < len && !isDigit(w[from])) {
         from++;
       }
+      long h = FNV_OFFSET;
       if (from < len) {
         int to = from;
         while (to < len && (isDigit(w[to]) || w[to] == '.' || w[to] == '/')) {
           to++;
         }
-        long h = FNV_OFFSET;
         h = (h ^ '#') * FNV_PRIME;
         for (int i = from; i < to; i++) {
           h = (h ^ w[i]) * FNV_PRIME;
         }
-        kinds[r] = NUMBER;
-        hashes[r] = mix64(h);
-      } else if (name >= 0 && FigureNames.DAY_HASH[name] != 0L) {
-        kinds[r] = DAY;
-        hashes[r] = FigureNames.DAY_HASH[name];
-      } else if (name >= 0 && FigureNames.MONTH_HASH[name] != 0L) {
-        kinds[r] = MONTH;
-        hashes[r] = FigureNames.MONTH_HASH[name];
-      } else {
-        kinds[r] = NO_FIGURE;
       }
+      classify(kinds, hashes, r, name, from < len, h);
     }
     // The figures in word order: numbers, weekdays, and months next to a number.
     int out = 0;
@@ -428,12 +414,23 @@ public final class NearDupFingerprinter {
       }
     }
     int name = len == 0 || code < 0 ? -1 : FigureNames.find(code);
+    classify(kinds, hashes, r, name, number > 0, h);
+    return true;
+  }
+
+  /**
+   * What word {@code r} is, as {@code numberOf} then a weekday then a month decide it: a number
+   * word, else a number ({@code digitsHash}, the FNV state of '#' and its first run of digits, dots
+   * and slashes), else a weekday, else a month next to a number, else no figure.
+   */
+  private static void classify(
+      byte[] kinds, long[] hashes, int r, int name, boolean digits, long digitsHash) {
     if (name >= 0 && FigureNames.NUMBER_HASH[name] != 0L) {
       kinds[r] = NUMBER;
       hashes[r] = FigureNames.NUMBER_HASH[name];
-    } else if (number > 0) {
+    } else if (digits) {
       kinds[r] = NUMBER;
-      hashes[r] = mix64(h);
+      hashes[r] = mix64(digitsHash);
     } else if (name >= 0 && FigureNames.DAY_HASH[name] != 0L) {
       kinds[r] = DAY;
       hashes[r] = FigureNames.DAY_HASH[name];
@@ -443,7 +440,6 @@ public final class NearDupFingerprinter {
     } else {
       kinds[r] = NO_FIGURE;
     }
-    return true;
   }
 
   /** Character.isDigit, without the lookup for ASCII. */
