@@ -4,22 +4,32 @@ import java.util.Arrays;
 
 /**
  * Band postings of the live index: a multimap from a band code to the slots of the articles filed
- * under it, in two primitive arrays (open addressing, linear probing), 12 bytes a posting at a load
- * of at most three quarters. A code may repeat (one slot per posting); removal shifts the probe
- * chain back, so no tombstones accumulate and a lookup stops at the first empty slot. Not
- * thread-safe: {@link LiveIndex} guards it.
+ * under it, in one primitive array (open addressing, linear probing). A cell packs a code (at most
+ * {@link #CODE_BITS} bits) and a slot + 1 (0 marks an empty cell) in one {@code long}, so a probe
+ * costs one memory access: 8 bytes a posting at a load of at most three quarters. A code may repeat
+ * (one cell per posting); removal shifts the probe chain back, so no tombstones accumulate and a
+ * lookup stops at the first empty cell. Not thread-safe: {@link LiveIndex} guards it.
  */
 final class BandPostings {
-  private long[] codes;
-  private int[] slots; // slot + 1; 0 marks an empty cell
+  /** Bits of a code; a band code takes 37 (band index and two 16-bit values). */
+  static final int CODE_BITS = 38;
+
+  /** Bits of a slot + 1. */
+  private static final int SLOT_BITS = Long.SIZE - CODE_BITS;
+
+  private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+
+  /** The most slots the index can address (about 67 million articles in the window). */
+  static final int MAX_SLOTS = (int) SLOT_MASK - 1;
+
+  private long[] cells;
   private int mask;
   private int size;
 
   BandPostings(int initialCapacity) {
-    int cells = Integer.highestOneBit(Math.max(16, initialCapacity * 2) - 1) << 1;
-    codes = new long[cells];
-    slots = new int[cells];
-    mask = cells - 1;
+    int n = Integer.highestOneBit(Math.max(16, initialCapacity * 2) - 1) << 1;
+    cells = new long[n];
+    mask = n - 1;
   }
 
   /** Postings held. */
@@ -27,9 +37,9 @@ final class BandPostings {
     return size;
   }
 
-  /** Cells allocated (each 12 bytes). */
+  /** Cells allocated (each 8 bytes). */
   int capacity() {
-    return codes.length;
+    return cells.length;
   }
 
   /**
@@ -37,41 +47,43 @@ final class BandPostings {
    * band keeps its earliest articles, so canonicals stay findable). Returns whether it was filed.
    */
   boolean add(long code, int slot, int max) {
-    if ((size + 1) * 4L > codes.length * 3L) {
+    if (code >>> CODE_BITS != 0 || slot < 0 || slot >= MAX_SLOTS) {
+      throw new IllegalArgumentException("code or slot out of range: " + code + ", " + slot);
+    }
+    if ((size + 1) * 4L > cells.length * 3L) {
       grow();
     }
     int held = 0;
     int i = home(code);
-    while (slots[i] != 0) {
-      if (codes[i] == code && ++held >= max) {
+    while (cells[i] != 0L) {
+      if (cells[i] >>> SLOT_BITS == code && ++held >= max) {
         return false;
       }
       i = (i + 1) & mask;
     }
-    codes[i] = code;
-    slots[i] = slot + 1;
+    cells[i] = cell(code, slot);
     size++;
     return true;
   }
 
   /** Removes the posting of {@code slot} under {@code code}, if there is one. */
   void remove(long code, int slot) {
-    int i = home(code);
-    while (slots[i] != 0) {
-      if (codes[i] == code && slots[i] == slot + 1) {
+    long wanted = cell(code, slot);
+    for (int i = home(code); cells[i] != 0L; i = (i + 1) & mask) {
+      if (cells[i] == wanted) {
         shiftBack(i);
         size--;
         return;
       }
-      i = (i + 1) & mask;
     }
   }
 
   /** Adds every slot filed under {@code code} to {@code out}. */
   void collect(long code, Slots out) {
-    for (int i = home(code); slots[i] != 0; i = (i + 1) & mask) {
-      if (codes[i] == code) {
-        out.add(slots[i] - 1);
+    for (int i = home(code); cells[i] != 0L; i = (i + 1) & mask) {
+      long c = cells[i];
+      if (c >>> SLOT_BITS == code) {
+        out.add((int) (c & SLOT_MASK) - 1);
       }
     }
   }
@@ -105,6 +117,10 @@ final class BandPostings {
     }
   }
 
+  private static long cell(long code, int slot) {
+    return code << SLOT_BITS | (slot + 1L);
+  }
+
   /**
    * Empties cell {@code hole} and moves later cells of its probe chain back into it when their home
    * lies at or before the hole (cyclically), so every remaining posting stays reachable.
@@ -113,35 +129,30 @@ final class BandPostings {
     int j = hole;
     while (true) {
       j = (j + 1) & mask;
-      if (slots[j] == 0) {
+      if (cells[j] == 0L) {
         break;
       }
-      int h = home(codes[j]);
+      int h = home(cells[j] >>> SLOT_BITS);
       boolean movable = j > hole ? (h <= hole || h > j) : (h <= hole && h > j);
       if (movable) {
-        codes[hole] = codes[j];
-        slots[hole] = slots[j];
+        cells[hole] = cells[j];
         hole = j;
       }
     }
-    codes[hole] = 0L;
-    slots[hole] = 0;
+    cells[hole] = 0L;
   }
 
   private void grow() {
-    long[] oldCodes = codes;
-    int[] oldSlots = slots;
-    codes = new long[oldCodes.length * 2];
-    slots = new int[oldSlots.length * 2];
-    mask = codes.length - 1;
-    for (int k = 0; k < oldCodes.length; k++) {
-      if (oldSlots[k] != 0) {
-        int i = home(oldCodes[k]);
-        while (slots[i] != 0) {
+    long[] old = cells;
+    cells = new long[old.length * 2];
+    mask = cells.length - 1;
+    for (long c : old) {
+      if (c != 0L) {
+        int i = home(c >>> SLOT_BITS);
+        while (cells[i] != 0L) {
           i = (i + 1) & mask;
         }
-        codes[i] = oldCodes[k];
-        slots[i] = oldSlots[k];
+        cells[i] = c;
       }
     }
   }

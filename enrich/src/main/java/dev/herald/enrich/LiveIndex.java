@@ -29,8 +29,14 @@ final class LiveIndex {
   /** Entries evicted at most per filing, so no record pays for a whole expired backlog. */
   static final int EVICT_SLICE = 256;
 
-  /** Set on an exact-copy hash so that its code never equals a band code (37 bits at most). */
-  private static final long EXACT_CODE = Long.MIN_VALUE;
+  /**
+   * Set on an exact-copy hash (its low 37 bits) so that its code never equals a band code (37 bits
+   * at most); a code fits {@link BandPostings#CODE_BITS}. Two bodies whose hashes agree on 37 bits
+   * only meet as candidates, and verification tells them apart.
+   */
+  private static final long EXACT_CODE = 1L << 37;
+
+  private static final long EXACT_BITS = EXACT_CODE - 1;
 
   /** One retained article: its fingerprint, its canonical and the raw record it came from. */
   static final class Entry {
@@ -128,14 +134,15 @@ final class LiveIndex {
   record Stats(int entries, long fingerprintBytes, int postings, int postingCells) {
     /**
      * Heap bytes per entry, estimated: the entry object, its id (32 hex digits), its fingerprint
-     * array, its map and queue references, and its share of the posting cells (12 bytes each).
+     * array, its map, slot and queue references, and its share of the posting cells (8 bytes each).
+     * A copy's provenance record (~200 B) comes on top.
      */
     double bytesPerEntry() {
       if (entries == 0) {
         return 0;
       }
-      double fixed = 64 + 72 + 16 + 48 + 12;
-      return fixed + (double) fingerprintBytes / entries + 12.0 * postingCells / entries;
+      double fixed = 72 + 72 + 16 + 48 + 12;
+      return fixed + (double) fingerprintBytes / entries + 8.0 * postingCells / entries;
     }
   }
 
@@ -184,7 +191,7 @@ final class LiveIndex {
       return bands;
     }
     long[] out = Arrays.copyOf(bands, bands.length + 1);
-    out[bands.length] = f.exactHash() | EXACT_CODE;
+    out[bands.length] = (f.exactHash() & EXACT_BITS) | EXACT_CODE;
     return out;
   }
 
