@@ -7,9 +7,4 @@ import dev.herald.nlp.dedupe.NearDupFingerprint;
  * An article with its near-duplicate fingerprint and the time it reached Herald (the raw record's
  * timestamp), which orders articles for the dedupe decision.
  */
-record Fingerprinted(RawArticle article, long receivedAt, NearDupFingerprint fingerprint) {
-  /** Whether the body has a sketch, hence band keys; short bodies have none and match nothing. */
-  boolean sketched() {
-    return fingerprint.comparable();
-  }
-}
+record Fingerprinted(RawArticle article, long receivedAt, NearDupFingerprint fingerprint) {}

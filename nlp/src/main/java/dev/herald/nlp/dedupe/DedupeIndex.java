@@ -54,7 +54,7 @@ public final class DedupeIndex {
   /** Default retention of articles in the index. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
 
-  /** Entries kept per key: a band shared by very many articles keeps only its newest ones. */
+  /** Entries kept per key: a band shared by very many articles keeps only its earliest ones. */
   public static final int DEFAULT_MAX_PER_KEY = 64;
 
   private static final class Entry {
@@ -231,11 +231,11 @@ public final class DedupeIndex {
     }
   }
 
+  /** A full key refuses later articles, as the topology's index does: canonicals stay findable. */
   private void file(Map<Long, ArrayDeque<Entry>> map, long key, Entry e) {
     ArrayDeque<Entry> q = map.computeIfAbsent(key, k -> new ArrayDeque<>(2));
-    q.addLast(e);
-    if (q.size() > maxPerKey) {
-      q.pollFirst();
+    if (q.size() < maxPerKey) {
+      q.addLast(e);
     }
   }
 
