@@ -79,11 +79,7 @@ public final class EnrichTopology {
 
   /** This instance's near-duplicate index: its size now. */
   public static IndexStats dedupeIndex(KafkaStreams streams) {
-    LiveIndex.Stats s =
-        streams
-            .store(StoreQueryParameters.fromNameAndType(INDEX_STORE, LiveIndexStore.QUERY_TYPE))
-            .index()
-            .stats();
+    LiveIndex.Stats s = liveIndex(streams).stats();
     return new IndexStats(s.entries(), s.postings(), s.bytesPerEntry());
   }
 
@@ -92,19 +88,18 @@ public final class EnrichTopology {
    * copies (who published them, where, when, verified against what), or null when it has none.
    */
   public static DedupeCluster cluster(KafkaStreams streams, String canonicalId) {
+    return liveIndex(streams).cluster(canonicalId, MAX_COPIES_LISTED);
+  }
+
+  private static LiveIndex liveIndex(KafkaStreams streams) {
     return streams
         .store(StoreQueryParameters.fromNameAndType(INDEX_STORE, LiveIndexStore.QUERY_TYPE))
-        .index()
-        .cluster(canonicalId, MAX_COPIES_LISTED);
+        .index();
   }
 
   /** Whether this instance's near-duplicate index holds an article. */
   public static boolean indexed(KafkaStreams streams, String articleId) {
-    return streams
-            .store(StoreQueryParameters.fromNameAndType(INDEX_STORE, LiveIndexStore.QUERY_TYPE))
-            .index()
-            .get(articleId)
-        != null;
+    return liveIndex(streams).get(articleId) != null;
   }
 
   /** Builds the topology; tests run exactly this with TopologyTestDriver. */

@@ -117,22 +117,13 @@ class HeraldCommandTest {
   @Test
   void shouldMeasureTheEntityTaggersThroughputInArticlesAndTokensPerCpuSecond() {
     // Given the entity-tagging evaluation asked for a benchmark of three articles, and of none
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream before = System.out;
-    int exit;
-    try {
-      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-
-      // When it runs
-      exit = HeraldCommand.commandLine().execute("eval", "ner", "--bench", "3");
-    } finally {
-      System.setOut(before);
-    }
+    // When it runs
+    Printed run = runPrinting("eval", "ner", "--bench", "3");
     int none = HeraldCommand.commandLine().execute("eval", "ner", "--bench", "0");
 
     // Then it prints the load time and both rates, and refuses an empty benchmark
-    assertThat(exit).isZero();
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .contains("model load")
         .contains("3 articles")
         .contains("articles/CPU-s")
@@ -144,29 +135,35 @@ class HeraldCommandTest {
   void shouldMeasureTheDedupeStageAgainstAPassthroughOnOneBroker() {
     // Given the dedupe evaluation asked for a benchmark of 300 articles in one round, and of too
     // few articles
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream before = System.out;
-    int exit;
-    try {
-      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-
-      // When it runs
-      exit =
-          HeraldCommand.commandLine().execute("eval", "dedupe", "--bench", "300", "--rounds", "1");
-    } finally {
-      System.setOut(before);
-    }
+    // When it runs
+    Printed run = runPrinting("eval", "dedupe", "--bench", "300", "--rounds", "1");
     int none = HeraldCommand.commandLine().execute("eval", "dedupe", "--bench", "0");
 
     // Then every stage ran over the same records and the comparison is printed, and an empty
     // benchmark is refused
-    assertThat(exit).isZero();
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .contains("round 1 passthrough")
         .contains("round 1 fingerprint+entry")
         .contains("round 1 dedupe")
         .contains("dedupe keeps")
         .contains("of passthrough throughput");
     assertThat(none).isEqualTo(2);
+  }
+
+  /** A command's exit code and what it printed on System.out. */
+  private record Printed(int exit, String out) {}
+
+  /** Runs a command with System.out captured (commands that print through System.out). */
+  private static Printed runPrinting(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    try {
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      int exit = HeraldCommand.commandLine().execute(args);
+      return new Printed(exit, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(before);
+    }
   }
 }
